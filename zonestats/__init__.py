@@ -1,0 +1,25 @@
+"""zonestats: figures from Chinese development-zone reports as verified, quoted data."""
+
+from zonestats.errors import DataError, Problem, ZonestatsError
+from zonestats.load import bundled_path, load
+from zonestats.model import Dataset, Indicator, Observation, Period
+from zonestats.units import Qualifier, Quantity, format_quantity, parse_quantity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError",
+    "Dataset",
+    "Indicator",
+    "Observation",
+    "Period",
+    "Problem",
+    "Qualifier",
+    "Quantity",
+    "ZonestatsError",
+    "__version__",
+    "bundled_path",
+    "format_quantity",
+    "load",
+    "parse_quantity",
+]

@@ -1,0 +1,184 @@
+"""The zonestats command line: parse options, call the library, render, and report errors once."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from zonestats import __version__
+from zonestats.errors import ExitCode, ZonestatsError
+from zonestats.options import (
+    BomFlag,
+    CsvFlag,
+    DataOption,
+    FormatOption,
+    JsonFlag,
+    LangOption,
+    OutputOption,
+    UnitsOption,
+    output_options,
+)
+from zonestats.render import Lang, Units, render
+
+
+class _Group(TyperGroup):
+    """The one place where errors become a red line on stderr and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZonestatsError as error:
+            if ctx.meta.get("zonestats.debug"):
+                traceback.print_exc()
+            _error_line(error.message)
+            raise typer.Exit(ExitCode.ERROR) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            raise typer.Exit(ExitCode.OK) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Figures from Chinese development-zone reports: a verified dataset, and its analysis.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _error_line(message: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        f"[red]error:[/red] {message}", markup=True
+    )
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader went away (zonestats export --csv | head -1): stop quietly, and keep
+    # Python from complaining again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zonestats {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    ctx.meta["zonestats.debug"] = debug
+
+
+def _load(data: Path | None) -> Any:
+    from zonestats.load import load
+
+    return load(data)
+
+
+def _protected(*paths: Path | None) -> tuple[Path, ...]:
+    from zonestats.load import bundled_path
+
+    return tuple(p for p in (*paths, bundled_path()) if p is not None)
+
+
+@app.command("list")
+def list_indicators(
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="Only this category.")
+    ] = None,
+    data: DataOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """List the indicators with their latest value."""
+    from zonestats.tables import indicator_table
+
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    render(indicator_table(_load(data), options.lang, category), options)
+
+
+@app.command("show")
+def show(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. national_rank.")],
+    data: DataOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """Show every observation of one indicator, with the quote it comes from."""
+    from zonestats.tables import observation_table
+
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    dataset = _load(data)
+    render(observation_table(dataset.indicator(indicator), options.lang), options)
+
+
+@app.command("validate")
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Dataset files (default: the bundled dataset).", show_default=False),
+    ] = None,
+) -> None:
+    """Check datasets against the schema; print every problem as path:line:col: message."""
+    from zonestats.load import bundled_path, problems
+
+    paths = files or [bundled_path()]
+    failed = 0
+    for path in paths:
+        found = problems(path)
+        for problem in found:
+            typer.echo(str(problem))
+        if found:
+            failed += 1
+        else:
+            typer.echo(f"{path}: valid", err=True)
+    if failed:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of a dataset file, for editors and other tools."""
+    from zonestats.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point of the zonestats command."""
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(ExitCode.OK)
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)

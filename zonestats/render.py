@@ -1,0 +1,355 @@
+"""Write a table in every output format: one writer per format, chosen from resolved options."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from zonestats.errors import ZonestatsError
+from zonestats.units import Qualifier, format_number
+
+
+class Format(StrEnum):
+    """Output formats. table and markdown are for people; the rest are for programs."""
+
+    TABLE = "table"
+    CSV = "csv"
+    TSV = "tsv"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+    XLSX = "xlsx"
+
+    @property
+    def for_people(self) -> bool:
+        return self in (Format.TABLE, Format.MARKDOWN)
+
+
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
+class Units(StrEnum):
+    """How table cells show numbers: Chinese form (800万台) or the raw base value."""
+
+    CN = "cn"
+    RAW = "raw"
+
+
+class Kind(StrEnum):
+    """What a column holds, which decides how people-facing formats show it."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    QUANTITY = "quantity"  # a value in base units; the row's unit and qualifier go with it
+    FRACTION = "fraction"  # 0.401 shown as 40.1%
+
+
+_EXTENSIONS = {
+    ".csv": Format.CSV,
+    ".tsv": Format.TSV,
+    ".tab": Format.TSV,
+    ".json": Format.JSON,
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".txt": Format.TABLE,
+    ".xlsx": Format.XLSX,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its key in machine formats, its headers for people, and what it holds."""
+
+    key: str
+    zh: str
+    en: str
+    kind: Kind = Kind.TEXT
+    unit_key: str = "unit"
+    qualifier_key: str = "qualifier"
+    wrap: bool = True  # False: never break the cell (ids, periods)
+    people: bool = True  # False: machine formats only (the unit shown inside a quantity)
+
+    def header(self, lang: Lang) -> str:
+        return self.zh if lang is Lang.ZH else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of plain values (numbers in base units, None for nothing) under typed columns."""
+
+    columns: tuple[Column, ...]
+    rows: Sequence[Sequence[Any]]
+    title: str | None = None
+
+    def records(self) -> list[dict[str, Any]]:
+        keys = [c.key for c in self.columns]
+        return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """Output choices, resolved from the command line before anything is written."""
+
+    format: Format = Format.TABLE
+    output: Path | None = None
+    lang: Lang = Lang.ZH
+    units: Units = Units.CN
+    bom: bool = False
+    color: bool | None = None  # None: only when writing to a terminal
+    width: int | None = None
+    protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
+
+
+def resolve_format(
+    requested: Format | None, output: Path | None, csv_flag: bool = False, json_flag: bool = False
+) -> Format:
+    """The format from --format, --csv/--json and the output file's extension, in that order."""
+    chosen = [f for f, on in ((Format.CSV, csv_flag), (Format.JSON, json_flag)) if on]
+    if requested is not None:
+        chosen.append(requested)
+    if len(set(chosen)) > 1:
+        raise ZonestatsError(f"choose one format, not {' and '.join(sorted(set(chosen)))}")
+    if chosen:
+        if chosen[0] is Format.XLSX and output is None:
+            raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
+        return chosen[0]
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix not in _EXTENSIONS:
+            known = ", ".join(sorted(_EXTENSIONS))
+            raise ZonestatsError(
+                f"cannot tell the format of {output} from its extension ({known}); add --format"
+            )
+        return _EXTENSIONS[suffix]
+    return Format.TABLE
+
+
+def render(table: Table, options: OutputOptions) -> None:
+    """Write a table to stdout or to the output file, in the chosen format."""
+    writer = _WRITERS[options.format]
+    if options.output is None:
+        if options.format is Format.XLSX:
+            raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
+        writer(table, options, sys.stdout)
+        sys.stdout.flush()
+        return
+    _write_atomically(options.output, lambda out: writer(table, options, out), options)
+
+
+def _write_atomically(
+    target: Path, write: Callable[[IO[Any]], None], options: OutputOptions
+) -> None:
+    """Write to a temporary file beside the target, then rename: no half-written files."""
+    resolved = target.resolve()
+    if any(resolved == p.resolve() for p in options.protected):
+        raise ZonestatsError(f"{target}: refusing to overwrite an input dataset")
+    if target.is_dir():
+        raise ZonestatsError(f"{target}: is a directory")
+    directory = resolved.parent
+    if not directory.is_dir():
+        raise ZonestatsError(f"{target}: the folder {directory} does not exist")
+    binary = options.format is Format.XLSX
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        out: IO[Any]
+        with (
+            open(handle, "wb") if binary else open(handle, "w", encoding="utf-8", newline="")
+        ) as out:
+            write(out)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# ---- cells -------------------------------------------------------------------------------
+
+
+def plain_number(value: float) -> str:
+    """A number as programs read it: no separators, no exponent for ordinary sizes, 8 not 8.0."""
+    if float(value).is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return repr(float(value))
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
+    """A cell as people read it, following --units."""
+    value = row[column.key]
+    if _is_missing(value):
+        return ""
+    if column.kind is Kind.QUANTITY:
+        if options.units is Units.RAW:
+            return plain_number(value)
+        qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
+        text = format_number(value) + (row.get(column.unit_key) or "")
+        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
+    if column.kind is Kind.FRACTION:
+        return f"{value:.1%}" if options.units is Units.CN else plain_number(value)
+    if column.kind is Kind.NUMBER:
+        if options.units is Units.CN and isinstance(value, float | int):
+            return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
+        return plain_number(value)
+    return str(value)
+
+
+def _machine_cell(value: Any) -> Any:
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if math.isinf(value):
+            return None
+        return value
+    if hasattr(value, "item"):  # numpy scalars
+        return _machine_cell(value.item())
+    return str(value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Keep a spreadsheet from running a text cell as a formula: a leading ' disarms it."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _delimited_cell(value: Any) -> str:
+    value = _machine_cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return plain_number(value)
+    return neutralise(value)
+
+
+# ---- writers -----------------------------------------------------------------------------
+
+
+def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimiter: str) -> None:
+    if options.bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([c.key for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_delimited_cell(v) for v in row])
+
+
+def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _write_delimited(table, options, out, ",")
+
+
+def _write_tsv(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _write_delimited(table, options, out, "\t")
+
+
+def _json_records(table: Table) -> list[dict[str, Any]]:
+    return [{k: _machine_cell(v) for k, v in record.items()} for record in table.records()]
+
+
+def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    json.dump(_json_records(table), out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    for record in _json_records(table):
+        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
+        out.write("\n")
+
+
+def _escape_markdown(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _people_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if c.people]
+
+
+def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    columns = _people_columns(table)
+    headers = [_escape_markdown(c.header(options.lang)) for c in columns]
+    out.write("| " + " | ".join(headers) + " |\n")
+    aligns = ["---:" if c.kind is not Kind.TEXT else "---" for c in columns]
+    out.write("| " + " | ".join(aligns) + " |\n")
+    for record in table.records():
+        cells = [_escape_markdown(display(c, record, options)) for c in columns]
+        out.write("| " + " | ".join(cells) + " |\n")
+
+
+def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console(
+        file=out,
+        force_terminal=options.color,
+        no_color=options.color is False or None,
+        width=options.width,
+        highlight=False,
+    )
+    columns = _people_columns(table)
+    rich_table = RichTable(title=table.title, header_style="bold")
+    for column in columns:
+        numeric = column.kind is not Kind.TEXT
+        rich_table.add_column(
+            column.header(options.lang),
+            justify="right" if numeric else "left",
+            overflow="fold",
+            no_wrap=numeric or not column.wrap,
+        )
+    for record in table.records():
+        rich_table.add_row(*(display(c, record, options) for c in columns))
+    console.print(rich_table)
+
+
+def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise ZonestatsError(
+            "writing .xlsx needs openpyxl: pip install 'zonestats[xlsx]'"
+        ) from None
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="zonestats")
+    sheet.append([c.key for c in table.columns])
+    for row in table.rows:
+        cells = []
+        for value in row:
+            value = _machine_cell(value)
+            cells.append(neutralise(value) if isinstance(value, str) else value)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    out.write(buffer.getvalue())
+
+
+_WRITERS: dict[Format, Callable[[Table, OutputOptions, Any], None]] = {
+    Format.TABLE: _write_table,
+    Format.CSV: _write_csv,
+    Format.TSV: _write_tsv,
+    Format.JSON: _write_json,
+    Format.JSONL: _write_jsonl,
+    Format.MARKDOWN: _write_markdown,
+    Format.XLSX: _write_xlsx,
+}

@@ -1,0 +1,211 @@
+"""Read YAML as plain text values with their positions, refusing what a dataset never needs.
+
+Every scalar reaches the schema as the text written (``NO``, ``010``, ``1e3``, ``12:30`` and
+bare dates stay strings; only an empty value, ``~`` and ``null`` are None). Anchors, aliases
+and tags are refused and never constructed; duplicate keys and deep nesting are problems,
+not silent surprises. libyaml parses when it is present and the text holds none of the
+characters that start an anchor, alias or tag; otherwise a checked pure-Python parser does.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from zonestats.errors import Problem
+
+MAX_DEPTH = 32
+"""Deeper nesting than any dataset needs; refusing it keeps recursion bounded."""
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = frozenset({_STR, _NULL, _SEQ, _MAP})
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping that remembers where it starts and where each key stands."""
+
+    __slots__ = ("line", "col", "positions")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line, self.col = line, col
+        self.positions: dict[str, tuple[int, int]] = {}
+
+
+class Sequence(list[Any]):
+    """A YAML sequence that remembers where it starts and where each item stands."""
+
+    __slots__ = ("line", "col", "positions")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line, self.col = line, col
+        self.positions: list[tuple[int, int]] = []
+
+
+class _Resolver(BaseResolver):
+    """Resolves nothing implicitly except null: every other plain scalar is text."""
+
+
+_Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _CheckedLoader(Reader, Scanner, Parser, Composer, _Resolver):
+    """The pure-Python parser, watching the event stream for anchors, aliases and depth."""
+
+    def __init__(self, text: str, path: str, problems: list[Problem]) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _Resolver.__init__(self)
+        self._path, self._problems, self._depth = path, problems, 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            alias: Any = self.get_event()  # type: ignore[no-untyped-call]
+            self._problems.append(_problem(self._path, alias.start_mark, _ALIASES))
+            return ScalarNode(_NULL, "", alias.start_mark, alias.end_mark)
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
+            self._problems.append(_problem(self._path, event.start_mark, _ALIASES))
+            event.anchor = None  # composed as a plain node, so a later alias cannot reach it
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+if hasattr(yaml, "CParser"):
+
+    class _FastLoader(yaml.CParser, _Resolver):  # type: ignore[name-defined,misc]
+        def __init__(self, text: str) -> None:
+            yaml.CParser.__init__(self, text)  # type: ignore[attr-defined]
+            _Resolver.__init__(self)
+
+    FAST = True
+else:  # pragma: no cover - libyaml is absent only on unusual builds
+    FAST = False
+
+_ALIASES = "anchors and aliases (&name, *name) are not allowed; write the value out"
+_NEEDS_CHECKS = re.compile(r"[&*!]")
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document into Mapping/Sequence/str/None values and a list of problems.
+
+    A syntax error ends the parse and is the only problem; other problems are collected
+    so that a user sees every one of them at once.
+    """
+    problems: list[Problem] = []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a parse allocates millions of objects and frees none: collections only cost
+    try:
+        try:
+            node = _compose(text, path, problems)
+        except _TooDeep as deep:
+            return None, [_problem(path, deep.mark, f"nesting deeper than {MAX_DEPTH} levels")]
+        except yaml.MarkedYAMLError as error:
+            return None, [_syntax_problem(path, error)]
+        except yaml.YAMLError as error:
+            return None, [_reader_problem(path, text, error)]
+        if node is None:
+            return None, [Problem(path, "the file holds no YAML document", 1, 1)]
+        return _construct(node, path, problems, 0), problems
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _compose(text: str, path: str, problems: list[Problem]) -> Node | None:
+    if FAST and not _NEEDS_CHECKS.search(text):
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node()  # type: ignore[no-any-return]
+        finally:
+            fast.dispose()
+    loader = _CheckedLoader(text, path, problems)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _construct(node: Node, path: str, problems: list[Problem], depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        problems.append(_problem(path, node.start_mark, f"nesting deeper than {MAX_DEPTH} levels"))
+        return None
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(
+            _problem(path, node.start_mark, f"tags such as {node.tag} are not allowed; remove it")
+        )
+        return None
+    if isinstance(node, ScalarNode):
+        return None if node.tag == _NULL else node.value
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, SequenceNode):
+        items = Sequence(line, col)
+        for item in node.value:
+            items.append(_construct(item, path, problems, depth + 1))
+            items.positions.append((item.start_mark.line + 1, item.start_mark.column + 1))
+        return items
+    assert isinstance(node, MappingNode)
+    mapping = Mapping(line, col)
+    for key_node, value_node in node.value:
+        where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+            problems.append(Problem(path, "a key must be plain text", *where))
+            continue
+        key = key_node.value
+        if key in mapping.positions:
+            first = mapping.positions[key][0]
+            problems.append(Problem(path, f"duplicate key '{key}' (first at line {first})", *where))
+            continue
+        mapping[key] = _construct(value_node, path, problems, depth + 1)
+        mapping.positions[key] = where
+    return mapping
+
+
+def _problem(path: str, mark: Any, message: str) -> Problem:
+    return Problem(path, message, mark.line + 1, mark.column + 1)
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    words = " ".join(part for part in (error.context, error.problem) if part)
+    message = f"YAML syntax error: {words or 'cannot parse'}"
+    if mark is None:
+        return Problem(path, message)
+    return _problem(path, mark, message)
+
+
+def _reader_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
+    position = getattr(error, "position", None)
+    if position is None:
+        return Problem(path, f"YAML error: {error}")
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = getattr(error, "character", None)
+    what = f"character {char!r}" if isinstance(char, str) else "a character"
+    return Problem(path, f"{what} is not allowed in YAML; remove it", line, col)

@@ -223,7 +223,7 @@ class _Checker:
                 if field.required:
                     self.problem((raw.line, raw.col), f"{what} is missing '{field.name}'")
                 continue
-            value, at = raw[field.name], raw.positions[field.name]
+            value, at = raw[field.name], raw.value_positions[field.name]
             if field.convert is None:
                 values[field.name] = value
                 continue
@@ -241,15 +241,16 @@ class _Checker:
         if top is None:
             return None
         assert isinstance(raw, Mapping)
-        zone = self.fields(top.get("zone"), ZONE, "zone", raw.positions.get("zone"))
-        source = self.fields(top.get("source"), SOURCE, "source", raw.positions.get("source"))
+        at = raw.value_positions.get
+        zone = self.fields(top.get("zone"), ZONE, "zone", at("zone"))
+        source = self.fields(top.get("source"), SOURCE, "source", at("source"))
         if "schema_version" in top and top["schema_version"] != SCHEMA_VERSION:
             self.problem(
-                raw.positions["schema_version"],
+                raw.value_positions["schema_version"],
                 f"schema_version {top['schema_version']} is not supported "
                 f"(this zonestats reads version {SCHEMA_VERSION})",
             )
-        indicators = self.indicators(top.get("indicators"), raw.positions.get("indicators"))
+        indicators = self.indicators(top.get("indicators"), at("indicators"))
         if self.problems or zone is None or source is None:
             return None
         return Dataset(Zone(**zone), Source(**source), tuple(indicators))
@@ -284,7 +285,7 @@ class _Checker:
         raw_obs = values.pop("observations", None)
         if raw_obs is not None and (not isinstance(raw_obs, Sequence) or not raw_obs):
             self.problem(
-                raw.positions["observations"],
+                raw.value_positions["observations"],
                 f"'observations' of {label} must be a non-empty list, not {_describe(raw_obs)}",
             )
         elif raw_obs is not None:
@@ -320,10 +321,10 @@ class _Checker:
         try:
             period = parse_period(values["period"])
         except ZonestatsError as error:
-            self.problem(raw.positions["period"], error.message)
+            self.problem(raw.value_positions["period"], error.message)
             ok = False
         written, quote = values["value"], values["quote"]
-        value_at = raw.positions["value"]
+        value_at = raw.value_positions["value"]
         try:
             quantity = parse_quantity(written)
         except ZonestatsError as error:
@@ -334,7 +335,7 @@ class _Checker:
             ok = False
         if len(quote) > MAX_QUOTE:
             self.problem(
-                raw.positions["quote"],
+                raw.value_positions["quote"],
                 f"quote is {len(quote)} characters; keep it to the clause (at most {MAX_QUOTE})",
             )
             ok = False
@@ -348,7 +349,7 @@ class _Checker:
         qualifier = values.get("qualifier", quantity.qualifier)
         if quantity.qualifier is not Qualifier.EXACT and qualifier is not quantity.qualifier:
             self.problem(
-                raw.positions.get("qualifier", value_at),
+                raw.value_positions.get("qualifier", value_at),
                 f"qualifier '{qualifier}' contradicts value '{written}', which reads as "
                 f"'{quantity.qualifier}'",
             )

@@ -90,6 +90,7 @@ _FULLWIDTH = str.maketrans(
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _NUMERAL = "0-9.零〇一二两三四五六七八九十百千万亿"
 _CORE = re.compile(rf"^([-+负]?)(数?[{_NUMERAL}]+)")
+_SPACES = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # "800 万台" is 800万台; "5 6" stays two numbers
 _UNIT = re.compile(r"^[^\s0-9.]*$")
 # After a magnitude, 多/余 may also stand between the number and the magnitude: 3000余万元.
 _MAGNITUDE_AFTER_MORE = re.compile(r"^(万亿|亿|万|千|百|十)")
@@ -106,8 +107,8 @@ class Quantity:
 
 
 def normalise(text: str) -> str:
-    """Fold full-width digits and signs, drop thousands separators and spaces."""
-    text = text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
+    """Fold full-width digits and signs; drop thousands separators and spaces around words."""
+    text = _SPACES.sub("", text.translate(_FULLWIDTH))
     return _THOUSANDS.sub("", text)
 
 

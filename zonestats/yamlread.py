@@ -35,14 +35,15 @@ _PLAIN_TAGS = frozenset({_STR, _NULL, _SEQ, _MAP})
 
 
 class Mapping(dict[str, Any]):
-    """A YAML mapping that remembers where it starts and where each key stands."""
+    """A YAML mapping that remembers where it starts, and where each key and value stands."""
 
-    __slots__ = ("line", "col", "positions")
+    __slots__ = ("line", "col", "positions", "value_positions")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line, self.col = line, col
         self.positions: dict[str, tuple[int, int]] = {}
+        self.value_positions: dict[str, tuple[int, int]] = {}
 
 
 class Sequence(list[Any]):
@@ -130,9 +131,10 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
             return None, [_syntax_problem(path, error)]
         except yaml.YAMLError as error:
             return None, [_reader_problem(path, text, error)]
-        if node is None:
-            return None, [Problem(path, "the file holds no YAML document", 1, 1)]
-        return _construct(node, path, problems, 0), problems
+        data = None if node is None else _construct(node, path, problems, 0)
+        if data is None and not problems:
+            problems.append(Problem(path, "the file holds no data", 1, 1))
+        return data, problems
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -184,6 +186,8 @@ def _construct(node: Node, path: str, problems: list[Problem], depth: int) -> An
             continue
         mapping[key] = _construct(value_node, path, problems, depth + 1)
         mapping.positions[key] = where
+        mark = value_node.start_mark
+        mapping.value_positions[key] = (mark.line + 1, mark.column + 1)
     return mapping
 
 

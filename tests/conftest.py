@@ -1,0 +1,88 @@
+"""Shared fixtures: the bundled dataset, the source article, small fixture files, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import zonestats
+from zonestats.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLE_NAME = "jingzhou-2021-06-30.txt"
+
+# Exact-output tests read tables at this width, without colour.
+CLI_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+def _article_path() -> Path:
+    base = os.environ.get("ZONESTATS_SOURCE_DIR")
+    folder = Path(base) if base else ROOT.parent / "shared" / "source"
+    return folder / ARTICLE_NAME
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    """The source report's text, read from ../shared/source (never copied into the project)."""
+    path = _article_path()
+    if not path.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the source article {path} is missing; CI must see ../shared/source")
+        pytest.skip(f"source article not found at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def article_path(article: str) -> Path:
+    return _article_path()
+
+
+@pytest.fixture(scope="session")
+def dataset_path() -> Path:
+    return ROOT / "data" / "article.yaml"
+
+
+@pytest.fixture(scope="session")
+def dataset(dataset_path: Path) -> zonestats.Dataset:
+    return zonestats.load(dataset_path)
+
+
+@pytest.fixture
+def minimal_text() -> str:
+    return (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[[str | bytes, str], Path]:
+    """Write text or bytes to a file in a temporary folder and return its path."""
+
+    def write(content: str | bytes, name: str = "data.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run a zonestats command in-process at a fixed width and without colour."""
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int | None = 0) -> Result:
+        result = runner.invoke(app, list(args), env=CLI_ENV)
+        if expect is not None:
+            assert result.exit_code == expect, (
+                f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+            )
+        return result
+
+    return invoke

@@ -1,0 +1,309 @@
+"""Loading and validating datasets: every bad input gets a located, one-line message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import zonestats
+from zonestats import DataError, ZonestatsError
+from zonestats.load import bundled_path, problems
+from zonestats.model import OBSERVATION_COLUMNS
+
+
+def _replace(old: str, new: str) -> Callable[[str], str]:
+    def mutate(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return mutate
+
+
+NESTED = "[" * 40 + "]" * 40
+
+# id, how to make the bad file from tests/fixtures/minimal.yaml, words expected, line expected
+BAD_INPUTS: list[tuple[str, Callable[[str], str | bytes], list[str], int | None]] = [
+    ("empty", lambda t: "", ["the file is empty"], None),
+    ("blank", lambda t: "  \n\n", ["the file is empty"], None),
+    ("gbk", lambda t: t.encode("gb18030"), ["not UTF-8", "GBK/GB18030", "iconv"], 3),
+    ("utf16", lambda t: t.encode("utf-16"), ["UTF-16", "UTF-8"], 1),
+    ("syntax", _replace("    unit: 位\n", "    unit: 位: 个\n"), ["YAML syntax error"], 16),
+    ("unclosed", _replace("    unit: 位\n", "    unit: [位\n"), ["YAML syntax error"], None),
+    ("two documents", lambda t: t + "---\nzone: x\n", ["YAML syntax error", "single"], 35),
+    ("nul byte", lambda t: t.replace("示例日报", "示例\x00日报"), ["not allowed"], 9),
+    (
+        "duplicate key",
+        _replace("    unit: 位\n", "    unit: 位\n    unit: 名\n"),
+        ["duplicate key 'unit'", "first at line 16"],
+        17,
+    ),
+    (
+        "anchor",
+        _replace("        quote: 由上年第73位", "        quote: &q 由上年第73位"),
+        ["anchors and aliases (&name, *name) are not allowed"],
+        22,
+    ),
+    ("alias", _replace("  name_en: Example", "  name_en: *x\n  other: Example"), ["aliases"], 4),
+    (
+        "python tag",
+        _replace(
+            "    name: 签约项目数", "    name: !!python/object/apply:os.system [touch HACKED]"
+        ),
+        ["tags such as", "not allowed"],
+        27,
+    ),
+    ("int tag", _replace("    out_of: 230", "    out_of: !!int 230"), ["tags such as"], 18),
+    (
+        "nesting",
+        _replace("    name_en: Signed projects", f"    name_en: {NESTED}"),
+        ["nesting"],
+        28,
+    ),
+    ("yaml 1.1 exponent", _replace("value: 第73位", "value: 1e3"), ["cannot read value '1e3'"], 21),
+    ("yaml 1.1 sexagesimal", _replace('period: "2019"', "period: 12:30"), ["'12:30'"], 20),
+    ("yaml 1.1 boolean", _replace("level: national", "level: NO"), ["unknown level 'NO'"], 6),
+    ("missing field", _replace("    unit: 位\n", ""), ["is missing 'unit'"], 12),
+    (
+        "unknown field",
+        _replace("    unit: 位\n", "    unit: 位\n    colour: red\n"),
+        ["unknown field 'colour'"],
+        17,
+    ),
+    (
+        "list for text",
+        _replace("    unit: 位", "    unit: [位, 名]"),
+        ["single value, not a list"],
+        16,
+    ),
+    ("mapping for list", lambda t: t.split("indicators:")[0] + "indicators: {}\n", ["list"], 11),
+    ("not a number", _replace("out_of: 230", "out_of: many"), ["'many' is not a whole number"], 18),
+    ("bad date", _replace('date: "2022-01-15"', "date: 2022-02-30"), ["not a date"], 10),
+    ("bad period", _replace('period: "2019"', "period: 2019-13"), ["not a real date"], 20),
+    ("top is a list", lambda t: "- a\n- b\n", ["must be a mapping"], 1),
+    ("schema version", _replace("schema_version: 1", "schema_version: 2"), ["not supported"], 1),
+    (
+        "duplicate id",
+        _replace("  - id: signed_projects", "  - id: national_rank"),
+        ["duplicate indicator id 'national_rank'", "first at line 12"],
+        26,
+    ),
+    ("bad id", _replace("  - id: signed_projects", "  - id: Signed-Projects"), ["snake_case"], 26),
+    (
+        "unreadable value",
+        _replace("value: 20多个", "value: 很多"),
+        ["cannot read value '很多'"],
+        33,
+    ),
+    (
+        "value not in quote",
+        _replace("value: 第73位", "value: 第74位"),
+        ["'第74位' does not appear in its quote"],
+        21,
+    ),
+    (
+        "unknown qualifier",
+        _replace("        value: 第73位\n", "        value: 第73位\n        qualifier: roughly\n"),
+        ["unknown qualifier 'roughly'", "more_than"],
+        22,
+    ),
+    (
+        "contradicting qualifier",
+        _replace("        value: 20多个\n", "        value: 20多个\n        qualifier: exact\n"),
+        ["qualifier 'exact' contradicts value '20多个'"],
+        34,
+    ),
+    ("unit mismatch", _replace("    unit: 个", "    unit: 家"), ["counted in 个"], 33),
+    ("rank beyond out_of", _replace("out_of: 230", "out_of: 50"), ["beyond out_of 50"], 21),
+    (
+        "same period twice",
+        _replace('period: "2020"', 'period: "2019"'),
+        ["two exact observations for period 2019", "first at line 20"],
+        23,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "words", "line"),
+    [case[1:] for case in BAD_INPUTS],
+    ids=[case[0] for case in BAD_INPUTS],
+)
+def test_validate_reports_bad_input(
+    cli: Callable[..., Any],
+    minimal_text: str,
+    write_file: Callable[..., Path],
+    mutate: Callable[[str], str | bytes],
+    words: list[str],
+    line: int | None,
+) -> None:
+    path = write_file(mutate(minimal_text))
+    result = cli("validate", str(path), expect=1)
+    output = result.stdout
+    for word in words:
+        assert word in output, output
+    if line is not None:
+        assert f"{path}:{line}:" in output, output
+    assert "Traceback" not in result.output
+    assert not (path.parent / "HACKED").exists()
+
+
+@pytest.mark.parametrize(
+    ("case", "words"),
+    [("missing", ["no such file"]), ("directory", ["is a directory, not a file"])],
+)
+def test_validate_reports_unusable_paths(
+    cli: Callable[..., Any], tmp_path: Path, case: str, words: list[str]
+) -> None:
+    path = tmp_path / "nothing.yaml" if case == "missing" else tmp_path
+    result = cli("validate", str(path), expect=1)
+    assert result.stdout == f"{path}: {words[0]}\n"
+
+
+def test_bad_input_to_other_commands_is_one_red_line(
+    cli: Callable[..., Any], minimal_text: str, write_file: Callable[..., Path]
+) -> None:
+    path = write_file(
+        minimal_text.replace("value: 第73位", "value: 第74位").replace("unit: 个", "")
+    )
+    result = cli("list", "--data", str(path), expect=1)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"error: {path}:21:")
+    assert "(and 1 more problems)" in lines[0]
+
+
+def test_debug_shows_the_traceback(cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = cli("--debug", "list", "--data", str(tmp_path / "none.yaml"), expect=1)
+    assert "Traceback" in result.stderr
+    assert "no such file" in result.stderr
+
+
+def test_every_problem_is_reported(
+    cli: Callable[..., Any], minimal_text: str, write_file: Callable[..., Path]
+) -> None:
+    text = (
+        minimal_text.replace("level: national", "level: county")
+        .replace("value: 第73位", "value: 第74位")
+        .replace("    unit: 个\n", "    unit: 个\n    unit: 项\n")
+    )
+    path = write_file(text)
+    result = cli("validate", str(path), expect=1)
+    assert result.stdout.splitlines() == [
+        f"{path}:6:10: 'level': unknown level 'county' (one of: national, provincial, municipal)",
+        f"{path}:21:16: value '第74位' does not appear in its quote '由上年第73位上升至第36位'",
+        f"{path}:31:5: duplicate key 'unit' (first at line 30)",
+    ]
+
+
+def test_validate_accepts_the_bundled_and_fixture_datasets(
+    cli: Callable[..., Any], dataset_path: Path
+) -> None:
+    result = cli("validate")
+    assert result.stdout == ""
+    assert result.stderr == f"{bundled_path()}: valid\n"
+    fixture = Path(__file__).parent / "fixtures" / "minimal.yaml"
+    cli("validate", str(fixture), str(dataset_path))
+
+
+def test_validate_goes_on_after_a_bad_file(
+    cli: Callable[..., Any], dataset_path: Path, tmp_path: Path
+) -> None:
+    result = cli("validate", str(tmp_path / "gone.yaml"), str(dataset_path), expect=1)
+    assert result.stdout == f"{tmp_path / 'gone.yaml'}: no such file\n"
+    assert f"{dataset_path}: valid" in result.stderr
+
+
+def test_bom_and_bare_dates_are_fine(minimal_text: str, write_file: Callable[..., Path]) -> None:
+    text = minimal_text.replace('date: "2022-01-15"', "date: 2022-01-15")
+    dataset = zonestats.load(write_file(b"\xef\xbb\xbf" + text.encode()))
+    assert dataset.source.date.isoformat() == "2022-01-15"
+
+
+def test_yaml_11_surprises_reach_the_schema_as_text(
+    minimal_text: str, write_file: Callable[..., Path]
+) -> None:
+    text = (
+        minimal_text.replace("name_en: Example Development Zone", "name_en: NO")
+        .replace("name: 示例开发区", "name: 010")
+        .replace("province: 湖北省", "province: 12:30")
+        .replace("publisher: 示例日报", "publisher: 1e3")
+        .replace("out_of: 230", "out_of: 0230")
+    )
+    dataset = zonestats.load(write_file(text))
+    assert (dataset.zone.name_en, dataset.zone.name) == ("NO", "010")
+    assert (dataset.zone.province, dataset.source.publisher) == ("12:30", "1e3")
+    assert dataset.indicator("national_rank").out_of == 230  # decimal, never octal
+
+
+def test_unreadable_file(
+    monkeypatch: pytest.MonkeyPatch, minimal_text: str, write_file: Callable[..., Path]
+) -> None:
+    path = write_file(minimal_text)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DataError, match="permission denied"):
+        zonestats.load(path)
+
+
+def test_aliases_are_never_expanded(write_file: Callable[..., Path]) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    found = problems(write_file(bomb))
+    assert len([p for p in found if "aliases" in p.message]) == 9 + 8 * 3
+
+
+def test_load_defaults_to_the_bundled_dataset() -> None:
+    dataset = zonestats.load()
+    assert dataset.zone.name == "荆州开发区"
+    assert dataset.path == bundled_path()
+
+
+def test_observations_dataframe(dataset: zonestats.Dataset) -> None:
+    frame = dataset.observations()
+    assert tuple(frame.columns) == OBSERVATION_COLUMNS
+    assert len(frame) == sum(len(i.observations) for i in dataset.indicators)
+    assert str(frame["value"].dtype) == "float64"
+    row = frame[(frame["indicator"] == "midea_fridge_capacity") & (frame["period"] == "2021")]
+    assert row["value"].tolist() == [8_000_000.0]
+    assert row[["unit", "qualifier", "written"]].values.tolist() == [["台", "exact", "800万台"]]
+    assert set(frame["unit"]) >= {"台", "元", "家", "个", "名", "人", "户", "%", "位"}
+    more = frame[frame["written"] == "100多家"]
+    assert more["qualifier"].tolist() == ["more_than"]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_any_bytes_raise_only_our_error(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(data)
+    try:
+        zonestats.load(path)
+    except ZonestatsError as error:
+        assert error.problems and str(path) in error.message
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_datasets_raise_only_our_error(
+    data: st.DataObject, tmp_path: Path, minimal_text: str
+) -> None:
+    start = data.draw(st.integers(0, len(minimal_text)))
+    end = data.draw(st.integers(start, min(len(minimal_text), start + 30)))
+    insert = data.draw(st.text(alphabet=":-[]{}&*!#|>'\"\n 01一万亿多%", max_size=8))
+    path = tmp_path / "damaged.yaml"
+    path.write_text(minimal_text[:start] + insert + minimal_text[end:], encoding="utf-8")
+    try:
+        zonestats.load(path)
+    except ZonestatsError as error:
+        assert error.problems

@@ -82,6 +82,7 @@ class Column:
     qualifier_key: str = "qualifier"
     wrap: bool = True  # False: never break the cell (ids, periods)
     people: bool = True  # False: machine formats only (the unit shown inside a quantity)
+    lang: Lang | None = None  # people's formats show it only in this language (name, name_en)
 
     def header(self, lang: Lang) -> str:
         return self.zh if lang is Lang.ZH else self.en
@@ -282,12 +283,12 @@ def _escape_markdown(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _people_columns(table: Table) -> list[Column]:
-    return [c for c in table.columns if c.people]
+def _people_columns(table: Table, lang: Lang) -> list[Column]:
+    return [c for c in table.columns if c.people and c.lang in (None, lang)]
 
 
 def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
-    columns = _people_columns(table)
+    columns = _people_columns(table, options.lang)
     headers = [_escape_markdown(c.header(options.lang)) for c in columns]
     out.write("| " + " | ".join(headers) + " |\n")
     aligns = ["---:" if c.kind is not Kind.TEXT else "---" for c in columns]
@@ -308,7 +309,7 @@ def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
         width=options.width,
         highlight=False,
     )
-    columns = _people_columns(table)
+    columns = _people_columns(table, options.lang)
     rich_table = RichTable(title=table.title, header_style="bold")
     for column in columns:
         numeric = column.kind is not Kind.TEXT

@@ -8,7 +8,8 @@ from zonestats.render import Column, Kind, Lang, Table
 
 INDICATOR_COLUMNS = (
     Column("indicator", "指标", "indicator", wrap=False),
-    Column("name", "名称", "name"),
+    Column("name", "名称", "name", lang=Lang.ZH),
+    Column("name_en", "英文名称", "name", lang=Lang.EN),
     Column("category", "类别", "category", wrap=False),
     Column("unit", "单位", "unit", people=False),
     Column("observations", "观测", "obs", Kind.NUMBER),
@@ -44,7 +45,8 @@ def indicator_table(dataset: Dataset, lang: Lang, category: str | None = None) -
         rows.append(
             (
                 indicator.id,
-                indicator.name if lang is Lang.ZH else indicator.name_en,
+                indicator.name,
+                indicator.name_en,
                 indicator.category,
                 indicator.unit,
                 len(indicator.observations),

@@ -20,6 +20,11 @@ ARTICLE_NAME = "jingzhou-2021-06-30.txt"
 CLI_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 
 
+def screen(text: str) -> list[str]:
+    """Terminal output as lines without the padding rich leaves at their ends."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
 def _article_path() -> Path:
     base = os.environ.get("ZONESTATS_SOURCE_DIR")
     folder = Path(base) if base else ROOT.parent / "shared" / "source"

@@ -16,7 +16,7 @@ import pytest
 import zonestats
 from zonestats.cli import app
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, screen
 
 MINIMAL = str(FIXTURES / "minimal.yaml")
 
@@ -53,15 +53,14 @@ def test_unknown_option_is_a_usage_error(cli: Callable[..., Any]) -> None:
 
 
 def test_show_table_exact(cli: Callable[..., Any]) -> None:
-    assert cli("show", "national_rank", "--data", MINIMAL).stdout == (
-        "national_rank 国家级开发区考核排名 (位, lower is better, of 230)\n"
-        "┏━━━━━━┳━━━━━━━━━━┳━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┓\n"
-        "┃ 时期 ┃ 原文数值 ┃ 数值 ┃ 原文                     ┃ 时期说明 ┃\n"
-        "┡━━━━━━╇━━━━━━━━━━╇━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━┩\n"
-        "│ 2019 │ 第73位   │ 73位 │ 由上年第73位上升至第36位 │          │\n"
-        "│ 2020 │ 第36位   │ 36位 │ 由上年第73位上升至第36位 │          │\n"
-        "└──────┴──────────┴──────┴──────────────────────────┴──────────┘\n"
-    )
+    assert screen(cli("show", "national_rank", "--data", MINIMAL).stdout) == [
+        " national_rank 国家级开发区考核排名 (位, lower is better, of",
+        "                             230)",
+        " 时期   原文数值   数值   原文                       时期说明",
+        "──────────────────────────────────────────────────────────────",
+        " 2019   第73位     73位   由上年第73位上升至第36位",
+        " 2020   第36位     36位   由上年第73位上升至第36位",
+    ]
 
 
 def test_list_markdown_exact(cli: Callable[..., Any]) -> None:

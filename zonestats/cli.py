@@ -17,6 +17,7 @@ from zonestats.errors import ExitCode, ZonestatsError
 from zonestats.options import (
     BomFlag,
     CsvFlag,
+    DataFilesOption,
     DataOption,
     FormatOption,
     JsonFlag,
@@ -68,6 +69,12 @@ def _quiet_broken_pipe() -> None:
     # Python from complaining again when it flushes stdout at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def _note(message: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(message, markup=False)
 
 
 def _version(value: bool) -> None:
@@ -139,6 +146,90 @@ def show(
     options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
     dataset = _load(data)
     render(observation_table(dataset.indicator(indicator), options.lang), options)
+
+
+@app.command("summary")
+def summary(
+    data: DataOption = None,
+    movers: Annotated[int, typer.Option("--movers", min=0, help="How many headline movers.")] = 5,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """The one screen to read first: zone, source, headline movers, latest values."""
+    from zonestats.analysis import summarize
+    from zonestats.tables import summary_report
+
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    render(summary_report(summarize(_load(data), movers), options.lang), options)
+
+
+@app.command("compare")
+def compare(
+    indicators: Annotated[
+        list[str] | None,
+        typer.Argument(help="Indicator ids (default: every one with a trend).", show_default=False),
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="Only this category.")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="Start period, e.g. 2016 (default: the first).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="End period, e.g. 2021 (default: the last).")
+    ] = None,
+    data: DataFilesOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """Growth of each indicator between two periods; with several --data, zones side by side."""
+    from zonestats.analysis import Selection, growth_table, observations, side_by_side
+    from zonestats.tables import growth_rows, side_by_side_table
+
+    paths = data or []
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
+    datasets = [_load(p) for p in paths] if paths else [_load(None)]
+    several = len(datasets) > 1
+    selection = Selection(tuple(indicators or ()), category, start, end, keep_single=several)
+    growth = growth_table(observations(datasets), selection)
+    if growth.empty:
+        _note("no indicator has observations at both ends; try other --from/--to or ids")
+    if several and options.format.for_people and not growth.empty:
+        zones = [d.zone.name for d in datasets]
+        render(side_by_side_table(side_by_side(growth), zones), options)
+    else:
+        render(growth_rows(growth, several), options)
+
+
+@app.command("export")
+def export(
+    data: DataFilesOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """Every observation as one tidy table, for spreadsheets and scripts."""
+    from zonestats.analysis import observations
+    from zonestats.tables import export_table
+
+    paths = data or []
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
+    datasets = [_load(p) for p in paths] if paths else [_load(None)]
+    render(export_table(observations(datasets)), options)
 
 
 @app.command("validate")

@@ -21,6 +21,16 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+DataFilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Dataset file; repeat it to put several zones or reports side by side "
+        "(default: the bundled one).",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     Format | None,
     typer.Option(

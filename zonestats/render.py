@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import math
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -53,7 +55,10 @@ class Kind(StrEnum):
     TEXT = "text"
     NUMBER = "number"
     QUANTITY = "quantity"  # a value in base units; the row's unit and qualifier go with it
+    CHANGE = "change"  # a signed quantity: +790万台, -80位
     FRACTION = "fraction"  # 0.401 shown as 40.1%
+    MULTIPLE = "multiple"  # 80.0 shown as 80×
+    FLAG = "flag"  # True / False / None shown as yes / no / blank
 
 
 _EXTENSIONS = {
@@ -82,6 +87,7 @@ class Column:
     qualifier_key: str = "qualifier"
     wrap: bool = True  # False: never break the cell (ids, periods)
     people: bool = True  # False: machine formats only (the unit shown inside a quantity)
+    machine: bool = True  # False: people's formats only (a display column built from others)
     lang: Lang | None = None  # people's formats show it only in this language (name, name_en)
 
     def header(self, lang: Lang) -> str:
@@ -99,6 +105,28 @@ class Table:
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
         return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A document of several tables, such as the summary.
+
+    People's formats print the heading and every section; json writes ``data``; the other
+    machine formats write the ``rows`` table.
+    """
+
+    heading: tuple[str, ...]
+    sections: tuple[Table, ...]
+    data: dict[str, Any]
+    rows: Table
+
+
+def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = None) -> Table:
+    """A Table over a pandas DataFrame's columns (missing values become None)."""
+    keys = [c.key for c in columns]
+    values = frame[keys].astype(object)
+    values = values.where(values.notna(), None)
+    return Table(tuple(columns), list(values.itertuples(index=False, name=None)), title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +167,12 @@ def resolve_format(
     return Format.TABLE
 
 
-def render(table: Table, options: OutputOptions) -> None:
-    """Write a table to stdout or to the output file, in the chosen format."""
-    writer = _WRITERS[options.format]
+def render(table: Table | Report, options: OutputOptions) -> None:
+    """Write a table or report to stdout or to the output file, in the chosen format."""
+    if isinstance(table, Report):
+        writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
+    else:
+        writer = _WRITERS[options.format]
     if options.output is None:
         if options.format is Format.XLSX:
             raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
@@ -171,10 +202,21 @@ def _write_atomically(
             open(handle, "wb") if binary else open(handle, "w", encoding="utf-8", newline="")
         ) as out:
             write(out)
+        os.chmod(temporary, _file_mode(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The replaced file's permissions, or what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # ---- cells -------------------------------------------------------------------------------
@@ -202,8 +244,19 @@ def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
         qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
         text = format_number(value) + (row.get(column.unit_key) or "")
         return f"{qualifier.symbol} {text}" if qualifier.symbol else text
+    if column.kind is Kind.CHANGE:
+        if options.units is Units.RAW:
+            return plain_number(value)
+        sign = "+" if value > 0 else "-" if value < 0 else ""
+        qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
+        text = sign + format_number(abs(value)) + (row.get(column.unit_key) or "")
+        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
     if column.kind is Kind.FRACTION:
         return f"{value:.1%}" if options.units is Units.CN else plain_number(value)
+    if column.kind is Kind.MULTIPLE:
+        return f"{value:.3g}×" if options.units is Units.CN else plain_number(value)
+    if column.kind is Kind.FLAG:
+        return "✓" if value else "✗"
     if column.kind is Kind.NUMBER:
         if options.units is Units.CN and isinstance(value, float | int):
             return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
@@ -247,13 +300,20 @@ def _delimited_cell(value: Any) -> str:
 # ---- writers -----------------------------------------------------------------------------
 
 
+def _machine_view(table: Table) -> tuple[list[str], list[int]]:
+    """The keys and positions of the columns programs get."""
+    picked = [(i, c.key) for i, c in enumerate(table.columns) if c.machine]
+    return [key for _, key in picked], [i for i, _ in picked]
+
+
 def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimiter: str) -> None:
     if options.bom:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([c.key for c in table.columns])
+    keys, positions = _machine_view(table)
+    writer.writerow(keys)
     for row in table.rows:
-        writer.writerow([_delimited_cell(v) for v in row])
+        writer.writerow([_delimited_cell(row[i]) for i in positions])
 
 
 def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:
@@ -265,7 +325,11 @@ def _write_tsv(table: Table, options: OutputOptions, out: IO[str]) -> None:
 
 
 def _json_records(table: Table) -> list[dict[str, Any]]:
-    return [{k: _machine_cell(v) for k, v in record.items()} for record in table.records()]
+    keys, positions = _machine_view(table)
+    return [
+        {key: _machine_cell(row[i]) for key, i in zip(keys, positions, strict=True)}
+        for row in table.rows
+    ]
 
 
 def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
@@ -299,6 +363,7 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
 
 
 def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    from rich import box
     from rich.console import Console
     from rich.table import Table as RichTable
 
@@ -310,7 +375,9 @@ def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
         highlight=False,
     )
     columns = _people_columns(table, options.lang)
-    rich_table = RichTable(title=table.title, header_style="bold")
+    rich_table = RichTable(
+        title=table.title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False
+    )
     for column in columns:
         numeric = column.kind is not Kind.TEXT
         rich_table.add_column(
@@ -333,10 +400,11 @@ def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
         ) from None
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="zonestats")
-    sheet.append([c.key for c in table.columns])
+    keys, positions = _machine_view(table)
+    sheet.append(keys)
     for row in table.rows:
         cells = []
-        for value in row:
+        for value in (row[i] for i in positions):
             value = _machine_cell(value)
             cells.append(neutralise(value) if isinstance(value, str) else value)
         sheet.append(cells)
@@ -344,6 +412,40 @@ def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
     workbook.save(buffer)
     out.write(buffer.getvalue())
 
+
+def _write_report_table(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    for line in report.heading:
+        out.write(line + "\n")
+    for section in report.sections:
+        out.write("\n")
+        _write_table(section, options, out)
+
+
+def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    for line in report.heading:
+        out.write(line + "  \n" if line else "\n")
+    for section in report.sections:
+        out.write(f"\n### {section.title}\n\n" if section.title else "\n")
+        _write_markdown(dataclasses.replace(section, title=None), options, out)
+
+
+def _write_report_json(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    json.dump(report.data, out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+def _report_rows(writer: Callable[[Table, OutputOptions, Any], None]) -> Any:
+    def write(report: Report, options: OutputOptions, out: Any) -> None:
+        writer(report.rows, options, out)
+
+    return write
+
+
+_REPORT_WRITERS: dict[Format, Callable[[Report, OutputOptions, Any], None]] = {
+    Format.TABLE: _write_report_table,
+    Format.MARKDOWN: _write_report_markdown,
+    Format.JSON: _write_report_json,
+}
 
 _WRITERS: dict[Format, Callable[[Table, OutputOptions, Any], None]] = {
     Format.TABLE: _write_table,

@@ -1,0 +1,481 @@
+"""Growth, cross-zone comparison and the summary, computed column-wise with pandas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from zonestats.errors import ZonestatsError
+from zonestats.model import Dataset, parse_period
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+GROWTH_COLUMNS = (
+    "zone",
+    "indicator",
+    "name",
+    "name_en",
+    "category",
+    "unit",
+    "from_period",
+    "to_period",
+    "from_value",
+    "to_value",
+    "from_qualifier",
+    "to_qualifier",
+    "change",
+    "multiple",
+    "pct_change",
+    "years",
+    "cagr",
+    "better",
+    "improved",
+    "from_percentile",
+    "to_percentile",
+    "qualifier",
+    "note",
+)
+"""Every column of the growth table, in order."""
+
+JSON_GROWTH_KEYS = (
+    "indicator",
+    "name",
+    "unit",
+    "from_period",
+    "to_period",
+    "from_value",
+    "to_value",
+    "change",
+    "multiple",
+    "pct_change",
+    "years",
+    "cagr",
+    "better",
+    "improved",
+    "note",
+    "qualifier",
+    "from_qualifier",
+    "to_qualifier",
+)
+"""The documented keys of `compare --json`; zone and the percentiles join them when relevant."""
+
+_KEYS = ["zone", "indicator"]
+_LOWER_BOUNDS = ("more_than", "at_least")
+_UPPER_BOUNDS = ("less_than", "at_most")
+
+
+def observations(datasets: Sequence[Dataset]) -> pd.DataFrame:
+    """The observations of one or more datasets as one table (the zone column tells them apart)."""
+    import pandas as pd
+
+    frames = [d.observations() for d in datasets]
+    if len(frames) == 1:
+        return frames[0]
+    zones = [d.zone.name for d in datasets]
+    repeated = sorted({z for z in zones if zones.count(z) > 1})
+    if repeated:
+        raise ZonestatsError(
+            f"two datasets are both for {', '.join(repeated)}; compare different zones, "
+            "or merge one zone's reports into one dataset"
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def period_position(text: str) -> tuple[float, float]:
+    """Where a period starts and ends, in fractional years counted by months.
+
+    A year ends at year + 1 and a month at the start of the next one, so 2008 -> 2021 is
+    exactly 13 years and 2020-01/2020-05 -> 2021-01/2021-05 exactly one.
+    """
+    period = parse_period(text)
+    return _position(period.start, False), _position(period.end, True)
+
+
+def _position(day: Any, exclusive_end: bool) -> float:
+    import calendar
+
+    length = calendar.monthrange(day.year, day.month)[1]
+    offset = day.day if exclusive_end else day.day - 1
+    return float(day.year + (day.month - 1) / 12 + offset / length / 12)
+
+
+def _with_positions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add period start and end positions, parsing each distinct period once."""
+    import pandas as pd
+
+    positions = {p: period_position(p) for p in frame["period"].unique()}
+    frame = frame.assign(
+        _start=frame["period"].map(lambda p: positions[p][0]).astype("float64"),
+        _end=frame["period"].map(lambda p: positions[p][1]).astype("float64"),
+        # Keep the datasets' own order of zones and indicators.
+        _zone=pd.factorize(frame["zone"])[0],
+        _indicator=pd.factorize(frame["indicator"])[0],
+    )
+    return frame.sort_values(["_zone", "_indicator", "_end", "_start"], kind="stable")
+
+
+def _matching(frame: pd.DataFrame, period: str | None) -> pd.Series:
+    """Rows whose period is the one asked for, or lies within it (2021 holds 2021-06-30)."""
+    import pandas as pd
+
+    if period is None:
+        return pd.Series(True, index=frame.index)
+    try:
+        start, end = period_position(period)
+    except ZonestatsError as error:
+        raise ZonestatsError(f"--from/--to: {error.message}") from None
+    exact = frame["period"] == period
+    inside = (frame["_start"] >= start - 1e-9) & (frame["_end"] <= end + 1e-9)
+    return exact | inside
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which indicators and periods a growth table covers."""
+
+    indicators: tuple[str, ...] = ()
+    category: str | None = None
+    start: str | None = None
+    end: str | None = None
+    keep_single: bool = False  # keep indicators with one observation (zones side by side)
+
+
+def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.DataFrame:
+    """Growth from a start to an end observation of every indicator (and zone) that has both.
+
+    Without --from/--to the first and last observations are used; indicators with a single
+    observation are left out unless named, when their row says why there is no growth.
+    """
+    import numpy as np
+    import pandas as pd
+
+    frame = _select(frame, selection)
+    frame = _with_positions(frame)
+    frame = frame.assign(_row=range(len(frame)))
+    first = frame[_matching(frame, selection.start)].groupby(_KEYS, sort=False).head(1)
+    last = frame[_matching(frame, selection.end)].groupby(_KEYS, sort=False).tail(1)
+    meta = ["name", "name_en", "category", "unit", "better", "out_of"]
+    pair = first[[*_KEYS, *meta, "period", "value", "qualifier", "_end", "_row"]].merge(
+        last[[*_KEYS, "period", "value", "qualifier", "_end", "_row"]],
+        on=_KEYS,
+        suffixes=("_from", "_to"),
+        how="inner",
+    )
+    one = pair["_row_from"] == pair["_row_to"]  # the same observation at both ends
+    named = pair["indicator"].isin(selection.indicators)
+    pair = pair[~one | named | selection.keep_single].reset_index(drop=True)
+    same = (pair["_row_from"] == pair["_row_to"]).to_numpy(dtype=bool)
+
+    f = pair["value_from"].to_numpy(dtype="float64")
+    t = pair["value_to"].to_numpy(dtype="float64")
+    years = (pair["_end_to"] - pair["_end_from"]).to_numpy(dtype="float64")
+    out_of = pair["out_of"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    rank = ~np.isnan(out_of) | (pair["unit"] == "位").to_numpy()
+    base_ok = f > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        multiple = np.where(base_ok & ~rank & ~same, t / np.where(base_ok, f, 1.0), np.nan)
+        cagr_ok = base_ok & (t >= 0) & (years > 0) & ~rank & ~same
+        cagr = np.where(
+            cagr_ok,
+            np.power(np.where(cagr_ok, multiple, 1.0), 1 / np.where(cagr_ok, years, 1.0)) - 1,
+            np.nan,
+        )
+        from_pct = np.where(np.isnan(out_of), np.nan, f / out_of)
+        to_pct = np.where(np.isnan(out_of), np.nan, t / out_of)
+    change = np.where(same, np.nan, t - f)
+    better = pair["better"]
+    improved = pd.array(np.where(better == "lower", change < 0, change > 0), dtype="boolean")
+    improved[(better.isna() | same).to_numpy()] = pd.NA
+
+    notes = _notes(
+        [
+            (same, "n.m.: only one observation"),
+            (rank & ~same, "rank: change in places"),
+            (~rank & ~same & (f == 0), "n.m.: base is 0"),
+            (~rank & ~same & (f < 0), "n.m.: base is negative"),
+            (~rank & ~same & base_ok & (years == 0), "n.m.: period span is zero"),
+            (~rank & ~same & base_ok & (years < 0), "n.m.: end is before start"),
+            ((pair["unit"] == "%").to_numpy() & ~same, "change in percentage points"),
+        ],
+        len(pair),
+    )
+    qualifier, qualifier_note = _growth_qualifier(pair["qualifier_from"], pair["qualifier_to"])
+    qualifier = np.where(same, None, qualifier)
+    notes = _join(notes, np.where(same, "", qualifier_note))
+
+    result = pd.DataFrame(
+        {
+            "zone": pair["zone"],
+            "indicator": pair["indicator"],
+            "name": pair["name"],
+            "name_en": pair["name_en"],
+            "category": pair["category"],
+            "unit": pair["unit"],
+            "from_period": pair["period_from"],
+            "to_period": pair["period_to"],
+            "from_value": f,
+            "to_value": t,
+            "from_qualifier": pair["qualifier_from"],
+            "to_qualifier": pair["qualifier_to"],
+            "change": change,
+            "multiple": multiple,
+            "pct_change": np.where(np.isnan(multiple), np.nan, change / np.where(base_ok, f, 1.0)),
+            "years": np.where(same, np.nan, years.round(6)),
+            "cagr": cagr,
+            "better": better,
+            "improved": improved,
+            "from_percentile": from_pct,
+            "to_percentile": to_pct,
+            "qualifier": qualifier,
+            "note": notes,
+        },
+        columns=list(GROWTH_COLUMNS),
+    )
+    return result
+
+
+def _select(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    if selection.indicators:
+        known = set(frame["indicator"].unique())
+        missing = [i for i in selection.indicators if i not in known]
+        if missing:
+            import difflib
+
+            close = difflib.get_close_matches(missing[0], sorted(known), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ZonestatsError(f"no indicator '{missing[0]}'{hint}")
+        frame = frame[frame["indicator"].isin(selection.indicators)]
+    if selection.category is not None:
+        subset = frame[frame["category"] == selection.category]
+        if subset.empty:
+            known_categories = ", ".join(dict.fromkeys(frame["category"]))
+            raise ZonestatsError(f"no category '{selection.category}' (known: {known_categories})")
+        frame = subset
+    return frame
+
+
+def _notes(conditions: Iterable[tuple[Any, str]], length: int) -> Any:
+    import numpy as np
+
+    notes = np.full(length, "", dtype=object)
+    for mask, text in conditions:
+        notes = _join(notes, np.where(mask, text, ""))
+    return notes
+
+
+def _join(left: Any, right: Any) -> Any:
+    import numpy as np
+
+    left = np.asarray(left, dtype=object)
+    right = np.asarray(right, dtype=object)
+    both = (left != "") & (right != "")
+    return np.where(both, left + "; " + right, np.where(left != "", left, right))
+
+
+def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
+    """How far growth can be trusted, given the qualifiers of its two ends.
+
+    A lower bound at the end (800多) or an upper bound at the start makes growth a lower
+    bound; the reverse makes it an upper bound; both, or an approximate end, make it
+    approximate. An expected or target value at either end marks the growth the same way.
+    """
+    import numpy as np
+
+    s, e = start.to_numpy(dtype=object), end.to_numpy(dtype=object)
+    lower = np.isin(e, _LOWER_BOUNDS) | np.isin(s, _UPPER_BOUNDS)
+    upper = np.isin(e, _UPPER_BOUNDS) | np.isin(s, _LOWER_BOUNDS)
+    approx = (s == "approx") | (e == "approx") | (lower & upper)
+    target = (s == "target") | (e == "target")
+    expected = (s == "expected") | (e == "expected")
+    qualifier = np.select(
+        [target, expected, approx, lower, upper],
+        ["target", "expected", "approx", "more_than", "less_than"],
+        default="exact",
+    )
+    note = np.select(
+        [target, expected, approx, lower, upper],
+        [
+            "growth to a target",
+            "growth to an expected value",
+            "approximate: an end is approximate or bounded both ways",
+            "at least this: the end is a lower bound or the start an upper bound",
+            "at most this: the start is a lower bound or the end an upper bound",
+        ],
+        default="",
+    )
+    return qualifier.astype(object), note
+
+
+def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator with each zone's latest value and change, and their differences.
+
+    The difference is each zone's latest value minus the first zone's; `leader` names the zone
+    whose latest value is best where the better direction is known.
+    """
+    import numpy as np
+    import pandas as pd
+
+    zones = list(dict.fromkeys(growth["zone"]))
+    wide = growth.pivot_table(
+        index="indicator",
+        columns="zone",
+        values=["to_value", "change"],
+        aggfunc="first",
+        sort=False,
+    )
+    meta = growth.drop_duplicates("indicator").set_index("indicator")
+    order = list(dict.fromkeys(growth["indicator"]))
+    result = pd.DataFrame(index=pd.Index(order, name="indicator"))
+    for column in ("name", "name_en", "unit", "better"):
+        result[column] = meta[column].reindex(order)
+    qualifiers = growth.pivot_table(
+        index="indicator", columns="zone", values="to_qualifier", aggfunc="first", sort=False
+    )
+    periods = growth.pivot_table(
+        index="indicator", columns="zone", values="to_period", aggfunc="first", sort=False
+    )
+    for zone in zones:
+        result[f"{zone}|period"] = periods.get(zone, pd.Series(dtype=object)).reindex(order)
+        result[f"{zone}|value"] = wide["to_value"].get(zone, pd.Series(dtype=float)).reindex(order)
+        result[f"{zone}|qualifier"] = qualifiers.get(zone, pd.Series(dtype=object)).reindex(order)
+        result[f"{zone}|change"] = wide["change"].get(zone, pd.Series(dtype=float)).reindex(order)
+    first = result[f"{zones[0]}|value"]
+    for zone in zones[1:]:
+        result[f"{zone}|difference"] = result[f"{zone}|value"] - first
+    values = result[[f"{z}|value" for z in zones]].to_numpy(dtype="float64")
+    leader: list[str | None] = []
+    for row, better in zip(values, result["better"], strict=True):
+        if better not in ("higher", "lower") or np.isnan(row).all():
+            leader.append(None)
+            continue
+        pick = np.nanargmin(row) if better == "lower" else np.nanargmax(row)
+        ties = np.count_nonzero(row == row[pick])
+        leader.append(zones[int(pick)] if ties == 1 else "tie")
+    result["leader"] = leader
+    return result.reset_index()
+
+
+# ---- summary ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mover:
+    """A headline change: a multiple of growth, or places gained in a ranking."""
+
+    indicator: str
+    name: str
+    name_en: str
+    unit: str
+    from_period: str
+    to_period: str
+    from_value: float
+    to_value: float
+    from_qualifier: str
+    to_qualifier: str
+    kind: str  # "multiple" or "rank"
+    magnitude: float  # the multiple, or the places gained
+    cagr: float | None
+    from_percentile: float | None
+    to_percentile: float | None
+    qualifier: str
+
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    indicator: str
+    name: str
+    name_en: str
+    category: str
+    period: str
+    value: float
+    unit: str
+    qualifier: str
+    written: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a newcomer reads first about a dataset."""
+
+    dataset: Dataset
+    observations: int
+    categories: dict[str, int]
+    with_trend: int
+    movers: tuple[Mover, ...]
+    latest: tuple[Latest, ...]
+
+
+def summarize(dataset: Dataset, movers: int = 5) -> Summary:
+    """Counts, the biggest multiples and rank gains, and each indicator's latest value."""
+    frame = dataset.observations()
+    growth = growth_table(frame)
+    headline: list[Mover] = []
+    row: dict[str, Any]
+    for row in growth.to_dict("records"):  # type: ignore[assignment]
+        is_rank = not _missing(row["to_percentile"]) or row["unit"] == "位"
+        if is_rank:
+            gained = row["from_value"] - row["to_value"]
+            if row["better"] == "lower" and gained > 0:
+                headline.append(_mover(row, "rank", gained))
+        elif not _missing(row["multiple"]) and row["multiple"] > 1:
+            headline.append(_mover(row, "multiple", row["multiple"]))
+    headline.sort(key=lambda m: -m.magnitude)
+    counts: dict[str, int] = {}
+    for indicator in dataset.indicators:
+        counts[indicator.category] = counts.get(indicator.category, 0) + 1
+    latest = []
+    for indicator in dataset.indicators:
+        obs = max(indicator.observations, key=lambda o: (o.period.end, o.period.start))
+        latest.append(
+            Latest(
+                indicator.id,
+                indicator.name,
+                indicator.name_en,
+                indicator.category,
+                obs.period.text,
+                obs.value,
+                indicator.unit,
+                obs.qualifier.value,
+                obs.written,
+            )
+        )
+    return Summary(
+        dataset=dataset,
+        observations=len(frame),
+        categories=counts,
+        with_trend=sum(1 for i in dataset.indicators if len(i.observations) > 1),
+        movers=tuple(headline[:movers]),
+        latest=tuple(latest),
+    )
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
+def _mover(row: dict[str, Any], kind: str, magnitude: float) -> Mover:
+    def number(value: Any) -> float | None:
+        return None if _missing(value) else float(value)
+
+    return Mover(
+        indicator=row["indicator"],
+        name=row["name"],
+        name_en=row["name_en"],
+        unit=row["unit"],
+        from_period=row["from_period"],
+        to_period=row["to_period"],
+        from_value=float(row["from_value"]),
+        to_value=float(row["to_value"]),
+        from_qualifier=row["from_qualifier"],
+        to_qualifier=row["to_qualifier"],
+        kind=kind,
+        magnitude=float(magnitude),
+        cagr=number(row["cagr"]),
+        from_percentile=number(row["from_percentile"]),
+        to_percentile=number(row["to_percentile"]),
+        qualifier=row["qualifier"],
+    )

@@ -362,18 +362,26 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
         out.write("| " + " | ".join(cells) + " |\n")
 
 
-def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
-    from rich import box
+def _console(options: OutputOptions, out: IO[str]) -> Any:
     from rich.console import Console
-    from rich.table import Table as RichTable
 
-    console = Console(
+    return Console(
         file=out,
         force_terminal=options.color,
         no_color=options.color is False or None,
         width=options.width,
         highlight=False,
     )
+
+
+def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _console(options, out).print(_rich_table(table, options))
+
+
+def _rich_table(table: Table, options: OutputOptions) -> Any:
+    from rich import box
+    from rich.table import Table as RichTable
+
     columns = _people_columns(table, options.lang)
     rich_table = RichTable(
         title=table.title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False
@@ -388,7 +396,7 @@ def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
         )
     for record in table.records():
         rich_table.add_row(*(display(c, record, options) for c in columns))
-    console.print(rich_table)
+    return rich_table
 
 
 def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
@@ -414,11 +422,12 @@ def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
 
 
 def _write_report_table(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    console = _console(options, out)
     for line in report.heading:
-        out.write(line + "\n")
+        console.print(line, markup=False)
     for section in report.sections:
-        out.write("\n")
-        _write_table(section, options, out)
+        console.print()
+        console.print(_rich_table(section, options))
 
 
 def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str]) -> None:

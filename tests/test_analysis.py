@@ -1,0 +1,229 @@
+"""The growth engine, checked against figures computed here from the dataset's own values."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import zonestats
+from zonestats import ZonestatsError
+from zonestats.analysis import (
+    JSON_GROWTH_KEYS,
+    Selection,
+    growth_table,
+    observations,
+    period_position,
+    side_by_side,
+    summarize,
+)
+from zonestats.model import OBSERVATION_COLUMNS
+
+from .conftest import FIXTURES
+
+
+def _values(dataset: zonestats.Dataset, indicator: str) -> dict[str, float]:
+    return {o.period.text: o.value for o in dataset.indicator(indicator).observations}
+
+
+def _row(growth: pd.DataFrame, indicator: str) -> dict[str, Any]:
+    rows = growth[growth["indicator"] == indicator].to_dict("records")
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.fixture(scope="module")
+def growth(dataset: zonestats.Dataset) -> pd.DataFrame:
+    return growth_table(dataset.observations())
+
+
+def test_national_rank(growth: pd.DataFrame, dataset: zonestats.Dataset) -> None:
+    values = _values(dataset, "national_rank")
+    row = _row(growth, "national_rank")
+    assert row["change"] == values["2020"] - values["2016"] == -80
+    assert row["improved"] is True or row["improved"] == True  # noqa: E712 (numpy bool)
+    assert round(row["from_percentile"] * 100, 1) == round(126 / 218 * 100, 1) == 57.8
+    assert round(row["to_percentile"] * 100, 1) == round(46 / 218 * 100, 1) == 21.1
+    assert row["years"] == 4
+    assert all(pd.isna(row[k]) for k in ("multiple", "pct_change", "cagr"))
+    assert "rank" in row["note"]
+
+
+def test_midea_capacity(growth: pd.DataFrame, dataset: zonestats.Dataset) -> None:
+    values = _values(dataset, "midea_fridge_capacity")
+    row = _row(growth, "midea_fridge_capacity")
+    multiple = values["2021"] / values["2008"]
+    assert row["multiple"] == multiple == 80
+    assert row["pct_change"] == pytest.approx(79.0)
+    assert row["years"] == 2021 - 2008
+    assert row["cagr"] == pytest.approx(80 ** (1 / 13) - 1)
+    assert round(row["cagr"] * 100, 1) == 40.1
+    assert row["change"] == 8_000_000 - 100_000
+
+
+def test_midea_output(growth: pd.DataFrame, dataset: zonestats.Dataset) -> None:
+    values = _values(dataset, "midea_fridge_output")
+    row = _row(growth, "midea_fridge_output")
+    assert row["multiple"] == values["2021"] / values["2008"] == 82
+    assert row["cagr"] == pytest.approx(82 ** (1 / 13) - 1)
+
+
+def test_only_indicators_with_a_trend_by_default(
+    growth: pd.DataFrame, dataset: zonestats.Dataset
+) -> None:
+    trending = [i.id for i in dataset.indicators if len(i.observations) > 1]
+    assert list(growth["indicator"]) == trending
+
+
+def test_named_single_observation_says_why(dataset: zonestats.Dataset) -> None:
+    frame = dataset.observations()
+    row = _row(growth_table(frame, Selection(("high_tech_enterprises",))), "high_tech_enterprises")
+    assert pd.isna(row["change"]) and pd.isna(row["multiple"]) and pd.isna(row["cagr"])
+    assert row["note"] == "n.m.: only one observation"
+
+
+def test_unknown_indicator_and_category(dataset: zonestats.Dataset) -> None:
+    frame = dataset.observations()
+    with pytest.raises(ZonestatsError, match="did you mean national_rank"):
+        growth_table(frame, Selection(("national_rnk",)))
+    with pytest.raises(ZonestatsError, match="no category 'weather'"):
+        growth_table(frame, Selection(category="weather"))
+
+
+def _frame(rows: list[tuple[str, str, float, str]], **meta: Any) -> pd.DataFrame:
+    """A small observations table: (indicator, period, value, qualifier) rows."""
+    records = []
+    for indicator, period, value, qualifier in rows:
+        record = dict.fromkeys(OBSERVATION_COLUMNS)
+        record.update(
+            zone="测试区",
+            indicator=indicator,
+            name=indicator,
+            name_en=indicator,
+            category="industry",
+            unit="元",
+            period=period,
+            value=value,
+            qualifier=qualifier,
+        )
+        record.update(meta)
+        records.append(record)
+    return pd.DataFrame(records, columns=list(OBSERVATION_COLUMNS))
+
+
+@pytest.mark.parametrize(
+    ("rows", "note", "nulls"),
+    [
+        (
+            [("x", "2019", 0, "exact"), ("x", "2020", 5, "exact")],
+            "n.m.: base is 0",
+            ["multiple", "cagr", "pct_change"],
+        ),
+        (
+            [("x", "2019", -2, "exact"), ("x", "2020", 5, "exact")],
+            "n.m.: base is negative",
+            ["multiple", "cagr"],
+        ),
+        (
+            [("x", "2021", 2, "exact"), ("x", "2021-12", 5, "exact")],
+            "n.m.: period span is zero",
+            ["cagr"],
+        ),
+    ],
+    ids=["zero base", "negative base", "zero span"],
+)
+def test_not_meaningful_cases_are_explicit(
+    rows: list[tuple[str, str, float, str]], note: str, nulls: list[str]
+) -> None:
+    row = _row(growth_table(_frame(rows)), "x")
+    assert note in row["note"]
+    for key in nulls:
+        assert pd.isna(row[key]), key
+    assert not any(isinstance(v, float) and math.isinf(v) for v in row.values())
+    assert row["change"] == rows[1][2] - rows[0][2]
+
+
+def test_zero_span_keeps_the_multiple() -> None:
+    row = _row(growth_table(_frame([("x", "2021", 2, "exact"), ("x", "2021-12", 5, "exact")])), "x")
+    assert row["multiple"] == 2.5 and row["years"] == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "qualifier"),
+    [
+        ("exact", "more_than", "more_than"),
+        ("more_than", "exact", "less_than"),
+        ("more_than", "more_than", "approx"),
+        ("exact", "approx", "approx"),
+        ("exact", "expected", "expected"),
+        ("more_than", "target", "target"),
+        ("at_most", "exact", "more_than"),
+        ("exact", "exact", "exact"),
+    ],
+)
+def test_qualifiers_travel_with_growth(start: str, end: str, qualifier: str) -> None:
+    row = _row(growth_table(_frame([("x", "2019", 100, start), ("x", "2020", 150, end)])), "x")
+    assert (row["from_qualifier"], row["to_qualifier"], row["qualifier"]) == (start, end, qualifier)
+    assert (row["note"] != "") is (qualifier != "exact")
+
+
+def test_from_and_to_select_periods() -> None:
+    frame = _frame(
+        [("x", "2019", 10, "exact"), ("x", "2020", 20, "exact"), ("x", "2021-06-30", 40, "exact")]
+    )
+    row = _row(growth_table(frame, Selection(start="2020", end="2021")), "x")
+    assert (row["from_period"], row["to_period"], row["multiple"]) == ("2020", "2021-06-30", 2.0)
+    assert row["years"] == pytest.approx(0.5)
+    with pytest.raises(ZonestatsError, match="--from/--to"):
+        growth_table(frame, Selection(start="last year"))
+
+
+def test_period_positions_count_whole_years_and_months() -> None:
+    assert period_position("2021")[1] - period_position("2008")[1] == 13
+    assert period_position("2021-01/2021-05")[1] - period_position("2020-01/2020-05")[1] == 1
+    assert period_position("2021-06-30")[1] - period_position("2020")[1] == pytest.approx(0.5)
+
+
+def test_cross_zone_growth_and_side_by_side() -> None:
+    datasets = [
+        zonestats.load(FIXTURES / n) for n in ("minimal.yaml", "zone_b.yaml", "zone_c.yaml")
+    ]
+    growth = growth_table(observations(datasets), Selection(keep_single=True))
+    ranks = growth[growth["indicator"] == "national_rank"].set_index("zone")
+    assert ranks.loc["示例开发区", "change"] == 36 - 73
+    assert ranks.loc["样例经开区", "change"] == 88 - 101
+    assert pd.isna(ranks.loc["试点高新区", "change"])
+    wide = side_by_side(growth).set_index("indicator")
+    assert wide.loc["national_rank", "样例经开区|difference"] == 88 - 36
+    assert wide.loc["national_rank", "试点高新区|difference"] == 12 - 36
+    assert wide.loc["national_rank", "leader"] == "试点高新区"
+    signed = wide.loc["signed_projects"]
+    assert signed["样例经开区|change"] == 30 - 25
+
+
+def test_the_same_zone_twice_is_refused() -> None:
+    dataset = zonestats.load(FIXTURES / "minimal.yaml")
+    with pytest.raises(ZonestatsError, match="both for 示例开发区"):
+        observations([dataset, dataset])
+
+
+def test_summary(dataset: zonestats.Dataset) -> None:
+    summary = summarize(dataset)
+    assert summary.observations == sum(len(i.observations) for i in dataset.indicators)
+    assert summary.with_trend == 3
+    assert sum(summary.categories.values()) == len(dataset.indicators)
+    kinds = [(m.indicator, m.kind, m.magnitude) for m in summary.movers]
+    assert kinds == [
+        ("midea_fridge_output", "multiple", 82.0),
+        ("national_rank", "rank", 80.0),
+        ("midea_fridge_capacity", "multiple", 80.0),
+    ]
+    latest = {x.indicator: x for x in summary.latest}
+    assert latest["midea_fridge_capacity"].value == 8_000_000
+    assert latest["midea_suppliers"].qualifier == "more_than"
+
+
+def test_json_growth_keys_are_columns(growth: pd.DataFrame) -> None:
+    assert set(JSON_GROWTH_KEYS) <= set(growth.columns)

@@ -1,0 +1,333 @@
+"""Every command in every format, and what happens around the output: files, pipes, colour."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import zonestats
+from zonestats import render as render_module
+from zonestats.analysis import growth_table
+
+from .conftest import FIXTURES, ROOT, screen
+
+MINIMAL = str(FIXTURES / "minimal.yaml")
+ZONE_B = str(FIXTURES / "zone_b.yaml")
+FORMULAS = str(FIXTURES / "formulas.yaml")
+COMPARE_TABLE = [
+    " 名称             时期          起值      止值       变化   倍数   年均增长   改善   说明",
+    "─" * 100,
+    " 国家级开发区考   2016→2020    126位      46位      -80位                        ✓   rank: change",
+    " 核排名                                                                              in places;",
+    "                                                                                     percentile",
+    "                                                                                     57.8%→21.1%",
+    " 湖北美的冰箱产   2008→2021   10万台   800万台   +790万台    80×      40.1%      ✓",
+    " 能",
+    " 湖北美的冰箱产   2008→2021    1亿元    82亿元    +81亿元    82×      40.4%      ✓",
+    " 值",
+]
+COMMANDS = [["list"], ["show", "national_rank"], ["summary"], ["compare"], ["export"]]
+FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown"]
+
+
+def _strict_json(text: str) -> Any:
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_every_command_in_every_format(
+    cli: Callable[..., Any], command: list[str], fmt: str
+) -> None:
+    out = cli(*command, "-f", fmt).stdout
+    assert out.endswith("\n") and "Traceback" not in out
+    if fmt in ("csv", "tsv"):
+        rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+        assert len(rows) >= 2 and len({len(r) for r in rows}) == 1
+    elif fmt == "json":
+        assert _strict_json(out)
+    elif fmt == "jsonl":
+        assert all(isinstance(_strict_json(line), dict) for line in out.splitlines())
+    elif fmt == "markdown":
+        assert out.splitlines()[0].startswith("| ") or "| ---" in out
+    else:
+        assert len(out.splitlines()) >= 3
+
+
+def test_compare_json_is_the_library_table(
+    cli: Callable[..., Any], dataset: zonestats.Dataset
+) -> None:
+    records = _strict_json(cli("compare", "--json").stdout)
+    expected = growth_table(dataset.observations()).drop(columns=["zone"])
+    expected = expected.astype(object).where(expected.notna(), None).to_dict("records")
+    assert records == expected
+    required = {
+        "indicator", "name", "unit", "from_period", "to_period", "from_value", "to_value",
+        "change", "multiple", "pct_change", "years", "cagr", "better", "improved", "note",
+    }  # fmt: skip
+    assert all(required <= r.keys() for r in records)
+    rank = next(r for r in records if r["indicator"] == "national_rank")
+    assert {"from_percentile", "to_percentile"} <= rank.keys()
+
+
+def test_export_json_is_the_observations_table(
+    cli: Callable[..., Any], dataset: zonestats.Dataset
+) -> None:
+    records = _strict_json(cli("export", "--json").stdout)
+    frame = dataset.observations()
+    expected = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    assert records == expected
+
+
+def test_summary_json_is_structured(cli: Callable[..., Any], dataset: zonestats.Dataset) -> None:
+    data = _strict_json(cli("summary", "--json").stdout)
+    assert data["zone"]["name"] == "荆州开发区"
+    assert data["source"]["date"] == "2021-06-30"
+    assert data["indicators"] == len(dataset.indicators)
+    assert [m["indicator"] for m in data["movers"]][:2] == ["midea_fridge_output", "national_rank"]
+    rank = data["movers"][1]
+    assert rank["places_gained"] == 80 and rank["multiple"] is None
+    assert list(data["latest"]) == dataset.categories()
+
+
+def test_export_csv_reads_back_as_the_observations(
+    cli: Callable[..., Any], dataset: zonestats.Dataset
+) -> None:
+    read = pd.read_csv(io.StringIO(cli("export", "--csv").stdout), dtype={"period": str})
+    frame = dataset.observations()
+    assert list(read.columns) == list(frame.columns)
+    assert read["value"].tolist() == frame["value"].tolist()
+    for column in ("indicator", "period", "unit", "qualifier", "written", "quote"):
+        assert read[column].tolist() == frame[column].tolist(), column
+
+
+def test_export_xlsx_reads_back_with_no_formulas(
+    cli: Callable[..., Any], dataset: zonestats.Dataset, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "export.xlsx"
+    cli("export", "-o", str(target))
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    frame = dataset.observations()
+    assert list(rows[0]) == list(frame.columns)
+    column = list(frame.columns).index("value")
+    assert [r[column] for r in rows[1:]] == frame["value"].tolist()
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_formula_cells_are_neutralised_and_numbers_are_not(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("compare", "-d", FORMULAS, "--csv").stdout)))
+    assert rows[0]["name"] == "'=1+2" and rows[0]["name_en"] == "'-Falling projects"
+    assert rows[0]["change"] == "-2" and rows[0]["pct_change"] == "-0.4"
+    tsv = cli("export", "-d", FORMULAS, "-f", "tsv").stdout
+    cells = list(csv.reader(io.StringIO(tsv), delimiter="\t"))[1]
+    assert cells[0].startswith("'=HYPERLINK") and "'=去年签约5个" in cells
+    assert cells[4:7] == ["investment", "2020", "5"]
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "f.xlsx"
+    cli("export", "-d", FORMULAS, "-o", str(target))
+    sheet = openpyxl.load_workbook(target).active
+    values = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
+    assert "'=1+2" in values and "'+今年签约3个" in values
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_compare_table_exact(cli: Callable[..., Any]) -> None:
+    assert screen(cli("compare").stdout) == COMPARE_TABLE
+
+
+def test_compare_markdown_exact(cli: Callable[..., Any]) -> None:
+    assert cli("compare", "-d", MINIMAL, "--lang", "en", "-f", "markdown").stdout == (
+        "| name | periods | from | to | change | multiple | CAGR | better? | note |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+        "| National rank | 2019→2020 | 73位 | 36位 | -37位 |  |  | ✓ "
+        "| rank: change in places; percentile 31.7%→15.7% |\n"
+    )
+
+
+def test_cross_zone_table_exact(cli: Callable[..., Any]) -> None:
+    assert screen(cli("compare", "-d", MINIMAL, "-d", ZONE_B, "--lang", "en").stdout) == [
+        "                             示例开发区 vs 样例经开区",
+        " name              示例开发区   change   样例经开区   change   diff.   leader",
+        "─" * 82,
+        " National rank           36位    -37位         88位    -13位   +52位   示例开发区",
+        " Signed projects       > 20个                  30个     +5个   +10个",
+    ]
+
+
+def test_cross_zone_json_has_a_row_per_zone(cli: Callable[..., Any]) -> None:
+    records = _strict_json(cli("compare", "-d", MINIMAL, "-d", ZONE_B, "--json").stdout)
+    assert [(r["zone"], r["indicator"]) for r in records] == [
+        ("示例开发区", "national_rank"),
+        ("示例开发区", "signed_projects"),
+        ("样例经开区", "national_rank"),
+        ("样例经开区", "signed_projects"),
+    ]
+
+
+def test_summary_markdown_exact(cli: Callable[..., Any]) -> None:
+    assert cli("summary", "-d", MINIMAL, "--lang", "en", "-f", "markdown").stdout == (
+        "示例开发区 (Example Development Zone), 湖北省, national  \n"
+        "Source: 示例开发区年度报告, 示例日报, 2022-01-15  \n"
+        "2 indicators, 3 observations, 1 with a trend; categories: ranking 1, investment 1  \n"
+        "\n### Headline movers\n\n"
+        "| name | from | to | growth | CAGR | log scale |\n"
+        "| --- | --- | --- | --- | ---: | --- |\n"
+        "| National rank | 73位 (2019) | 36位 (2020) | +37 places (31.7%→15.7%) |  "
+        "| ████████████████ |\n"
+        "\n### ranking\n\n"
+        "| indicator | name | period | latest value |\n"
+        "| --- | --- | --- | ---: |\n"
+        "| national_rank | National rank | 2020 | 36位 |\n"
+        "\n### investment\n\n"
+        "| indicator | name | period | latest value |\n"
+        "| --- | --- | --- | ---: |\n"
+        "| signed_projects | Signed projects | 2021-01/2021-05 | > 20个 |\n"
+    )
+
+
+def test_output_file_format_from_extension(cli: Callable[..., Any], tmp_path: Path) -> None:
+    target = tmp_path / "growth.json"
+    result = cli("compare", "-o", str(target))
+    assert result.stdout == ""
+    assert _strict_json(target.read_text(encoding="utf-8"))[0]["indicator"] == "national_rank"
+    bad = cli("compare", "-o", str(tmp_path / "growth.doc"), expect=1)
+    assert "cannot tell the format" in bad.stderr and not (tmp_path / "growth.doc").exists()
+
+
+def test_bom(cli: Callable[..., Any], tmp_path: Path) -> None:
+    assert cli("export", "--csv", "--bom").stdout.startswith("\ufeffzone,indicator,")
+    target = tmp_path / "excel.csv"
+    cli("export", "--bom", "-o", str(target))
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfzone,")
+
+
+def test_refuses_to_overwrite_an_input_dataset(
+    cli: Callable[..., Any], minimal_text: str, write_file: Callable[..., Path]
+) -> None:
+    path = write_file(minimal_text)
+    result = cli("export", "-d", str(path), "-o", str(path), "-f", "csv", expect=1)
+    assert "refusing to overwrite an input dataset" in result.stderr
+    assert path.read_text(encoding="utf-8") == minimal_text
+
+
+def test_a_failing_writer_leaves_the_old_file_intact(
+    cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "export.csv"
+    target.write_text("old content\n", encoding="utf-8")
+
+    def half_then_fail(table: Any, options: Any, out: Any) -> None:
+        out.write("zone,indicator\n荆州")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(render_module._WRITERS, render_module.Format.CSV, half_then_fail)
+    result = cli("export", "-o", str(target), expect=None)
+    assert result.exit_code != 0
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+def test_new_files_get_ordinary_permissions(cli: Callable[..., Any], tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    cli("export", "-o", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_tables_fit_the_terminal(cli: Callable[..., Any]) -> None:
+    from rich.cells import cell_len
+
+    for command in COMMANDS:
+        result = subprocess.run(
+            [sys.executable, "-m", "zonestats", *command],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "COLUMNS": "60", "NO_COLOR": "1"},
+            check=True,
+        )
+        assert max(cell_len(line) for line in result.stdout.splitlines()) <= 60, command
+
+
+def _big_dataset(path: Path, indicators: int) -> Path:
+    lines = [
+        "schema_version: 1",
+        "zone: {name: 大区, name_en: Big, province: 湖北省, level: national}",
+        "source: {title: 大报告, publisher: 大报, date: '2021-01-01'}",
+        "indicators:",
+    ]
+    for i in range(indicators):
+        lines += [
+            f"  - {{id: x{i}, name: 指标{i}, name_en: X{i}, category: industry, unit: 个,",
+            "     observations: [{period: '2020', value: 5个, quote: 共5个}]}",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
+    big = _big_dataset(tmp_path / "big.yaml", 3000)
+    command = f"'{sys.executable}' -m zonestats export --csv -d '{big}' | head -1"
+    result = subprocess.run(
+        ["bash", "-c", command + '; echo "status=${PIPESTATUS[0]}" >&2'],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (
+        result.stdout
+        == "zone,indicator,name,name_en,category,period,value,unit,qualifier,written,quote,period_note,better,out_of\n"
+    )
+    assert result.stderr == "status=0\n"
+
+
+def _run_on_terminal(args: list[str], extra_env: dict[str, str]) -> str:
+    main, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({"COLUMNS": "100", "TERM": "xterm-256color", **extra_env})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zonestats", *args],
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    coloured = _run_on_terminal(["compare"], {})
+    assert "\x1b[" in coloured
+    plain = _run_on_terminal(["compare"], {"NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "national" not in plain and "国家级" in plain

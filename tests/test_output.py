@@ -331,3 +331,74 @@ def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
     assert "\x1b[" in coloured
     plain = _run_on_terminal(["compare"], {"NO_COLOR": "1"})
     assert "\x1b[" not in plain and "national" not in plain and "国家级" in plain
+
+
+SMALL_SCREENS = {
+    ("list", "table"): [
+        "                                      示例开发区",
+        " 指标              名称                   类别         观测   最新时期          最新值",
+        "─" * 87,
+        " national_rank     国家级开发区考核排名   ranking         2   2020                36位",
+        " signed_projects   签约项目数             investment      1   2021-01/2021-05   > 20个",
+    ],
+    ("summary", "table"): [
+        "示例开发区 · 湖北省 · national",
+        "来源:示例开发区年度报告(示例日报,2022-01-15)",
+        "2 项指标,3 个观测值,1 项有趋势;类别:排名 1、招商引资 1",
+        "",
+        "                                              主要变化",
+        " 名称              起            止            变化                     年均增长   对数刻度",
+        "─" * 100,
+        " 国家级开发区考    73位 (2019)   36位 (2020)   上升37位 (31.7%→15.7%)              ████████████████",
+        " 核排名",
+        "",
+        "                         排名",
+        " 指标            名称                   时期   最新值",
+        "─" * 54,
+        " national_rank   国家级开发区考核排名   2020     36位",
+        "",
+        "                        招商引资",
+        " 指标              名称         时期              最新值",
+        "─" * 57,
+        " signed_projects   签约项目数   2021-01/2021-05   > 20个",
+    ],
+    ("export", "table"): [
+        " 指标              时期                数值   原文",
+        "─" * 71,
+        " national_rank     2019                73位   由上年第73位上升至第36位",
+        " national_rank     2020                36位   由上年第73位上升至第36位",
+        " signed_projects   2021-01/2021-05   > 20个   签约项目20多个",
+    ],
+    ("show national_rank", "markdown"): [
+        "| 时期 | 原文数值 | 数值 | 原文 | 时期说明 |",
+        "| --- | --- | ---: | --- | --- |",
+        "| 2019 | 第73位 | 73位 | 由上年第73位上升至第36位 |  |",
+        "| 2020 | 第36位 | 36位 | 由上年第73位上升至第36位 |  |",
+    ],
+    ("export", "markdown"): [
+        "| 指标 | 时期 | 数值 | 原文 |",
+        "| --- | --- | ---: | --- |",
+        "| national_rank | 2019 | 73位 | 由上年第73位上升至第36位 |",
+        "| national_rank | 2020 | 36位 | 由上年第73位上升至第36位 |",
+        "| signed_projects | 2021-01/2021-05 | > 20个 | 签约项目20多个 |",
+    ],
+}
+
+
+@pytest.mark.parametrize(("command", "fmt"), list(SMALL_SCREENS), ids=lambda v: str(v))
+def test_small_screens_exact(cli: Callable[..., Any], command: str, fmt: str) -> None:
+    out = cli(*command.split(), "-d", MINIMAL, "-f", fmt).stdout
+    assert screen(out) == SMALL_SCREENS[(command, fmt)]
+
+
+def test_summary_json_is_the_library_summary(cli: Callable[..., Any]) -> None:
+    from zonestats.analysis import summarize
+
+    data = _strict_json(cli("summary", "-d", MINIMAL, "--json").stdout)
+    summary = summarize(zonestats.load(MINIMAL))
+    assert [(m["indicator"], m["places_gained"], m["cagr"]) for m in data["movers"]] == [
+        (m.indicator, m.magnitude, m.cagr) for m in summary.movers
+    ]
+    assert [x["value"] for rows in data["latest"].values() for x in rows] == [
+        x.value for x in summary.latest
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -91,3 +92,16 @@ def cli() -> Callable[..., Result]:
         return result
 
     return invoke
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Show the extractor's measured accuracy at the end of every run."""
+    from .test_extract import ACCURACY
+
+    if ACCURACY:
+        terminalreporter.write_line(
+            f"extract accuracy on {ARTICLE_NAME}: "
+            f"recall {ACCURACY['found']:.0f}/{ACCURACY['curated']:.0f} = {ACCURACY['recall']:.1%}, "
+            f"precision {ACCURACY['real']:.0f}/{ACCURACY['candidates']:.0f} = "
+            f"{ACCURACY['precision']:.1%}"
+        )

@@ -224,7 +224,7 @@ def test_refuses_to_overwrite_an_input_dataset(
 ) -> None:
     path = write_file(minimal_text)
     result = cli("export", "-d", str(path), "-o", str(path), "-f", "csv", expect=1)
-    assert "refusing to overwrite an input dataset" in result.stderr
+    assert "refusing to overwrite an input file" in result.stderr
     assert path.read_text(encoding="utf-8") == minimal_text
 
 

@@ -232,6 +232,81 @@ def export(
     render(export_table(observations(datasets)), options)
 
 
+@app.command("extract")
+def extract(
+    report: Annotated[Path, typer.Argument(help="The report's text (UTF-8).", show_default=False)],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date YYYY-MM-DD, to resolve 去年, 今年, 4年前 "
+            "(default: the date the report states).",
+        ),
+    ] = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+) -> None:
+    """Draft a dataset from a report: every figure with its quote, period and unit.
+
+    Writes the draft YAML (to stdout, or to --output draft.yaml); with --format or an output
+    of another kind, shows the candidates as a table instead.
+    """
+    from zonestats.extract import draft, draft_yaml, parse_report, read_report
+    from zonestats.extract import extract as find_figures
+    from zonestats.render import write_atomically
+    from zonestats.tables import candidate_table
+
+    day = _date_option(published)
+    report_data = parse_report(read_report(report), day, str(report))
+    candidates = find_figures(report_data)
+    wants_yaml = output is not None and output.suffix.lower() in (".yaml", ".yml")
+    if wants_yaml or (output is None and format is None and not as_csv and not as_json):
+        text = draft_yaml(draft(report_data, candidates))
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_atomically(output, lambda out: print(text, end="", file=out), protected=(report,))
+        _note(f"{len(candidates)} figures found in {report}")
+        return
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, (report,))
+    render(candidate_table(candidates), options)
+
+
+@app.command("verify")
+def verify(
+    dataset: Annotated[Path, typer.Argument(help="The dataset to check.", show_default=False)],
+    source: Annotated[
+        Path,
+        typer.Option("--source", "-s", help="The report it was made from.", show_default=False),
+    ],
+) -> None:
+    """Prove a dataset still says what its source says; print each failure as path:line."""
+    from zonestats.verify import verify as check_against
+
+    found = check_against(dataset, source)
+    for problem in found:
+        typer.echo(problem.short())
+    if found:
+        raise typer.Exit(ExitCode.ERROR)
+    typer.echo(f"{dataset}: every quote is in {source}", err=True)
+
+
+def _date_option(text: str | None) -> Any:
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ZonestatsError(f"--published: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
 @app.command("validate")
 def validate(
     files: Annotated[

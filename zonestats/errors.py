@@ -24,6 +24,11 @@ class Problem:
     line: int | None = None
     col: int | None = None
 
+    def short(self) -> str:
+        """'path:line: message', without the column (for checks that work line by line)."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:

@@ -13,6 +13,7 @@ from zonestats.schema import check
 from zonestats.yamlread import read_yaml
 
 BUNDLED_NAME = "article.yaml"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def bundled_path() -> Path:
@@ -24,8 +25,11 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
 
 
-def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a BOM is fine); a DataError that says why it cannot be read."""
+def read_text(path: Path, reject_binary: bool = False) -> str:
+    """A file's text as UTF-8 (a BOM is fine); a DataError that says why it cannot be read.
+
+    With ``reject_binary``, a file with NUL bytes near its start is refused as binary.
+    """
     name = str(path)
     try:
         data = path.read_bytes()
@@ -37,7 +41,9 @@ def read_text(path: Path) -> str:
         raise DataError.at(Problem(name, "permission denied: cannot read the file")) from None
     except OSError as error:
         raise DataError.at(Problem(name, f"cannot read the file: {error.strerror}")) from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if reject_binary and b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
+        raise DataError.at(Problem(name, "looks like a binary file, not text"))
+    if data.startswith(_UTF16_BOMS):
         raise DataError.at(Problem(name, "the file is UTF-16; save it as UTF-8", 1, 1))
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -58,10 +64,12 @@ def _not_utf8(name: str, data: bytes, offset: int) -> Problem:
         data.decode("gb18030")
     except UnicodeDecodeError:
         return Problem(name, f"{message}; save the file as UTF-8", line, col)
+    path = Path(name)
+    converted = path.with_name(f"{path.stem}-utf8{path.suffix}")
     return Problem(
         name,
         f"{message}; the file looks like GBK/GB18030: convert it with "
-        f"iconv -f GB18030 -t UTF-8 '{name}' > utf8.yaml",
+        f"iconv -f GB18030 -t UTF-8 '{name}' > '{converted}'",
         line,
         col,
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.units import Qualifier, format_number
+from zonestats.units import Qualifier, format_number, plain_number
 
 
 class Format(StrEnum):
@@ -179,22 +179,32 @@ def render(table: Table | Report, options: OutputOptions) -> None:
         writer(table, options, sys.stdout)
         sys.stdout.flush()
         return
-    _write_atomically(options.output, lambda out: writer(table, options, out), options)
+    write_atomically(
+        options.output,
+        lambda out: writer(table, options, out),
+        binary=options.format is Format.XLSX,
+        protected=options.protected,
+    )
 
 
-def _write_atomically(
-    target: Path, write: Callable[[IO[Any]], None], options: OutputOptions
+def write_atomically(
+    target: Path,
+    write: Callable[[IO[Any]], None],
+    binary: bool = False,
+    protected: tuple[Path, ...] = (),
 ) -> None:
-    """Write to a temporary file beside the target, then rename: no half-written files."""
+    """Write to a temporary file beside the target, then rename: no half-written files.
+
+    Refuses to replace any of the ``protected`` inputs.
+    """
     resolved = target.resolve()
-    if any(resolved == p.resolve() for p in options.protected):
-        raise ZonestatsError(f"{target}: refusing to overwrite an input dataset")
+    if any(resolved == p.resolve() for p in protected):
+        raise ZonestatsError(f"{target}: refusing to overwrite an input file")
     if target.is_dir():
         raise ZonestatsError(f"{target}: is a directory")
     directory = resolved.parent
     if not directory.is_dir():
         raise ZonestatsError(f"{target}: the folder {directory} does not exist")
-    binary = options.format is Format.XLSX
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
     try:
         out: IO[Any]
@@ -220,13 +230,6 @@ def _file_mode(target: Path) -> int:
 
 
 # ---- cells -------------------------------------------------------------------------------
-
-
-def plain_number(value: float) -> str:
-    """A number as programs read it: no separators, no exponent for ordinary sizes, 8 not 8.0."""
-    if float(value).is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    return repr(float(value))
 
 
 def _is_missing(value: Any) -> bool:

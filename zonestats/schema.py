@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from zonestats.model import (
     Zone,
     parse_period,
 )
-from zonestats.units import Qualifier, parse_quantity
+from zonestats.units import Qualifier, parse_quantity, plain_number
 from zonestats.yamlread import Mapping, Sequence
 
 MAX_QUOTE = 200
@@ -59,6 +60,15 @@ def _integer(value: str) -> int:
     if not _INTEGER.match(value):
         raise ZonestatsError(f"'{value}' is not a whole number")
     return int(value)
+
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+
+
+def _number(value: str) -> float:
+    if not _NUMBER.match(value):
+        raise ZonestatsError(f"'{value}' is not a plain number (8000000, 2.5, 8.2e9)")
+    return float(value)
 
 
 def _date(value: str) -> date:
@@ -114,6 +124,13 @@ OBSERVATION = (
         "The figure as the report writes it (800万台, 100多家, 90%以上) or a plain number",
         _text,
         {"type": ["string", "number"]},
+    ),
+    Field(
+        "number",
+        "The value in base units as a plain number (800万台 -> 8000000); checked against value",
+        _number,
+        {"type": ["number", "string"], "pattern": _NUMBER.pattern},
+        required=False,
     ),
     Field(
         "qualifier",
@@ -337,6 +354,14 @@ class _Checker:
             self.problem(
                 raw.value_positions["quote"],
                 f"quote is {len(quote)} characters; keep it to the clause (at most {MAX_QUOTE})",
+            )
+            ok = False
+        number = values.get("number")
+        if number is not None and not math.isclose(number, quantity.value, rel_tol=1e-9):
+            self.problem(
+                raw.value_positions["number"],
+                f"number {raw['number']} does not match value '{written}', "
+                f"which reads as {plain_number(quantity.value)}",
             )
             ok = False
         unit = indicator.get("unit")

@@ -370,3 +370,39 @@ def _log_bar(magnitude: float, biggest: float) -> str:
     if magnitude <= 1 or biggest <= 1:
         return ""
     return "█" * max(1, round(BAR_WIDTH * math.log10(magnitude) / math.log10(biggest)))
+
+
+CANDIDATE_COLUMNS = (
+    Column("written", "原文数值", "as written", wrap=False),
+    Column("value", "数值", "value", Kind.QUANTITY),
+    Column("unit", "单位", "unit", people=False),
+    Column("qualifier", "限定", "qualifier", people=False),
+    Column("period", "时期", "period", wrap=False),
+    Column("period_note", "时期说明", "period note", people=False),
+    Column("quote", "原文", "quote"),
+    Column("id", "建议id", "suggested id", wrap=False),
+    Column("name", "建议名称", "suggested name", people=False),
+    Column("category", "类别", "category", people=False),
+    Column("pair", "成对", "pair", Kind.NUMBER, people=False),
+)
+
+
+def candidate_table(candidates: Any) -> Table:
+    """The figures extract found, one row each."""
+    rows = [
+        (
+            c.written,
+            c.value,
+            c.unit,
+            c.qualifier.value,
+            c.period,
+            c.period_note,
+            c.quote,
+            c.id,
+            c.name,
+            c.category,
+            c.pair,
+        )
+        for c in candidates
+    ]
+    return Table(CANDIDATE_COLUMNS, rows)

@@ -52,6 +52,8 @@ _PREFIXES: tuple[tuple[str, Qualifier], ...] = (
     ("预计", Qualifier.EXPECTED),
     ("预期", Qualifier.EXPECTED),
     ("力争", Qualifier.TARGET),
+    ("迈向", Qualifier.TARGET),
+    ("竞", Qualifier.TARGET),
     ("不少于", Qualifier.AT_LEAST),
     ("不低于", Qualifier.AT_LEAST),
     ("至少", Qualifier.AT_LEAST),
@@ -239,6 +241,13 @@ def format_number(value: float) -> str:
     if abs(exact) >= _MAGNITUDES[0][0]:
         return _plain(exact / _MAGNITUDES[0][0]) + _MAGNITUDES[0][1]
     return _plain(exact)
+
+
+def plain_number(value: float) -> str:
+    """A number as programs read it: no separators, no exponent for ordinary sizes, 8 not 8.0."""
+    if float(value).is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return repr(float(value))
 
 
 def format_quantity(value: float, unit: str | None, qualifier: Qualifier = Qualifier.EXACT) -> str:

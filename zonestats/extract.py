@@ -9,6 +9,7 @@ a number with a unit, a magnitude or a rank mark, read by the units module.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -86,19 +87,22 @@ _PAIR_LINK = re.compile(
 
 # ---- suggestions -----------------------------------------------------------------------------
 
-_SUGGESTIONS: tuple[tuple[str, str, str], ...] = (
-    ("贫困|脱贫", "poverty", "poverty_lifted"),
-    ("排名|位次|考核|排位", "ranking", "rank"),
-    ("高新技术企业", "innovation", "high_tech_enterprises"),
-    ("技术|科技|研发|专利|成果", "innovation", "innovation"),
-    ("党员|党组织|党支部|党建|党委|党工作", "party_building", "party_building"),
-    ("志愿", "community", "volunteer_teams"),
-    ("社区|居民|小区", "community", "community"),
-    ("村|农|果|桑|种植", "rural", "rural"),
-    ("产能", "industry", "capacity"),
-    ("产值|营业收入|收入|营收", "industry", "output"),
-    ("投资|签约|引进|招商|项目", "investment", "projects"),
-    ("企业|产业|园", "industry", "industry"),
+_SUGGESTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(words), category, stem)
+    for words, category, stem in (
+        ("贫困|脱贫", "poverty", "poverty_lifted"),
+        ("排名|位次|考核|排位", "ranking", "rank"),
+        ("高新技术企业", "innovation", "high_tech_enterprises"),
+        ("技术|科技|研发|专利|成果", "innovation", "innovation"),
+        ("党员|党组织|党支部|党建|党委|党工作", "party_building", "party_building"),
+        ("志愿", "community", "volunteer_teams"),
+        ("社区|居民|小区", "community", "community"),
+        ("村|农|果|桑|种植", "rural", "rural"),
+        ("产能", "industry", "capacity"),
+        ("产值|营业收入|收入|营收", "industry", "output"),
+        ("投资|签约|引进|招商|项目", "investment", "projects"),
+        ("企业|产业|园", "industry", "industry"),
+    )
 )
 
 
@@ -202,9 +206,10 @@ def extract(report: Report) -> list[Candidate]:
     pair_number = 0
     counters: dict[str, int] = {}
     fallback = _fallback_period(report, times)
+    starts = [t.start for t in times]  # in text order, so each sentence's times are a slice
     for sentence in _SENTENCE.finditer(masked):
         s_start, s_end = sentence.span()
-        sentence_times = [t for t in times if s_start <= t.start < s_end]
+        sentence_times = times[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
         found: list[tuple[int, int, Quantity, tuple[int, int]]] = []
         for clause in _CLAUSE.finditer(masked, s_start, s_end):
             c_start, c_end = clause.span()
@@ -238,8 +243,8 @@ def extract(report: Report) -> list[Candidate]:
                 name = _name(text[clause_span[0] : clause_span[1]], others)
             candidates.append(
                 Candidate(
-                    written=text[start:end],
-                    quantity=replace(quantity, written=text[start:end]),
+                    written=quantity.written,
+                    quantity=quantity,
                     quote=quote,
                     start=start,
                     end=end,
@@ -256,24 +261,16 @@ def extract(report: Report) -> list[Candidate]:
 
 
 def _mask(text: str) -> tuple[str, list[TimeExpr]]:
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] not in '\n“”‘’《》「」"':
-                chars[i] = _MASK
+    def blank(match: re.Match[str]) -> str:
+        return _KEEP.sub(_MASK, match.group(0))
 
     for pattern in _NOT_FIGURES:
-        for match in pattern.finditer(text):
-            blank(*match.span())
-    partly = "".join(chars)
-    times: list[TimeExpr] = []
-    for match in _TIME.finditer(partly):
-        expression = _time(match)
-        if expression is not None:
-            times.append(expression)
-            blank(*match.span())
-    return "".join(chars), times
+        text = pattern.sub(blank, text)
+    times = [t for t in map(_time, _TIME.finditer(text)) if t is not None]
+    return _TIME.sub(lambda m: blank(m) if _time(m) else m.group(0), text), times
+
+
+_KEEP = re.compile(r"[^\n“”‘’《》「」\"]")  # quotation marks stay, so clauses keep their shape
 
 
 def _time(match: re.Match[str]) -> TimeExpr | None:
@@ -486,7 +483,7 @@ def _suggest(clause: str, quantity: Quantity) -> tuple[str, str]:
     if quantity.unit == "位":
         return "ranking", "rank"
     for words, category, stem in _SUGGESTIONS:
-        if re.search(words, clause):
+        if words.search(clause):
             return category, stem
     return "other", "figure"
 

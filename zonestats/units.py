@@ -78,6 +78,12 @@ _SUFFIXES: tuple[tuple[str, Qualifier], ...] = (
 # Words that mark a figure without changing it (达 "reached", 共 "in all", 第 a rank).
 _NEUTRAL_PREFIXES = ("达到", "达", "共", "总计", "合计", "第")
 
+_PREFIX_MEANING = dict(_PREFIXES)
+# A qualifier word, then a neutral one (有望达到, 第); the longest alternative is tried first.
+_LEAD = re.compile(
+    "(" + "|".join(word for word, _ in _PREFIXES) + ")?(?:" + "|".join(_NEUTRAL_PREFIXES) + ")?"
+)
+
 _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -163,14 +169,10 @@ def parse_quantity(text: str) -> Quantity:
     written = text
     rest = normalise(text)
     qualifier = Qualifier.EXACT
-    for word, meaning in _PREFIXES:
-        if rest.startswith(word):
-            qualifier, rest = meaning, rest[len(word) :]
-            break
-    for word in _NEUTRAL_PREFIXES:
-        if rest.startswith(word):
-            rest = rest[len(word) :]
-            break
+    lead = _LEAD.match(rest)
+    if lead.group(1):
+        qualifier = _PREFIX_MEANING[lead.group(1)]
+    rest = rest[lead.end() :]
     match = _CORE.match(rest)
     if not match:
         raise ZonestatsError(f"no number in {written!r}")

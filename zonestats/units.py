@@ -170,6 +170,7 @@ def parse_quantity(text: str) -> Quantity:
     rest = normalise(text)
     qualifier = Qualifier.EXACT
     lead = _LEAD.match(rest)
+    assert lead is not None  # every part of _LEAD is optional
     if lead.group(1):
         qualifier = _PREFIX_MEANING[lead.group(1)]
     rest = rest[lead.end() :]

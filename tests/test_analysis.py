@@ -205,7 +205,7 @@ def test_cross_zone_growth_and_side_by_side() -> None:
 
 def test_the_same_zone_twice_is_refused() -> None:
     dataset = zonestats.load(FIXTURES / "minimal.yaml")
-    with pytest.raises(ZonestatsError, match="both for 示例开发区"):
+    with pytest.raises(ZonestatsError, match="two inputs both hold 示例开发区"):
         observations([dataset, dataset])
 
 

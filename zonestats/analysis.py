@@ -66,21 +66,30 @@ _LOWER_BOUNDS = ("more_than", "at_least")
 _UPPER_BOUNDS = ("less_than", "at_most")
 
 
-def observations(datasets: Sequence[Dataset]) -> pd.DataFrame:
-    """The observations of one or more datasets as one table (the zone column tells them apart)."""
+def combine(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """The observations of several inputs as one table; the zone column tells them apart.
+
+    Two inputs may not hold the same zone: its figures would be counted twice.
+    """
     import pandas as pd
 
-    frames = [d.observations() for d in datasets]
     if len(frames) == 1:
         return frames[0]
-    zones = [d.zone.name for d in datasets]
-    repeated = sorted({z for z in zones if zones.count(z) > 1})
-    if repeated:
-        raise ZonestatsError(
-            f"two datasets are both for {', '.join(repeated)}; compare different zones, "
-            "or merge one zone's reports into one dataset"
-        )
+    seen: dict[str, int] = {}
+    for index, frame in enumerate(frames):
+        for zone in frame["zone"].unique():
+            if zone in seen:
+                raise ZonestatsError(
+                    f"two inputs both hold {zone}; compare different zones, "
+                    "or merge one zone's reports into one dataset"
+                )
+            seen[zone] = index
     return pd.concat(frames, ignore_index=True)
+
+
+def observations(datasets: Sequence[Dataset]) -> pd.DataFrame:
+    """The observations of one or more datasets as one table."""
+    return combine([d.observations() for d in datasets])
 
 
 def period_position(text: str) -> tuple[float, float]:

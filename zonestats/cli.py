@@ -43,6 +43,14 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             raise typer.Exit(ExitCode.OK) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            # Not the user's input: a fault of ours. One line still, and the way to see more.
+            if ctx.meta.get("zonestats.debug"):
+                traceback.print_exc()
+            _error_line(f"unexpected {type(error).__name__}: {error} (rerun with --debug)")
+            raise typer.Exit(ExitCode.ERROR) from None
 
 
 app = typer.Typer(
@@ -96,9 +104,23 @@ def _root(
 
 
 def _load(data: Path | None) -> Any:
+    from zonestats.bulk import is_bulk
     from zonestats.load import load
 
+    if data is not None and is_bulk(data):
+        raise ZonestatsError(
+            f"{data}: this command needs a YAML dataset (zone, source, indicators); "
+            "tables of observations serve compare and export"
+        )
     return load(data)
+
+
+def _observations(paths: list[Path]) -> Any:
+    """One observations table from every --data input (YAML datasets or long tables)."""
+    from zonestats.analysis import combine
+    from zonestats.load import load_observations
+
+    return combine([load_observations(p) for p in paths] if paths else [load_observations()])
 
 
 def _protected(*paths: Path | None) -> tuple[Path, ...]:
@@ -193,19 +215,19 @@ def compare(
     bom: BomFlag = False,
 ) -> None:
     """Growth of each indicator between two periods; with several --data, zones side by side."""
-    from zonestats.analysis import Selection, growth_table, observations, side_by_side
+    from zonestats.analysis import Selection, growth_table, side_by_side
     from zonestats.tables import growth_rows, side_by_side_table
 
     paths = data or []
     options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
-    datasets = [_load(p) for p in paths] if paths else [_load(None)]
-    several = len(datasets) > 1
+    frame = _observations(paths)
+    zones = list(dict.fromkeys(frame["zone"]))
+    several = len(zones) > 1
     selection = Selection(tuple(indicators or ()), category, start, end, keep_single=several)
-    growth = growth_table(observations(datasets), selection)
+    growth = growth_table(frame, selection)
     if growth.empty:
         _note("no indicator has observations at both ends; try other --from/--to or ids")
     if several and options.format.for_people and not growth.empty:
-        zones = [d.zone.name for d in datasets]
         render(side_by_side_table(side_by_side(growth), zones), options)
     else:
         render(growth_rows(growth, several), options)
@@ -223,13 +245,11 @@ def export(
     bom: BomFlag = False,
 ) -> None:
     """Every observation as one tidy table, for spreadsheets and scripts."""
-    from zonestats.analysis import observations
     from zonestats.tables import export_table
 
     paths = data or []
     options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
-    datasets = [_load(p) for p in paths] if paths else [_load(None)]
-    render(export_table(observations(datasets)), options)
+    render(export_table(_observations(paths)), options)
 
 
 @app.command("extract")

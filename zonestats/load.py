@@ -6,11 +6,15 @@ import codecs
 import dataclasses
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zonestats.errors import DataError, Problem
 from zonestats.model import Dataset
 from zonestats.schema import check
 from zonestats.yamlread import read_yaml
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BUNDLED_NAME = "article.yaml"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -105,3 +109,13 @@ def _parse(path: Path) -> tuple[Dataset | None, list[Problem]]:
     if dataset is None:
         return None, found
     return dataclasses.replace(dataset, path=path), found
+
+
+def load_observations(path: str | Path | None = None) -> pd.DataFrame:
+    """The observations table of a YAML dataset or of a long table (.csv, .tsv, .jsonl,
+    .parquet, as `export` writes them); the bundled dataset when no path is given."""
+    from zonestats.bulk import is_bulk, read_observations
+
+    if path is not None and is_bulk(Path(path)):
+        return read_observations(Path(path))
+    return load(path).observations()

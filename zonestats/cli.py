@@ -46,6 +46,8 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
+            if hasattr(error, "exit_code") and hasattr(error, "show"):
+                raise  # a usage error, which the command-line framework reports itself
             # Not the user's input: a fault of ours. One line still, and the way to see more.
             if ctx.meta.get("zonestats.debug"):
                 traceback.print_exc()

@@ -110,34 +110,62 @@ def _position(day: Any, exclusive_end: bool) -> float:
     return float(day.year + (day.month - 1) / 12 + offset / length / 12)
 
 
-def _with_positions(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add period start and end positions, parsing each distinct period once."""
+def _period_positions(periods: pd.Series) -> tuple[Any, Any]:
+    """Start and end positions of every row's period, parsing each distinct period once."""
+    import numpy as np
     import pandas as pd
 
-    positions = {p: period_position(p) for p in frame["period"].unique()}
-    frame = frame.assign(
-        _start=frame["period"].map(lambda p: positions[p][0]).astype("float64"),
-        _end=frame["period"].map(lambda p: positions[p][1]).astype("float64"),
-        # Keep the datasets' own order of zones and indicators.
-        _zone=pd.factorize(frame["zone"])[0],
-        _indicator=pd.factorize(frame["indicator"])[0],
-    )
-    return frame.sort_values(["_zone", "_indicator", "_end", "_start"], kind="stable")
+    codes, distinct = pd.factorize(periods)
+    positions = np.array([period_position(str(p)) for p in distinct], dtype="float64")
+    positions = positions.reshape(-1, 2)
+    return positions[codes, 0], positions[codes, 1]
 
 
-def _matching(frame: pd.DataFrame, period: str | None) -> pd.Series:
+def _matching(periods: pd.Series, start: Any, end: Any, period: str | None) -> Any:
     """Rows whose period is the one asked for, or lies within it (2021 holds 2021-06-30)."""
-    import pandas as pd
+    import numpy as np
 
     if period is None:
-        return pd.Series(True, index=frame.index)
+        return np.ones(len(periods), dtype=bool)
     try:
-        start, end = period_position(period)
+        low, high = period_position(period)
     except ZonestatsError as error:
         raise ZonestatsError(f"--from/--to: {error.message}") from None
-    exact = frame["period"] == period
-    inside = (frame["_start"] >= start - 1e-9) & (frame["_end"] <= end + 1e-9)
-    return exact | inside
+    exact = (periods == period).to_numpy(dtype=bool)
+    return exact | ((start >= low - 1e-9) & (end <= high + 1e-9))
+
+
+def _ends(frame: pd.DataFrame, selection: Selection) -> tuple[Any, Any]:
+    """Row positions of each series' start and end observation, series in the input's order.
+
+    A series is a zone's indicator. Rows are ordered by series, then period end and start;
+    the start is the first row matching --from and the end the last matching --to.
+    """
+    import numpy as np
+    import pandas as pd
+
+    start, end = _period_positions(frame["period"])
+    zone = pd.factorize(frame["zone"])[0].astype("int64")
+    indicator = pd.factorize(frame["indicator"])[0].astype("int64")
+    series = zone * (int(indicator.max(initial=0)) + 1) + indicator
+    order = np.lexsort((start, end, series))
+
+    def pick(mask: Any, last: bool) -> tuple[Any, Any]:
+        rows = order[mask[order]]
+        keys = series[rows]
+        edge = np.ones(len(rows), dtype=bool)
+        if last:
+            edge[:-1] = keys[1:] != keys[:-1]
+        else:
+            edge[1:] = keys[1:] != keys[:-1]
+        return keys[edge], rows[edge]
+
+    first_keys, first_rows = pick(_matching(frame["period"], start, end, selection.start), False)
+    last_keys, last_rows = pick(_matching(frame["period"], start, end, selection.end), True)
+    _, in_first, in_last = np.intersect1d(
+        first_keys, last_keys, assume_unique=True, return_indices=True
+    )
+    return first_rows[in_first], last_rows[in_last]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,22 +188,31 @@ def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.
     import numpy as np
     import pandas as pd
 
-    frame = _select(frame, selection)
-    frame = _with_positions(frame)
-    frame = frame.assign(_row=range(len(frame)))
-    first = frame[_matching(frame, selection.start)].groupby(_KEYS, sort=False).head(1)
-    last = frame[_matching(frame, selection.end)].groupby(_KEYS, sort=False).tail(1)
-    meta = ["name", "name_en", "category", "unit", "better", "out_of"]
-    pair = first[[*_KEYS, *meta, "period", "value", "qualifier", "_end", "_row"]].merge(
-        last[[*_KEYS, "period", "value", "qualifier", "_end", "_row"]],
-        on=_KEYS,
-        suffixes=("_from", "_to"),
-        how="inner",
+    frame = _select(frame, selection).reset_index(drop=True)
+    first_rows, last_rows = _ends(frame, selection)
+    one = first_rows == last_rows  # the same observation at both ends
+    named = frame["indicator"].iloc[first_rows].isin(selection.indicators).to_numpy(dtype=bool)
+    kept = ~one | named | selection.keep_single
+    first_rows, last_rows = first_rows[kept], last_rows[kept]
+    same = first_rows == last_rows
+    meta = [*_KEYS, "name", "name_en", "category", "unit", "better", "out_of"]
+    start = frame.iloc[first_rows]
+    finish = frame.iloc[last_rows]
+    end_from, end_to = (_period_positions(x["period"])[1] for x in (start, finish))
+    pair = (
+        start[meta]
+        .reset_index(drop=True)
+        .assign(
+            period_from=start["period"].to_numpy(),
+            value_from=start["value"].to_numpy(),
+            qualifier_from=start["qualifier"].to_numpy(),
+            _end_from=end_from,
+            period_to=finish["period"].to_numpy(),
+            value_to=finish["value"].to_numpy(),
+            qualifier_to=finish["qualifier"].to_numpy(),
+            _end_to=end_to,
+        )
     )
-    one = pair["_row_from"] == pair["_row_to"]  # the same observation at both ends
-    named = pair["indicator"].isin(selection.indicators)
-    pair = pair[~one | named | selection.keep_single].reset_index(drop=True)
-    same = (pair["_row_from"] == pair["_row_to"]).to_numpy(dtype=bool)
 
     f = pair["value_from"].to_numpy(dtype="float64")
     t = pair["value_to"].to_numpy(dtype="float64")

@@ -7,6 +7,7 @@ Every problem names the file and the row (its line in a text file, counting the 
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -58,16 +59,22 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
         if suffix in (".jsonl", ".ndjson"):
             frame = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
             return frame, 1
-        separator = "\t" if suffix in (".tsv", ".tab") else ","
-        frame = pd.read_csv(
-            path,
-            sep=separator,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            encoding="utf-8-sig",
-        )
-        return frame, 2
+        options: dict[str, Any] = {
+            "sep": "\t" if suffix in (".tsv", ".tab") else ",",
+            "keep_default_na": False,  # only an empty cell is missing: "NA" is text
+            "na_values": [""],
+            "encoding": "utf-8-sig",
+        }
+        # Only the period must not be read as a number; other text columns are read as
+        # text anyway, and one that is not (a zone named 1001) is turned back later.
+        types = {"period": "str", "value": "float64", "out_of": "float64"}
+        try:
+            return pd.read_csv(path, dtype=types, **options), 2
+        except pd.errors.ParserError:
+            raise
+        except ValueError:
+            # A number that is not one: read it as text, so the checks can say which row.
+            return pd.read_csv(path, dtype=str, **options), 2
     except UnicodeDecodeError as error:
         from zonestats.load import read_text
 
@@ -84,7 +91,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     import pandas as pd
 
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         raise ZonestatsError(
             f"{path}: reading .parquet needs pyarrow: pip install 'zonestats[parquet]'"
@@ -138,13 +145,9 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     if raw.empty:
         raise DataError.from_problems([Problem(str(path), "the table has no rows", first_row)])
 
-    frame = pd.DataFrame(index=raw.index)
-    for column in _TEXT_COLUMNS:
-        if column in raw:
-            text = raw[column].astype(object).where(raw[column].notna(), "")
-            frame[column] = text.map(_as_text) if text.dtype == object else text
-        else:
-            frame[column] = ""
+    frame = pd.DataFrame(
+        {c: _text_column(raw[c]) if c in raw else "" for c in _TEXT_COLUMNS}, index=raw.index
+    )
     positions = np.arange(len(frame))
 
     def bad(mask: Any) -> Any:
@@ -158,18 +161,20 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     frame.loc[frame["qualifier"] == "", "qualifier"] = Qualifier.EXACT.value
 
     ids = frame["indicator"]
-    id_ok = {i: bool(_ID.match(i)) for i in pd.unique(ids)}
-    rows.report(bad(~ids.map(id_ok)), lambda r: f"'{ids.iat[r]}' is not a snake_case id")
+    not_id = _per_distinct(ids, lambda i: not _ID.match(i))
+    rows.report(bad(not_id), lambda r: f"'{ids.iat[r]}' is not a snake_case id")
     periods = frame["period"]
-    period_errors = {p: _period_error(p) for p in pd.unique(periods)}
-    wrong_period = periods.map(period_errors)
-    rows.report(bad(wrong_period.notna()), lambda r: str(wrong_period.iat[r]))
+    codes, distinct = pd.factorize(periods)
+    period_errors = np.array([_period_error(str(p)) for p in distinct], dtype=object)
+    wrong_period = period_errors[codes] if len(distinct) else np.array([], dtype=object)
+    rows.report(bad(wrong_period != None), lambda r: str(wrong_period[r]))  # noqa: E711
     rows.report(bad(frame["unit"] == ""), "unit is missing")
     known = {q.value for q in Qualifier}
     rows.report(
         bad(~frame["qualifier"].isin(known)),
-        lambda r: f"unknown qualifier '{frame['qualifier'].iat[r]}' "
-        f"(one of: {', '.join(sorted(known))})",
+        lambda r: (
+            f"unknown qualifier '{frame['qualifier'].iat[r]}' (one of: {', '.join(sorted(known))})"
+        ),
     )
     better = frame["better"]
     rows.report(
@@ -178,24 +183,31 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     )
 
     value_text = raw["value"]
-    values = pd.to_numeric(value_text, errors="coerce").astype("float64")
+    if pd.api.types.is_numeric_dtype(value_text):
+        values = value_text.astype("float64")
+    else:
+        values = pd.to_numeric(value_text, errors="coerce").astype("float64")
     not_number = values.isna() | ~np.isfinite(values.to_numpy())
     rows.report(
         bad(not_number),
-        lambda r: f"value '{value_text.iat[r]}' is not a number"
-        if str(value_text.iat[r]).strip()
-        else "value is missing",
+        lambda r: (
+            f"value '{value_text.iat[r]}' is not a number"
+            if str(value_text.iat[r]).strip()
+            else "value is missing"
+        ),
     )
     out_of_text = raw["out_of"] if "out_of" in raw else pd.Series("", index=raw.index)
     if pd.api.types.is_numeric_dtype(out_of_text):
-        out_of = out_of_text.astype("Float64")
-        given = out_of.notna()
+        out_of = out_of_text.astype("float64")
+        given = out_of.notna().to_numpy()
     else:
         text = out_of_text.fillna("").astype(str).str.strip()
-        given = text != ""
-        out_of = pd.to_numeric(text.where(given, None), errors="coerce").astype("Float64")
-    whole = (out_of.notna() & (out_of % 1 == 0) & (out_of >= 1)).fillna(False)
-    wrong_out_of = (given & ~whole).to_numpy(dtype=bool)
+        given = (text != "").to_numpy(dtype=bool)
+        out_of = pd.to_numeric(text.where(given, None), errors="coerce").astype("float64")
+    number = out_of.to_numpy()
+    with np.errstate(invalid="ignore"):
+        whole = ~np.isnan(number) & (np.mod(number, 1) == 0) & (number >= 1)
+    wrong_out_of = given & ~whole
     rows.report(bad(wrong_out_of), lambda r: f"out_of '{out_of_text.iat[r]}' is not a whole number")
 
     _check_written(frame, values, not_number, rows, bad)
@@ -211,12 +223,28 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     return frame[list(OBSERVATION_COLUMNS)].reset_index(drop=True)
 
 
-def _as_text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float):
-        return plain_number(value)
-    return str(value)
+def _text_column(column: pd.Series) -> pd.Series:
+    """A column as text, empty where missing; numbers as plain numbers (2020, not 2020.0)."""
+    import pandas as pd
+
+    if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        return column.fillna("")
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    texts = [
+        "" if v is None or v != v else plain_number(v) if isinstance(v, float) else str(v)
+        for v in distinct
+    ]
+    return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
+
+
+def _per_distinct(column: pd.Series, test: Any) -> Any:
+    """A test run once per distinct value, spread back over the rows."""
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(column)
+    results = np.array([bool(test(v)) for v in distinct], dtype=bool)
+    return results[codes] if len(distinct) else np.zeros(len(column), dtype=bool)
 
 
 @lru_cache(maxsize=4096)
@@ -242,67 +270,108 @@ def _check_written(
 ) -> None:
     """The value as written must stand in its quote and read as the number."""
     import numpy as np
+    import pandas as pd
 
+    has_quote = (frame["quote"] != "").to_numpy(dtype=bool)
+    has_written = (frame["written"] != "").to_numpy(dtype=bool)
     written = frame["written"].to_numpy(dtype=object)
     quote = frame["quote"].to_numpy(dtype=object)
-    has_quote = quote != ""
-    has_written = written != ""
-    outside = np.fromiter(
-        (bool(w) and bool(q) and w not in q for w, q in zip(written, quote, strict=True)),
-        dtype=bool,
-        count=len(written),
-    )
+    inside = np.fromiter(map(operator.contains, quote, written), dtype=bool, count=len(quote))
+    outside = has_written & has_quote & ~inside
     rows.report(
         bad(outside),
         lambda r: f"value '{written[r]}' does not appear in its quote '{quote[r]}'",
     )
     rows.report(bad(has_quote & ~has_written), "a quote needs the value as written (written)")
-    readings = [_reads_as(w) if w else None for w in written]
-    number = values.to_numpy()
-    units = frame["unit"].to_numpy(dtype=object)
-
-    def wrong(r: int) -> str | None:
-        reading = readings[r]
-        if reading is None or not_number.iat[r]:
-            return None
+    # Each distinct value as written is read once; rows take its reading by their code.
+    codes, distinct = pd.factorize(written)
+    read_value = np.full(len(distinct), np.nan)
+    read_unit = np.empty(len(distinct), dtype=object)
+    read_error = np.empty(len(distinct), dtype=object)
+    for index, text in enumerate(distinct):
+        if not text:
+            continue
+        reading = _reads_as(text)
         if isinstance(reading, str):
-            return f"cannot read value '{written[r]}': {reading}"
-        value, unit = reading
-        if not np.isclose(value, number[r], rtol=1e-9, atol=0):
-            return f"value '{written[r]}' reads as {plain_number(value)}, not {plain_number(number[r])}"
-        if unit is not None and unit != units[r]:
-            return f"value '{written[r]}' is counted in {unit} but the unit is {units[r]}"
-        return None
-
-    messages = [wrong(r) for r in range(len(readings))]
-    flagged = np.fromiter((m is not None for m in messages), dtype=bool, count=len(messages))
-    rows.report(bad(flagged), lambda r: messages[r])
+            read_error[index] = reading
+        else:
+            read_value[index], read_unit[index] = reading
+    checked = has_written & ~not_number.to_numpy()
+    error = read_error[codes]
+    unreadable = checked & (error != None)  # noqa: E711 (element-wise)
+    rows.report(bad(unreadable), lambda r: f"cannot read value '{written[r]}': {error[r]}")
+    number = values.to_numpy()
+    reads = read_value[codes]
+    with np.errstate(invalid="ignore"):
+        differs = checked & ~unreadable & ~np.isclose(reads, number, rtol=1e-9, atol=0)
+    rows.report(
+        bad(differs),
+        lambda r: (
+            f"value '{written[r]}' reads as {plain_number(float(reads[r]))}, "
+            f"not {plain_number(float(number[r]))}"
+        ),
+    )
+    units = frame["unit"].to_numpy(dtype=object)
+    unit_read = read_unit[codes]
+    other_unit = checked & ~unreadable & (unit_read != None) & (unit_read != units)  # noqa: E711
+    rows.report(
+        bad(other_unit),
+        lambda r: f"value '{written[r]}' is counted in {unit_read[r]} but the unit is {units[r]}",
+    )
 
 
 def _check_consistency(frame: pd.DataFrame, out_of: pd.Series, rows: _Rows, bad: Any) -> None:
-    """One name, unit, category, direction and out_of per indicator; one figure per period."""
-    keys = ["zone", "indicator"]
-    table = frame[[*keys, "name", "name_en", "category", "unit", "better"]].assign(
-        out_of=out_of.fillna(-1).astype("float64")
-    )
-    grouped = table.groupby(keys, sort=False)
-    for column in ("name", "name_en", "category", "unit", "better", "out_of"):
-        first = grouped[column].transform("first")
-        differs = table[column] != first
-        label = "out_of" if column == "out_of" else column
+    """One name, unit, category, direction and out_of per indicator; one figure per period.
+
+    Everything is compared as integer codes: a series (zone and indicator) breaks the rule
+    where a column's smallest and largest code in it differ.
+    """
+    import numpy as np
+    import pandas as pd
+
+    zone = pd.factorize(frame["zone"])[0].astype("int64")
+    indicator = pd.factorize(frame["indicator"])[0].astype("int64")
+    series = zone * (int(indicator.max(initial=0)) + 1) + indicator
+    series = pd.factorize(series)[0]
+    columns = {c: frame[c] for c in ("name", "name_en", "category", "unit", "better")}
+    columns["out_of"] = out_of.fillna(-1)
+    for label, column in columns.items():
+        codes = pd.factorize(column)[0]
+        low = np.full(series.max(initial=-1) + 1, np.iinfo("int64").max)
+        np.minimum.at(low, series, codes)
+        differs = codes != low[series]
+        first: dict[int, Any] = {}
         rows.report(
             bad(differs),
-            lambda r, c=column, f=first, lab=label: (
+            lambda r, c=column, lab=label, lo=low, fs=first: (
                 f"indicator '{frame['indicator'].iat[r]}' has another {lab} here "
-                f"('{_shown(table[c].iat[r])}', not '{_shown(f.iat[r])}')"
+                f"('{_shown(c.iat[r])}', not '{_shown(_first(c, series, lo, r, fs))}')"
             ),
         )
-    duplicated = frame.duplicated([*keys, "period", "qualifier"], keep="first")
+    period = pd.factorize(frame["period"])[0].astype("int64")
+    qualifier = pd.factorize(frame["qualifier"])[0].astype("int64")
+    key = (series.astype("int64") * (int(period.max(initial=0)) + 1) + period) * 16 + qualifier
+    duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
     rows.report(
         bad(duplicated),
-        lambda r: f"indicator '{frame['indicator'].iat[r]}' has two "
-        f"{frame['qualifier'].iat[r]} observations for period {frame['period'].iat[r]}",
+        lambda r: (
+            f"indicator '{frame['indicator'].iat[r]}' has two "
+            f"{frame['qualifier'].iat[r]} observations for period {frame['period'].iat[r]}"
+        ),
     )
+
+
+def _first(column: pd.Series, series: Any, low: Any, row: int, cache: dict[int, Any]) -> Any:
+    """The value the series' other rows have (its smallest code), found when reporting."""
+    import numpy as np
+    import pandas as pd
+
+    group = series[row]
+    if group not in cache:
+        members = np.flatnonzero(series == group)
+        codes = pd.factorize(column)[0]
+        cache[group] = column.iat[members[codes[members] == low[group]][0]]
+    return cache[group]
 
 
 def _shown(value: Any) -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,7 @@ class Period:
         return "/" in self.text
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
     """Read a period as the dataset writes it; the end of a month or year is inclusive."""
     first, sep, last = text.partition("/")

@@ -96,11 +96,15 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """Rows of plain values (numbers in base units, None for nothing) under typed columns."""
+    """Rows of plain values (numbers in base units, None for nothing) under typed columns.
+
+    A table made from a DataFrame keeps it, so that CSV and TSV are written column-wise.
+    """
 
     columns: tuple[Column, ...]
     rows: Sequence[Sequence[Any]]
     title: str | None = None
+    frame: Any = None
 
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
@@ -124,9 +128,31 @@ class Report:
 def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = None) -> Table:
     """A Table over a pandas DataFrame's columns (missing values become None)."""
     keys = [c.key for c in columns]
-    values = frame[keys].astype(object)
-    values = values.where(values.notna(), None)
-    return Table(tuple(columns), list(values.itertuples(index=False, name=None)), title)
+    return Table(tuple(columns), _FrameRows(frame[keys]), title, frame[keys])
+
+
+class _FrameRows(Sequence[tuple[Any, ...]]):
+    """A DataFrame's rows as tuples of plain values, made only when someone reads them."""
+
+    def __init__(self, frame: Any) -> None:
+        self._frame = frame
+        self._rows: list[tuple[Any, ...]] | None = None
+
+    def _materialise(self) -> list[tuple[Any, ...]]:
+        if self._rows is None:
+            values = self._frame.astype(object)
+            values = values.where(values.notna(), None)
+            self._rows = list(values.itertuples(index=False, name=None))
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._materialise()[index]
+
+    def __iter__(self) -> Any:
+        return iter(self._materialise())
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,11 +338,37 @@ def _machine_view(table: Table) -> tuple[list[str], list[int]]:
 def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimiter: str) -> None:
     if options.bom:
         out.write("\ufeff")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     keys, positions = _machine_view(table)
+    if table.frame is not None:
+        text = _frame_as_text(table.frame[keys])
+        text.to_csv(out, sep=delimiter, index=False, lineterminator="\n")
+        return
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(keys)
     for row in table.rows:
         writer.writerow([_delimited_cell(row[i]) for i in positions])
+
+
+def _frame_as_text(frame: Any) -> Any:
+    """Every cell as the row-by-row writer would write it, computed column by column."""
+    import pandas as pd
+
+    columns = {}
+    for key in frame.columns:
+        column = frame[key]
+        missing = column.isna()
+        if pd.api.types.is_bool_dtype(column):
+            text = column.map({True: "true", False: "false"}, na_action="ignore")
+        elif pd.api.types.is_float_dtype(column):
+            text = column.astype("float64").astype(str).str.removesuffix(".0")
+            text = text.where(~column.isin([float("inf"), float("-inf")]), "")
+        elif pd.api.types.is_integer_dtype(column):
+            text = column.astype(str)
+        else:
+            text = column.astype(str)
+            text = text.where(~text.str.startswith(_FORMULA_START), "'" + text)
+        columns[key] = text.astype(object).where(~missing, "")
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from zonestats.errors import ZonestatsError
 
@@ -104,6 +105,13 @@ _UNIT = re.compile(r"^[^\s0-9.]*$")
 _MAGNITUDE_AFTER_MORE = re.compile(r"^(万亿|亿|万|千|百|十)")
 
 
+# Digits, an optional 万/亿, and a unit free of numerals and qualifier words.
+_SIMPLE = re.compile(
+    r"^(\d{1,18}(?:\.\d{1,18})?)(万亿|亿|万)?([^\s\d.,零〇一二两三四五六七八九十百千万亿多余以上下左右之大%%]{1,4}|%|个百分点)?$"
+)
+_MAGNITUDE_VALUES = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "万": Decimal(10**4)}
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure read from text: its value in base units, the counted unit and the qualifier."""
@@ -160,12 +168,18 @@ def _parse_section(text: str) -> Decimal:
     return total + (pending or Decimal(0))
 
 
+@lru_cache(maxsize=65536)
 def parse_quantity(text: str) -> Quantity:
     """Read a figure as a report writes it.
 
     >>> parse_quantity("800万台")
     Quantity(value=8000000.0, unit='台', qualifier=<Qualifier.EXACT: 'exact'>, written='800万台')
     """
+    simple = _SIMPLE.match(text)
+    if simple:  # the common case, 800万台 or 41个: no words around the number
+        number, magnitude, unit = simple.groups()
+        value = Decimal(number) * _MAGNITUDE_VALUES[magnitude] if magnitude else Decimal(number)
+        return Quantity(float(value), unit or None, Qualifier.EXACT, text)
     written = text
     rest = normalise(text)
     qualifier = Qualifier.EXACT
@@ -247,10 +261,10 @@ def format_number(value: float) -> str:
 
 
 def plain_number(value: float) -> str:
-    """A number as programs read it: no separators, no exponent for ordinary sizes, 8 not 8.0."""
-    if float(value).is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    return repr(float(value))
+    """A number as programs read it: the shortest text that reads back the same, no
+    separators, 8 rather than 8.0 (an exponent only from 1e16 up, as Python writes floats)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
 
 
 def format_quantity(value: float, unit: str | None, qualifier: Qualifier = Qualifier.EXACT) -> str:

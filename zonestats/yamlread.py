@@ -32,6 +32,7 @@ _NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_TAGS = frozenset({_STR, _NULL, _SEQ, _MAP})
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class Mapping(dict[str, Any]):
@@ -93,16 +94,33 @@ class _CheckedLoader(Reader, Scanner, Parser, Composer, _Resolver):
             self._depth -= 1
 
 
-if hasattr(yaml, "CParser"):
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    FAST = False
+else:
+    FAST = True
 
-    class _FastLoader(yaml.CParser, _Resolver):  # type: ignore[name-defined,misc]
+    class _FastLoader(CParser, _Resolver):
+        """libyaml's parser with the resolver cut to what it does here: a call per node."""
+
         def __init__(self, text: str) -> None:
-            yaml.CParser.__init__(self, text)  # type: ignore[attr-defined]
+            CParser.__init__(self, text)
             _Resolver.__init__(self)
 
-    FAST = True
-else:  # pragma: no cover - libyaml is absent only on unusual builds
-    FAST = False
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass  # no path resolvers are registered
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is ScalarNode:
+                if implicit[0] and value in _NULLS:
+                    return _NULL
+                return _STR
+            return _SEQ if kind is SequenceNode else _MAP
+
 
 _ALIASES = "anchors and aliases (&name, *name) are not allowed; write the value out"
 _NEEDS_CHECKS = re.compile(r"[&*!]")
@@ -123,14 +141,15 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a parse allocates millions of objects and frees none: collections only cost
     try:
+        fast = FAST and not _NEEDS_CHECKS.search(text)
         try:
-            node = _compose(text, path, problems)
+            node = _compose(text, path, problems, fast)
         except _TooDeep as deep:
             return None, [_problem(path, deep.mark, f"nesting deeper than {MAX_DEPTH} levels")]
         except yaml.MarkedYAMLError as error:
             return None, [_syntax_problem(path, error)]
         except yaml.YAMLError as error:
-            return None, [_reader_problem(path, text, error)]
+            return None, [_reader_problem(path, text, error, in_bytes=fast)]
         data = None if node is None else _construct(node, path, problems, 0)
         if data is None and not problems:
             problems.append(Problem(path, "the file holds no data", 1, 1))
@@ -140,13 +159,13 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
             gc.enable()
 
 
-def _compose(text: str, path: str, problems: list[Problem]) -> Node | None:
-    if FAST and not _NEEDS_CHECKS.search(text):
-        fast = _FastLoader(text)
+def _compose(text: str, path: str, problems: list[Problem], fast: bool) -> Node | None:
+    if fast:
+        parser = _FastLoader(text)
         try:
-            return fast.get_single_node()  # type: ignore[no-any-return]
+            return parser.get_single_node()
         finally:
-            fast.dispose()
+            parser.dispose()
     loader = _CheckedLoader(text, path, problems)
     try:
         return loader.get_single_node()
@@ -204,12 +223,17 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     return _problem(path, mark, message)
 
 
-def _reader_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
+def _reader_problem(path: str, text: str, error: yaml.YAMLError, in_bytes: bool) -> Problem:
+    """A character the reader refused; libyaml counts its position in UTF-8 bytes."""
     position = getattr(error, "position", None)
     if position is None:
         return Problem(path, f"YAML error: {error}")
+    if in_bytes:
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
     char = getattr(error, "character", None)
+    if isinstance(char, int):
+        char = chr(char)
     what = f"character {char!r}" if isinstance(char, str) else "a character"
     return Problem(path, f"{what} is not allowed in YAML; remove it", line, col)

@@ -193,27 +193,37 @@ class Dataset:
 
     def observations(self) -> pd.DataFrame:
         """One row per observation, columns as in OBSERVATION_COLUMNS, values in base units."""
+        import numpy as np
         import pandas as pd
 
-        columns: dict[str, list[object]] = {name: [] for name in OBSERVATION_COLUMNS}
-        for indicator in self.indicators:
-            for obs in indicator.observations:
-                columns["indicator"].append(indicator.id)
-                columns["name"].append(indicator.name)
-                columns["name_en"].append(indicator.name_en)
-                columns["category"].append(indicator.category)
-                columns["period"].append(obs.period.text)
-                columns["value"].append(obs.value)
-                columns["unit"].append(indicator.unit)
-                columns["qualifier"].append(obs.qualifier.value)
-                columns["written"].append(obs.written)
-                columns["quote"].append(obs.quote)
-                columns["period_note"].append(obs.period_note)
-                columns["better"].append(indicator.better.value if indicator.better else None)
-                columns["out_of"].append(indicator.out_of)
-        count = len(columns["indicator"])
-        columns["zone"] = [self.zone.name] * count
-        frame = pd.DataFrame(columns, columns=list(OBSERVATION_COLUMNS))
-        frame["value"] = frame["value"].astype("float64")
-        frame["out_of"] = frame["out_of"].astype("Int64")
-        return frame
+        indicators = self.indicators
+        counts = [len(i.observations) for i in indicators]
+        rows = [o for i in indicators for o in i.observations]
+
+        def per_indicator(values: list[object]) -> object:
+            # Indicator columns repeat once per observation; built as arrays, not lists.
+            return np.repeat(np.array(values, dtype=object), counts)
+
+        def per_row(values: list[object]) -> object:
+            return np.array(values, dtype=object)
+
+        columns = {
+            "zone": np.full(len(rows), self.zone.name, dtype=object),
+            "indicator": per_indicator([i.id for i in indicators]),
+            "name": per_indicator([i.name for i in indicators]),
+            "name_en": per_indicator([i.name_en for i in indicators]),
+            "category": per_indicator([i.category for i in indicators]),
+            "period": per_row([o.period.text for o in rows]),
+            "value": np.fromiter((o.value for o in rows), dtype="float64", count=len(rows)),
+            "unit": per_indicator([i.unit for i in indicators]),
+            "qualifier": per_row([o.qualifier.value for o in rows]),
+            "written": per_row([o.written for o in rows]),
+            "quote": per_row([o.quote for o in rows]),
+            "period_note": per_row([o.period_note for o in rows]),
+            "better": per_indicator([i.better.value if i.better else None for i in indicators]),
+            "out_of": pd.array(
+                np.repeat(np.array([i.out_of for i in indicators], dtype=object), counts),
+                dtype="Int64",
+            ),
+        }
+        return pd.DataFrame(columns, columns=list(OBSERVATION_COLUMNS))

@@ -178,6 +178,17 @@ DATASET = (
 )
 
 
+_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _names(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The field names of one of the module's field tables, computed once."""
+    names = _NAMES.get(id(fields))
+    if names is None:
+        names = _NAMES[id(fields)] = frozenset(f.name for f in fields)
+    return names
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a dataset, for editors and other tools."""
 
@@ -229,28 +240,33 @@ class _Checker:
         if not isinstance(raw, Mapping):
             self.problem(where, f"{what} must be a mapping of fields, not {_describe(raw)}")
             return None
-        known = {f.name for f in fields}
-        for key in raw:
-            if key not in known:
-                hint = ", ".join(sorted(known))
-                self.problem(raw.positions[key], f"unknown field '{key}' in {what} (known: {hint})")
+        known = _names(fields)
+        if not raw.keys() <= known:
+            for key in raw:
+                if key not in known:
+                    hint = ", ".join(sorted(known))
+                    message = f"unknown field '{key}' in {what} (known: {hint})"
+                    self.problem(raw.positions[key], message)
         values: dict[str, Any] = {}
         for field in fields:
-            if field.name not in raw or raw[field.name] is None:
+            name = field.name
+            value = raw.get(name)
+            if value is None:
                 if field.required:
-                    self.problem((raw.line, raw.col), f"{what} is missing '{field.name}'")
+                    self.problem((raw.line, raw.col), f"{what} is missing '{name}'")
                 continue
-            value, at = raw[field.name], raw.value_positions[field.name]
-            if field.convert is None:
-                values[field.name] = value
+            convert = field.convert
+            if convert is None:
+                values[name] = value
                 continue
-            if not isinstance(value, str):
-                self.problem(at, f"'{field.name}' must be a single value, not {_describe(value)}")
+            if value.__class__ is not str:
+                at = raw.value_positions[name]
+                self.problem(at, f"'{name}' must be a single value, not {_describe(value)}")
                 continue
             try:
-                values[field.name] = field.convert(value)
+                values[name] = convert(value)
             except ZonestatsError as error:
-                self.problem(at, f"'{field.name}': {error.message}")
+                self.problem(raw.value_positions[name], f"'{name}': {error.message}")
         return values
 
     def dataset(self, raw: Any) -> Dataset | None:

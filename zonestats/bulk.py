@@ -57,7 +57,7 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
         if suffix == ".parquet":
             return _read_parquet(path), 1
         if suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+            frame = pd.read_json(path, lines=True, dtype=False)
             return frame, 1
         options: dict[str, Any] = {
             "sep": "\t" if suffix in (".tsv", ".tab") else ",",
@@ -188,12 +188,11 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     else:
         values = pd.to_numeric(value_text, errors="coerce").astype("float64")
     not_number = values.isna() | ~np.isfinite(values.to_numpy())
+    blank = value_text.isna() | (value_text.astype(str).str.strip() == "")
     rows.report(
         bad(not_number),
         lambda r: (
-            f"value '{value_text.iat[r]}' is not a number"
-            if str(value_text.iat[r]).strip()
-            else "value is missing"
+            "value is missing" if blank.iat[r] else f"value '{value_text.iat[r]}' is not a number"
         ),
     )
     out_of_text = raw["out_of"] if "out_of" in raw else pd.Series("", index=raw.index)

@@ -22,6 +22,7 @@ from zonestats.options import (
     FormatOption,
     JsonFlag,
     LangOption,
+    LimitOption,
     OutputOption,
     UnitsOption,
     output_options,
@@ -114,15 +115,24 @@ def _load(data: Path | None) -> Any:
             f"{data}: this command needs a YAML dataset (zone, source, indicators); "
             "tables of observations serve compare and export"
         )
-    return load(data)
+    from zonestats.progress import progress
+
+    with progress(f"reading {data or 'the bundled dataset'}"):
+        return load(data)
 
 
 def _observations(paths: list[Path]) -> Any:
     """One observations table from every --data input (YAML datasets or long tables)."""
     from zonestats.analysis import combine
     from zonestats.load import load_observations
+    from zonestats.progress import progress
 
-    return combine([load_observations(p) for p in paths] if paths else [load_observations()])
+    frames = []
+    inputs: list[Path | None] = list(paths) or [None]
+    for path in inputs:
+        with progress(f"reading {path or 'the bundled dataset'}"):
+            frames.append(load_observations(path))
+    return combine(frames)
 
 
 def _protected(*paths: Path | None) -> tuple[Path, ...]:
@@ -144,11 +154,14 @@ def list_indicators(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """List the indicators with their latest value."""
     from zonestats.tables import indicator_table
 
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
+    )
     render(indicator_table(_load(data), options.lang, category), options)
 
 
@@ -163,11 +176,14 @@ def show(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """Show every observation of one indicator, with the quote it comes from."""
     from zonestats.tables import observation_table
 
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
+    )
     dataset = _load(data)
     render(observation_table(dataset.indicator(indicator), options.lang), options)
 
@@ -183,12 +199,15 @@ def summary(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """The one screen to read first: zone, source, headline movers, latest values."""
     from zonestats.analysis import summarize
     from zonestats.tables import summary_report
 
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(data))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
+    )
     render(summary_report(summarize(_load(data), movers), options.lang), options)
 
 
@@ -215,13 +234,16 @@ def compare(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """Growth of each indicator between two periods; with several --data, zones side by side."""
     from zonestats.analysis import Selection, growth_table, side_by_side
     from zonestats.tables import growth_rows, side_by_side_table
 
     paths = data or []
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, _protected(*paths), limit
+    )
     frame = _observations(paths)
     zones = list(dict.fromkeys(frame["zone"]))
     several = len(zones) > 1
@@ -245,12 +267,15 @@ def export(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """Every observation as one tidy table, for spreadsheets and scripts."""
     from zonestats.tables import export_table
 
     paths = data or []
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, _protected(*paths))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, _protected(*paths), limit
+    )
     render(export_table(_observations(paths)), options)
 
 
@@ -272,6 +297,7 @@ def extract(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    limit: LimitOption = None,
 ) -> None:
     """Draft a dataset from a report: every figure with its quote, period and unit.
 
@@ -295,7 +321,7 @@ def extract(
             write_atomically(output, lambda out: print(text, end="", file=out), protected=(report,))
         _note(f"{len(candidates)} figures found in {report}")
         return
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, (report,))
+    options = output_options(format, as_csv, as_json, output, lang, units, bom, (report,), limit)
     render(candidate_table(candidates), options)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -64,6 +65,20 @@ UnitsOption = Annotated[
 BomFlag = Annotated[
     bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM (Excel on Chinese Windows).")
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        min=0,
+        help="At most N rows, in any format; 0 for all. A table on a terminal shows a "
+        "screenful (elsewhere 1000 rows) unless told.",
+        show_default=False,
+    ),
+]
+
+TABLE_ROWS_OFF_TERMINAL = 1000
+"""Rows a table shows when it is not written to a terminal and no --limit is given."""
 
 
 def output_options(
@@ -75,11 +90,15 @@ def output_options(
     units: Units,
     bom: bool,
     protected: tuple[Path, ...] = (),
+    limit: int | None = None,
 ) -> OutputOptions:
     """Resolve the shared output options, before any output is written."""
     chosen = resolve_format(format, output, csv, json)
     to_terminal = output is None and sys.stdout.isatty()
     color = False if os.environ.get("NO_COLOR") or not to_terminal else None
+    if limit is None and chosen is Format.TABLE:
+        screen = shutil.get_terminal_size().lines
+        limit = max(10, screen - 8) if to_terminal else TABLE_ROWS_OFF_TERMINAL
     return OutputOptions(
         format=chosen,
         output=output,
@@ -88,4 +107,5 @@ def output_options(
         bom=bom,
         color=color,
         protected=protected,
+        limit=limit or None,
     )

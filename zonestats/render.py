@@ -167,6 +167,7 @@ class OutputOptions:
     color: bool | None = None  # None: only when writing to a terminal
     width: int | None = None
     protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
+    limit: int | None = None  # at most this many rows; None for all
 
 
 def resolve_format(
@@ -199,6 +200,7 @@ def render(table: Table | Report, options: OutputOptions) -> None:
         writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
     else:
         writer = _WRITERS[options.format]
+        table = _limited(table, options)
     if options.output is None:
         if options.format is Format.XLSX:
             raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
@@ -211,6 +213,22 @@ def render(table: Table | Report, options: OutputOptions) -> None:
         binary=options.format is Format.XLSX,
         protected=options.protected,
     )
+
+
+def _limited(table: Table, options: OutputOptions) -> Table:
+    """The first --limit rows, with a note on stderr of what was left out and how to see it."""
+    total = len(table.rows)
+    if options.limit is None or total <= options.limit:
+        return table
+    keep = options.limit
+    print(
+        f"showing {keep:,} of {total:,} rows; --limit 0 shows them all, "
+        "--csv or -o FILE.xlsx writes them for a spreadsheet",
+        file=sys.stderr,
+    )
+    if table.frame is not None:
+        return table_from_frame(table.frame.head(keep), table.columns, table.title)
+    return Table(table.columns, list(table.rows[:keep]), table.title)
 
 
 def write_atomically(

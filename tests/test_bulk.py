@@ -1,0 +1,241 @@
+"""Long tables of observations as input, row limits, and the progress display."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import zonestats
+from zonestats.render import Format, OutputOptions, Table, render, table_from_frame
+from zonestats.tables import EXPORT_COLUMNS, growth_columns
+
+from .conftest import FIXTURES, ROOT
+
+SUFFIXES = ["csv", "tsv", "jsonl", "parquet"]
+
+
+def _export(cli: Callable[..., Any], tmp_path: Path, suffix: str, *data: str) -> Path:
+    if suffix == "parquet":
+        pytest.importorskip("pyarrow")
+    target = tmp_path / f"observations.{suffix}"
+    args = [a for d in data for a in ("-d", d)]
+    if suffix == "parquet":
+        from zonestats.analysis import combine
+        from zonestats.load import load_observations
+
+        frames = [load_observations(d) for d in data] if data else [load_observations()]
+        combine(frames).to_parquet(target, index=False)
+    else:
+        cli("export", *args, "-o", str(target))
+    return target
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_compare_on_the_export_gives_the_same_numbers(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    exported = _export(cli, tmp_path, suffix)
+    assert cli("compare", "-d", str(exported), "--json").stdout == cli("compare", "--json").stdout
+    assert cli("export", "-d", str(exported), "--csv").stdout == cli("export", "--csv").stdout
+
+
+def test_a_long_table_of_several_zones(cli: Callable[..., Any], tmp_path: Path) -> None:
+    zones = [str(FIXTURES / "minimal.yaml"), str(FIXTURES / "zone_b.yaml")]
+    exported = _export(cli, tmp_path, "csv", *zones)
+    from_table = json.loads(cli("compare", "-d", str(exported), "--json").stdout)
+    from_yaml = json.loads(cli("compare", "-d", zones[0], "-d", zones[1], "--json").stdout)
+    assert from_table == from_yaml and {r["zone"] for r in from_table} == {
+        "示例开发区",
+        "样例经开区",
+    }
+
+
+def _csv_with(tmp_path: Path, change: Callable[[pd.DataFrame], pd.DataFrame]) -> Path:
+    frame = zonestats.load(FIXTURES / "minimal.yaml").observations()
+    path = tmp_path / "bad.csv"
+    change(frame.copy()).to_csv(path, index=False)
+    return path
+
+
+def _set(column: str, row: int, value: Any) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    def change(frame: pd.DataFrame) -> pd.DataFrame:
+        frame[column] = frame[column].astype(object)
+        frame.loc[row, column] = value
+        return frame
+
+    return change
+
+
+BAD_TABLES: list[tuple[str, Callable[[pd.DataFrame], pd.DataFrame], str, int]] = [
+    ("unknown column", lambda f: f.assign(colour="red"), "unknown column colour", 1),
+    ("missing column", lambda f: f.drop(columns=["unit"]), "missing column unit", 1),
+    ("not a number", _set("value", 1, "seventy"), "value 'seventy' is not a number", 3),
+    ("missing value", _set("value", 0, None), "value is missing", 2),
+    ("bad period", _set("period", 2, "2021-13"), "not a real date", 4),
+    ("bad id", _set("indicator", 0, "Rank!"), "'Rank!' is not a snake_case id", 2),
+    ("unknown qualifier", _set("qualifier", 1, "roughly"), "unknown qualifier 'roughly'", 3),
+    (
+        "value not in quote",
+        _set("written", 0, "第74位"),
+        "'第74位' does not appear in its quote",
+        2,
+    ),
+    ("reads otherwise", _set("value", 0, 74.0), "'第73位' reads as 73, not 74", 2),
+    ("two names", _set("name", 1, "别名"), "has another name here ('别名', not '国家级", 3),
+    ("same period twice", _set("period", 1, "2019"), "two exact observations for period 2019", 3),
+    ("bad out_of", _set("out_of", 0, "many"), "out_of 'many' is not a whole number", 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "words", "row"), [c[1:] for c in BAD_TABLES], ids=[c[0] for c in BAD_TABLES]
+)
+def test_bad_tables(
+    cli: Callable[..., Any],
+    tmp_path: Path,
+    change: Callable[[pd.DataFrame], pd.DataFrame],
+    words: str,
+    row: int,
+) -> None:
+    path = _csv_with(tmp_path, change)
+    result = cli("compare", "-d", str(path), expect=1)
+    assert result.stdout == ""
+    line = result.stderr.strip()
+    assert line.startswith(f"error: {path}:{row}: ") and words in line, line
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "the file is empty"),
+        ("indicator,period,value,unit\n签约,2020,5,个\n".encode("gb18030"), "GBK/GB18030"),
+        (b"indicator,period,value,unit\n", "the table has no rows"),
+    ],
+    ids=["empty", "gb18030", "header only"],
+)
+def test_unreadable_tables(
+    cli: Callable[..., Any], tmp_path: Path, content: bytes, words: str
+) -> None:
+    path = tmp_path / "table.csv"
+    path.write_bytes(content)
+    result = cli("export", "-d", str(path), expect=1)
+    assert words in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_many_bad_rows_are_counted_not_listed(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"indicator": "x", "period": [str(2000 + i) for i in range(50)], "value": "?", "unit": "个"}
+    )
+    path = tmp_path / "many.csv"
+    frame.to_csv(path, index=False)
+    with pytest.raises(zonestats.DataError) as caught:
+        zonestats.load_observations(path) if hasattr(zonestats, "load_observations") else None
+        from zonestats.load import load_observations
+
+        load_observations(path)
+    problems = caught.value.problems
+    assert len(problems) == 21 and problems[-1].message == "... and 30 more rows like that"
+
+
+def test_yaml_only_commands_say_so(cli: Callable[..., Any], tmp_path: Path) -> None:
+    exported = _export(cli, tmp_path, "csv")
+    result = cli("summary", "-d", str(exported), expect=1)
+    assert "needs a YAML dataset" in result.stderr
+
+
+def test_the_column_writer_matches_the_row_writer(dataset: zonestats.Dataset) -> None:
+    """CSV from a DataFrame, written column-wise, is the text the row-by-row writer makes."""
+    from zonestats.analysis import growth_table
+
+    frame = dataset.observations()
+    growth = growth_table(frame)
+    extra = pd.DataFrame({"x": [1.5, float("nan"), -0.0, 1e16, 123456789.0, 0.1 + 0.2]})
+    for source, columns in (
+        (frame, EXPORT_COLUMNS),
+        (growth, growth_columns(growth, False)),
+        (extra, (growth_columns(growth, False)[0].__class__("x", "", ""),)),
+    ):
+        by_frame = table_from_frame(source.assign(periods="", remarks=""), columns)
+        by_rows = Table(by_frame.columns, list(by_frame.rows))
+        assert _csv(by_frame) == _csv(by_rows)
+
+
+def _csv(table: Table) -> str:
+    out = io.StringIO()
+    stdout, sys.stdout = sys.stdout, out
+    try:
+        render(table, OutputOptions(format=Format.CSV))
+    finally:
+        sys.stdout = stdout
+    return out.getvalue()
+
+
+def test_limit_cuts_rows_and_says_how_to_see_them(cli: Callable[..., Any]) -> None:
+    result = cli("export", "--csv", "--limit", "3")
+    assert len(result.stdout.splitlines()) == 4
+    assert result.stderr == (
+        "showing 3 of 41 rows; --limit 0 shows them all, --csv or -o FILE.xlsx writes them "
+        "for a spreadsheet\n"
+    )
+    assert len(cli("export", "--csv", "--limit", "0").stdout.splitlines()) == 42
+
+
+def test_long_tables_are_cut_when_not_on_a_terminal(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "period": [str(1000 + i) for i in range(1200)],
+            "value": 1.0,
+            "unit": "个",
+        }
+    )
+    path = tmp_path / "long.csv"
+    frame.to_csv(path, index=False)
+    result = cli("export", "-d", str(path))
+    assert result.stderr.startswith("showing 1,000 of 1,200 rows")
+    assert cli("export", "-d", str(path), "--csv").stderr == ""
+
+
+def _stderr_on_terminal(args: list[str], env: dict[str, str]) -> str:
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zonestats", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=secondary,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm", **env},
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_only(cli: Callable[..., Any]) -> None:
+    shown = _stderr_on_terminal(["compare", "--csv"], {"ZONESTATS_PROGRESS_DELAY": "0"})
+    assert "reading the bundled dataset" in shown
+    quiet = _stderr_on_terminal(["compare", "--csv"], {})
+    assert "reading" not in quiet  # the bundled data loads in well under a second
+    assert cli("compare", "--csv").stderr == ""  # not a terminal: nothing

@@ -140,10 +140,7 @@ def test_many_bad_rows_are_counted_not_listed(tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     frame.to_csv(path, index=False)
     with pytest.raises(zonestats.DataError) as caught:
-        zonestats.load_observations(path) if hasattr(zonestats, "load_observations") else None
-        from zonestats.load import load_observations
-
-        load_observations(path)
+        zonestats.load_observations(path)
     problems = caught.value.problems
     assert len(problems) == 21 and problems[-1].message == "... and 30 more rows like that"
 

@@ -1,7 +1,7 @@
 """zonestats: figures from Chinese development-zone reports as verified, quoted data."""
 
 from zonestats.errors import DataError, Problem, ZonestatsError
-from zonestats.load import bundled_path, load
+from zonestats.load import bundled_path, load, load_observations
 from zonestats.model import Dataset, Indicator, Observation, Period
 from zonestats.units import Qualifier, Quantity, format_quantity, parse_quantity
 
@@ -21,5 +21,6 @@ __all__ = [
     "bundled_path",
     "format_quantity",
     "load",
+    "load_observations",
     "parse_quantity",
 ]

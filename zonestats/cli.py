@@ -26,8 +26,9 @@ from zonestats.options import (
     OutputOption,
     UnitsOption,
     output_options,
+    with_output_options,
 )
-from zonestats.render import Lang, Units, render
+from zonestats.render import Lang, OutputOptions, Units, render
 
 
 class _Group(TyperGroup):
@@ -135,83 +136,54 @@ def _observations(paths: list[Path]) -> Any:
     return combine(frames)
 
 
-def _protected(*paths: Path | None) -> tuple[Path, ...]:
-    from zonestats.load import bundled_path
-
-    return tuple(p for p in (*paths, bundled_path()) if p is not None)
-
-
 @app.command("list")
+@with_output_options
 def list_indicators(
     category: Annotated[
         str | None, typer.Option("--category", "-c", help="Only this category.")
     ] = None,
     data: DataOption = None,
-    format: FormatOption = None,
-    as_csv: CsvFlag = False,
-    as_json: JsonFlag = False,
-    output: OutputOption = None,
-    lang: LangOption = Lang.ZH,
-    units: UnitsOption = Units.CN,
-    bom: BomFlag = False,
-    limit: LimitOption = None,
+    *,
+    options: OutputOptions,
 ) -> None:
     """List the indicators with their latest value."""
     from zonestats.tables import indicator_table
 
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
-    )
     render(indicator_table(_load(data), options.lang, category), options)
 
 
 @app.command("show")
+@with_output_options
 def show(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. national_rank.")],
     data: DataOption = None,
-    format: FormatOption = None,
-    as_csv: CsvFlag = False,
-    as_json: JsonFlag = False,
-    output: OutputOption = None,
-    lang: LangOption = Lang.ZH,
-    units: UnitsOption = Units.CN,
-    bom: BomFlag = False,
-    limit: LimitOption = None,
+    *,
+    options: OutputOptions,
 ) -> None:
     """Show every observation of one indicator, with the quote it comes from."""
     from zonestats.tables import observation_table
 
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
-    )
     dataset = _load(data)
     render(observation_table(dataset.indicator(indicator), options.lang), options)
 
 
 @app.command("summary")
+@with_output_options
 def summary(
     data: DataOption = None,
     movers: Annotated[int, typer.Option("--movers", min=0, help="How many headline movers.")] = 5,
-    format: FormatOption = None,
-    as_csv: CsvFlag = False,
-    as_json: JsonFlag = False,
-    output: OutputOption = None,
-    lang: LangOption = Lang.ZH,
-    units: UnitsOption = Units.CN,
-    bom: BomFlag = False,
-    limit: LimitOption = None,
+    *,
+    options: OutputOptions,
 ) -> None:
     """The one screen to read first: zone, source, headline movers, latest values."""
     from zonestats.analysis import summarize
     from zonestats.tables import summary_report
 
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, _protected(data), limit
-    )
     render(summary_report(summarize(_load(data), movers), options.lang), options)
 
 
 @app.command("compare")
+@with_output_options
 def compare(
     indicators: Annotated[
         list[str] | None,
@@ -227,23 +199,14 @@ def compare(
         str | None, typer.Option("--to", help="End period, e.g. 2021 (default: the last).")
     ] = None,
     data: DataFilesOption = None,
-    format: FormatOption = None,
-    as_csv: CsvFlag = False,
-    as_json: JsonFlag = False,
-    output: OutputOption = None,
-    lang: LangOption = Lang.ZH,
-    units: UnitsOption = Units.CN,
-    bom: BomFlag = False,
-    limit: LimitOption = None,
+    *,
+    options: OutputOptions,
 ) -> None:
     """Growth of each indicator between two periods; with several --data, zones side by side."""
     from zonestats.analysis import Selection, growth_table, side_by_side
     from zonestats.tables import growth_rows, side_by_side_table
 
     paths = data or []
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, _protected(*paths), limit
-    )
     frame = _observations(paths)
     zones = list(dict.fromkeys(frame["zone"]))
     several = len(zones) > 1
@@ -258,24 +221,16 @@ def compare(
 
 
 @app.command("export")
+@with_output_options
 def export(
     data: DataFilesOption = None,
-    format: FormatOption = None,
-    as_csv: CsvFlag = False,
-    as_json: JsonFlag = False,
-    output: OutputOption = None,
-    lang: LangOption = Lang.ZH,
-    units: UnitsOption = Units.CN,
-    bom: BomFlag = False,
-    limit: LimitOption = None,
+    *,
+    options: OutputOptions,
 ) -> None:
     """Every observation as one tidy table, for spreadsheets and scripts."""
     from zonestats.tables import export_table
 
     paths = data or []
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, _protected(*paths), limit
-    )
     render(export_table(_observations(paths)), options)
 
 
@@ -321,7 +276,10 @@ def extract(
             write_atomically(output, lambda out: print(text, end="", file=out), protected=(report,))
         _note(f"{len(candidates)} figures found in {report}")
         return
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, (report,), limit)
+    # The draft is this command's main output, so it resolves the table options itself.
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected=(report,)
+    )
     render(candidate_table(candidates), options)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import sys
+import typing
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -82,18 +85,18 @@ TABLE_ROWS_OFF_TERMINAL = 1000
 
 
 def output_options(
-    format: Format | None,
-    csv: bool,
-    json: bool,
-    output: Path | None,
-    lang: Lang,
-    units: Units,
-    bom: bool,
-    protected: tuple[Path, ...] = (),
+    format: Format | None = None,
+    as_csv: bool = False,
+    as_json: bool = False,
+    output: Path | None = None,
+    lang: Lang = Lang.ZH,
+    units: Units = Units.CN,
+    bom: bool = False,
     limit: int | None = None,
+    protected: tuple[Path, ...] = (),
 ) -> OutputOptions:
     """Resolve the shared output options, before any output is written."""
-    chosen = resolve_format(format, output, csv, json)
+    chosen = resolve_format(format, output, as_csv, as_json)
     to_terminal = output is None and sys.stdout.isatty()
     color = False if os.environ.get("NO_COLOR") or not to_terminal else None
     if limit is None and chosen is Format.TABLE:
@@ -109,3 +112,55 @@ def output_options(
         protected=protected,
         limit=limit or None,
     )
+
+
+SHARED_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("format", FormatOption, None),
+    ("as_csv", CsvFlag, False),
+    ("as_json", JsonFlag, False),
+    ("output", OutputOption, None),
+    ("lang", LangOption, Lang.ZH),
+    ("units", UnitsOption, Units.CN),
+    ("bom", BomFlag, False),
+    ("limit", LimitOption, None),
+)
+"""Every table command's output options: name, declaration, default."""
+
+
+def with_output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared output options. It is called with them resolved into one
+    OutputOptions, as ``options``, before it writes anything; every file it reads (its Path
+    arguments, and the bundled dataset) is protected from being overwritten by --output."""
+    from zonestats.load import bundled_path
+
+    hints = typing.get_type_hints(command, include_extras=True)
+    own = [
+        parameter.replace(annotation=hints[parameter.name])
+        for parameter in inspect.signature(command).parameters.values()
+        if parameter.name != "options"
+    ]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, kind, default in SHARED_OPTIONS
+    ]
+
+    def run(**values: Any) -> None:
+        chosen = {name: values.pop(name) for name, _, _ in SHARED_OPTIONS}
+        inputs = tuple(_paths(values.values())) + (bundled_path(),)
+        command(**values, options=output_options(**chosen, protected=inputs))
+
+    run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
+    run.__name__, run.__doc__ = command.__name__, command.__doc__
+    run.__module__, run.__qualname__ = command.__module__, command.__qualname__
+    return run
+
+
+def _paths(values: Any) -> list[Path]:
+    found: list[Path] = []
+    for value in values:
+        if isinstance(value, Path):
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            found.extend(v for v in value if isinstance(v, Path))
+    return found

@@ -310,15 +310,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
     parser.add_argument("--skip-peer", action="store_true", help="leave out csvstat")
     parser.add_argument("--quick", action="store_true", help="small inputs only, for a try-out")
+    parser.add_argument(
+        "--only", metavar="WORD", help="only the groups whose title holds WORD (no RESULTS.md)"
+    )
     args = parser.parse_args()
     paths = prepare(args.quick)
     all_groups = groups(paths, args.skip_peer, args.quick)
+    if args.only:
+        all_groups = [g for g in all_groups if args.only.lower() in g.title.lower()]
     for group in all_groups:
         print(f"\n{group.title} ", end="", flush=True)
         measure(group, args.runs)
     text = report(all_groups, args.runs)
     print("\n\n" + text)
-    if not args.quick:
+    if not args.quick and not args.only:
         (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
 
 

@@ -151,14 +151,21 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     positions = np.arange(len(frame))
 
     def bad(mask: Any) -> Any:
+        if not mask.any():  # the usual case, and cheap to ask of an Arrow-backed mask
+            return positions[:0]
         return positions[np.asarray(mask, dtype=bool)]
 
     # Text columns that may be left empty get their defaults.
-    frame.loc[frame["zone"] == "", "zone"] = path.stem
-    frame.loc[frame["name"] == "", "name"] = frame["indicator"]
-    frame.loc[frame["name_en"] == "", "name_en"] = frame["indicator"]
-    frame.loc[frame["category"] == "", "category"] = "other"
-    frame.loc[frame["qualifier"] == "", "qualifier"] = Qualifier.EXACT.value
+    for column, default in (
+        ("zone", path.stem),
+        ("name", frame["indicator"]),
+        ("name_en", frame["indicator"]),
+        ("category", "other"),
+        ("qualifier", Qualifier.EXACT.value),
+    ):
+        empty = frame[column] == ""
+        if empty.any():
+            frame.loc[empty, column] = default
 
     ids = frame["indicator"]
     not_id = _per_distinct(ids, lambda i: not _ID.match(i))
@@ -185,10 +192,11 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     value_text = raw["value"]
     if pd.api.types.is_numeric_dtype(value_text):
         values = value_text.astype("float64")
+        blank = value_text.isna()
     else:
         values = pd.to_numeric(value_text, errors="coerce").astype("float64")
+        blank = value_text.isna() | (value_text.astype(str).str.strip() == "")
     not_number = values.isna() | ~np.isfinite(values.to_numpy())
-    blank = value_text.isna() | (value_text.astype(str).str.strip() == "")
     rows.report(
         bad(not_number),
         lambda r: (

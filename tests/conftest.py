@@ -26,6 +26,37 @@ def screen(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
+def run_on_terminal(args: list[str], env: dict[str, str], stream: str = "stdout") -> str:
+    """Run zonestats with stdout or stderr on a pseudo-terminal; what it wrote there."""
+    import pty
+    import subprocess
+    import sys
+
+    main, secondary = pty.openpty()
+    outputs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: secondary}
+    clean = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zonestats", *args],
+        stdout=outputs["stdout"],
+        stderr=outputs["stderr"],
+        cwd=ROOT,
+        env={**clean, "COLUMNS": "100", "TERM": "xterm-256color", **env},
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
 def _article_path() -> Path:
     base = os.environ.get("ZONESTATS_SOURCE_DIR")
     folder = Path(base) if base else ROOT.parent / "shared" / "source"

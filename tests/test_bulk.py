@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import pty
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +16,7 @@ import zonestats
 from zonestats.render import Format, OutputOptions, Table, render, table_from_frame
 from zonestats.tables import EXPORT_COLUMNS, growth_columns
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, run_on_terminal
 
 SUFFIXES = ["csv", "tsv", "jsonl", "parquet"]
 
@@ -206,33 +203,9 @@ def test_long_tables_are_cut_when_not_on_a_terminal(
     assert cli("export", "-d", str(path), "--csv").stderr == ""
 
 
-def _stderr_on_terminal(args: list[str], env: dict[str, str]) -> str:
-    main, secondary = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zonestats", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=secondary,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "100", "TERM": "xterm", **env},
-    )
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait()
-    os.close(main)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_progress_on_a_terminal_only(cli: Callable[..., Any]) -> None:
-    shown = _stderr_on_terminal(["compare", "--csv"], {"ZONESTATS_PROGRESS_DELAY": "0"})
+    shown = run_on_terminal(["compare", "--csv"], {"ZONESTATS_PROGRESS_DELAY": "0"}, "stderr")
     assert "reading the bundled dataset" in shown
-    quiet = _stderr_on_terminal(["compare", "--csv"], {})
+    quiet = run_on_terminal(["compare", "--csv"], {}, "stderr")
     assert "reading" not in quiet  # the bundled data loads in well under a second
     assert cli("compare", "--csv").stderr == ""  # not a terminal: nothing

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import pty
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,7 +19,7 @@ import zonestats
 from zonestats import render as render_module
 from zonestats.analysis import growth_table
 
-from .conftest import FIXTURES, ROOT, screen
+from .conftest import FIXTURES, ROOT, run_on_terminal, screen
 
 MINIMAL = str(FIXTURES / "minimal.yaml")
 ZONE_B = str(FIXTURES / "zone_b.yaml")
@@ -300,36 +299,10 @@ def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     assert result.stderr == "status=0\n"
 
 
-def _run_on_terminal(args: list[str], extra_env: dict[str, str]) -> str:
-    main, secondary = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update({"COLUMNS": "100", "TERM": "xterm-256color", **extra_env})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zonestats", *args],
-        stdout=secondary,
-        stderr=subprocess.DEVNULL,
-        cwd=ROOT,
-        env=env,
-    )
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait()
-    os.close(main)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
-    coloured = _run_on_terminal(["compare"], {})
+    coloured = run_on_terminal(["compare"], {})
     assert "\x1b[" in coloured
-    plain = _run_on_terminal(["compare"], {"NO_COLOR": "1"})
+    plain = run_on_terminal(["compare"], {"NO_COLOR": "1"})
     assert "\x1b[" not in plain and "national" not in plain and "国家级" in plain
 
 

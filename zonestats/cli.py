@@ -68,12 +68,16 @@ app = typer.Typer(
 )
 
 
-def _error_line(message: str) -> None:
+def _stderr() -> Any:
+    """A console on stderr for messages (colour only where stderr is a terminal)."""
     from rich.console import Console
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        f"[red]error:[/red] {message}", markup=True
-    )
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _error_line(message: str) -> None:
+    _stderr().print("[red]error:[/red] ", end="", markup=True)
+    _stderr().print(message, markup=False)
 
 
 def _quiet_broken_pipe() -> None:
@@ -84,9 +88,7 @@ def _quiet_broken_pipe() -> None:
 
 
 def _note(message: str) -> None:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(message, markup=False)
+    _stderr().print(message, markup=False)
 
 
 def _version(value: bool) -> None:

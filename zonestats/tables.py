@@ -1,4 +1,5 @@
-"""The tables the browsing commands print, built from a Dataset (no pandas needed)."""
+"""The tables the commands print: browsing tables from a Dataset (no pandas), analysis
+tables from the DataFrames of zonestats.analysis, and the summary report."""
 
 from __future__ import annotations
 

@@ -91,7 +91,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     import pandas as pd
 
     try:
-        import pyarrow  # type: ignore[import-untyped]  # noqa: F401
+        import pyarrow  # noqa: F401
     except ImportError:
         raise ZonestatsError(
             f"{path}: reading .parquet needs pyarrow: pip install 'zonestats[parquet]'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -121,7 +122,9 @@ def _load(data: Path | None) -> Any:
     from zonestats.progress import progress
 
     with progress(f"reading {data or 'the bundled dataset'}"):
-        return load(data)
+        dataset = load(data)
+    gc.freeze()  # what was loaded lives until the end: later collections need not walk it
+    return dataset
 
 
 def _observations(paths: list[Path]) -> Any:
@@ -135,6 +138,7 @@ def _observations(paths: list[Path]) -> Any:
     for path in inputs:
         with progress(f"reading {path or 'the bundled dataset'}"):
             frames.append(load_observations(path))
+    gc.freeze()  # what was loaded lives until the end: later collections need not walk it
     return combine(frames)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
@@ -131,6 +133,19 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """Pause the garbage collector: a load allocates millions of objects and frees none, so
+    collections would only walk them again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document into Mapping/Sequence/str/None values and a list of problems.
 
@@ -138,9 +153,7 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     so that a user sees every one of them at once.
     """
     problems: list[Problem] = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a parse allocates millions of objects and frees none: collections only cost
-    try:
+    with collections_paused():
         fast = FAST and not _NEEDS_CHECKS.search(text)
         try:
             node = _compose(text, path, problems, fast)
@@ -154,9 +167,6 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
         if data is None and not problems:
             problems.append(Problem(path, "the file holds no data", 1, 1))
         return data, problems
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _compose(text: str, path: str, problems: list[Problem], fast: bool) -> Node | None:

@@ -11,7 +11,6 @@ import pytest
 import zonestats
 from zonestats import ZonestatsError
 from zonestats.analysis import (
-    JSON_GROWTH_KEYS,
     Selection,
     growth_table,
     observations,
@@ -223,7 +222,3 @@ def test_summary(dataset: zonestats.Dataset) -> None:
     latest = {x.indicator: x for x in summary.latest}
     assert latest["midea_fridge_capacity"].value == 8_000_000
     assert latest["midea_suppliers"].qualifier == "more_than"
-
-
-def test_json_growth_keys_are_columns(growth: pd.DataFrame) -> None:
-    assert set(JSON_GROWTH_KEYS) <= set(growth.columns)

@@ -39,28 +39,6 @@ GROWTH_COLUMNS = (
 )
 """Every column of the growth table, in order."""
 
-JSON_GROWTH_KEYS = (
-    "indicator",
-    "name",
-    "unit",
-    "from_period",
-    "to_period",
-    "from_value",
-    "to_value",
-    "change",
-    "multiple",
-    "pct_change",
-    "years",
-    "cagr",
-    "better",
-    "improved",
-    "note",
-    "qualifier",
-    "from_qualifier",
-    "to_qualifier",
-)
-"""The documented keys of `compare --json`; zone and the percentiles join them when relevant."""
-
 _KEYS = ["zone", "indicator"]
 _LOWER_BOUNDS = ("more_than", "at_least")
 _UPPER_BOUNDS = ("less_than", "at_most")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,6 @@ class TimeExpr:
 class Candidate:
     """A figure found in the text, with what the draft suggests for it."""
 
-    written: str
     quantity: Quantity
     quote: str
     start: int
@@ -135,6 +134,10 @@ class Candidate:
     name: str
     category: str
     pair: int | None = None  # the same number for the two ends of a before/after phrase
+
+    @property
+    def written(self) -> str:
+        return self.quantity.written
 
     @property
     def value(self) -> float:
@@ -154,7 +157,7 @@ class Candidate:
 
 
 @dataclass(slots=True)
-class Report:
+class ReportText:
     """A report's text and what is known of it."""
 
     text: str
@@ -162,7 +165,6 @@ class Report:
     published: date | None
     publisher: str | None
     path: str = "<text>"
-    masked: str = field(default="", repr=False)
 
 
 def read_report(path: Path) -> str:
@@ -182,7 +184,7 @@ _DATE_LINE = re.compile(
 _PUBLISHER = re.compile(r"来源[::]\s*([^\s\n]{2,20})")
 
 
-def parse_report(text: str, published: date | None = None, path: str = "<text>") -> Report:
+def parse_report(text: str, published: date | None = None, path: str = "<text>") -> ReportText:
     """The text with its title (first line), publication date and publisher when it says them."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = lines[0] if lines else ""
@@ -194,14 +196,13 @@ def parse_report(text: str, published: date | None = None, path: str = "<text>")
             except ValueError:
                 published = None
     publisher = _PUBLISHER.search(text[:2000])
-    return Report(text, title, published, publisher.group(1) if publisher else None, path)
+    return ReportText(text, title, published, publisher.group(1) if publisher else None, path)
 
 
-def extract(report: Report) -> list[Candidate]:
+def extract(report: ReportText) -> list[Candidate]:
     """Every figure of the report, in text order, with periods resolved where the text allows."""
     text = report.text
     masked, times = _mask(text)
-    report.masked = masked
     candidates: list[Candidate] = []
     pair_number = 0
     counters: dict[str, int] = {}
@@ -243,7 +244,6 @@ def extract(report: Report) -> list[Candidate]:
                 name = _name(text[clause_span[0] : clause_span[1]], others)
             candidates.append(
                 Candidate(
-                    written=quantity.written,
                     quantity=quantity,
                     quote=quote,
                     start=start,
@@ -398,7 +398,7 @@ def _pairs(found: list[tuple[int, int, Quantity, tuple[int, int]]], masked: str)
     return leads
 
 
-def _fallback_period(report: Report, times: list[TimeExpr]) -> tuple[str, str]:
+def _fallback_period(report: ReportText, times: list[TimeExpr]) -> tuple[str, str]:
     if report.published is not None:
         return report.published.isoformat(), "no period in the text: the report's date"
     years = [t.period for t in times if t.kind == "absolute" and t.period and t.period.isdigit()]
@@ -415,7 +415,7 @@ def _period_for(
     lead: int,
     previous_end: int,
     times: list[TimeExpr],
-    report: Report,
+    report: ReportText,
     fallback: tuple[str, str],
 ) -> tuple[str, str | None]:
     """The period of a figure: the nearest time before it in its sentence, resolved.
@@ -440,7 +440,7 @@ def _period_for(
 
 
 def _resolve(
-    time: TimeExpr, times: list[TimeExpr], report: Report, fallback: tuple[str, str]
+    time: TimeExpr, times: list[TimeExpr], report: ReportText, fallback: tuple[str, str]
 ) -> tuple[str, str | None]:
     """A time as a period. 4年前 and 上年 count from a year named earlier in the sentence
     (2020年...从4年前), else from the report's date."""
@@ -513,7 +513,7 @@ _ZONE = re.compile(
 )
 
 
-def draft(report: Report, candidates: list[Candidate]) -> dict[str, Any]:
+def draft(report: ReportText, candidates: list[Candidate]) -> dict[str, Any]:
     """A dataset (as plain data, ready for YAML) with one indicator per figure or pair."""
     zone = _ZONE.search(report.title) or _ZONE.search(report.text)
     mentions = {p: report.text.count(p) for p in _PROVINCES}

@@ -127,8 +127,8 @@ class Report:
 
 def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = None) -> Table:
     """A Table over a pandas DataFrame's columns (missing values become None)."""
-    keys = [c.key for c in columns]
-    return Table(tuple(columns), _FrameRows(frame[keys]), title, frame[keys])
+    selected = frame[[c.key for c in columns]]
+    return Table(tuple(columns), _FrameRows(selected), title, selected)
 
 
 class _FrameRows(Sequence[tuple[Any, ...]]):
@@ -165,7 +165,6 @@ class OutputOptions:
     units: Units = Units.CN
     bom: bool = False
     color: bool | None = None  # None: only when writing to a terminal
-    width: int | None = None
     protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
     limit: int | None = None  # at most this many rows; None for all
 
@@ -442,7 +441,6 @@ def _console(options: OutputOptions, out: IO[str]) -> Any:
         file=out,
         force_terminal=options.color,
         no_color=options.color is False or None,
-        width=options.width,
         highlight=False,
     )
 

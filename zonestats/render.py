@@ -368,24 +368,42 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
 
 def _frame_as_text(frame: Any) -> Any:
     """Every cell as the row-by-row writer would write it, computed column by column."""
+    import numpy as np
     import pandas as pd
 
     columns = {}
     for key in frame.columns:
         column = frame[key]
-        missing = column.isna()
         if pd.api.types.is_bool_dtype(column):
             text = column.map({True: "true", False: "false"}, na_action="ignore")
+            columns[key] = text.astype(object).where(column.notna(), "")
         elif pd.api.types.is_float_dtype(column):
-            text = column.astype("float64").astype(str).str.removesuffix(".0")
-            text = text.where(~column.isin([float("inf"), float("-inf")]), "")
+            columns[key] = _numbers_as_text(column.to_numpy(dtype="float64", na_value=np.nan))
         elif pd.api.types.is_integer_dtype(column):
-            text = column.astype(str)
+            columns[key] = column.astype(str).astype(object).where(column.notna(), "")
         else:
-            text = column.astype(str)
-            text = text.where(~text.str.startswith(_FORMULA_START), "'" + text)
-        columns[key] = text.astype(object).where(~missing, "")
+            text = column.where(column.notna(), "").astype(str)
+            formula = text.str.startswith(_FORMULA_START)
+            if formula.any():
+                text = text.where(~formula, "'" + text)
+            columns[key] = text
     return pd.DataFrame(columns, index=frame.index)
+
+
+def _numbers_as_text(values: Any) -> Any:
+    """plain_number for a whole array: integral values by integer formatting, the rest by
+    numpy's shortest repr (the same text as Python's repr), nothing for NaN and infinities."""
+    import numpy as np
+
+    text = np.full(len(values), "", dtype=object)
+    finite = np.isfinite(values)
+    with np.errstate(invalid="ignore"):
+        integral = finite & (values == np.trunc(values)) & (np.abs(values) < 1e16)
+    text[integral] = values[integral].astype(np.int64).astype(str).astype(object)
+    text[integral & np.signbit(values) & (values == 0)] = "-0"  # as repr(-0.0) reads
+    rest = finite & ~integral
+    text[rest] = values[rest].astype(str).astype(object)
+    return text
 
 
 def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:

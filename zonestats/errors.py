@@ -51,10 +51,6 @@ class ZonestatsError(Exception):
         """An error about one place in one file."""
         return cls(str(problem), (problem,))
 
-    def lines(self) -> list[str]:
-        """What to print: one line per problem, or the message itself."""
-        return [str(p) for p in self.problems] or [self.message]
-
 
 class DataError(ZonestatsError):
     """A dataset that cannot be read or does not follow the schema."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zonestats.errors import ZonestatsError
-from zonestats.units import Qualifier, format_quantity
+from zonestats.units import Qualifier
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,10 +78,6 @@ class Period:
 
     def __str__(self) -> str:
         return self.text
-
-    @property
-    def is_range(self) -> bool:
-        return "/" in self.text
 
 
 @lru_cache(maxsize=4096)
@@ -160,10 +156,6 @@ class Indicator:
     out_of: int | None = None
     note: str | None = None
     line: int | None = None
-
-    def display(self, observation: Observation) -> str:
-        """An observation's value in Chinese form with its unit: 800万台, 100多家."""
-        return format_quantity(observation.value, self.unit, observation.qualifier)
 
 
 @dataclass(frozen=True, slots=True)

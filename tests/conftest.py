@@ -114,8 +114,8 @@ def cli() -> Callable[..., Result]:
     """Run a zonestats command in-process at a fixed width and without colour."""
     runner = CliRunner()
 
-    def invoke(*args: str, expect: int | None = 0) -> Result:
-        result = runner.invoke(app, list(args), env=CLI_ENV)
+    def invoke(*args: str, expect: int | None = 0, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(app, list(args), env={**CLI_ENV, **(env or {})})
         if expect is not None:
             assert result.exit_code == expect, (
                 f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"

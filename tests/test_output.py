@@ -25,6 +25,14 @@ MINIMAL = str(FIXTURES / "minimal.yaml")
 ZONE_B = str(FIXTURES / "zone_b.yaml")
 FORMULAS = str(FIXTURES / "formulas.yaml")
 COMPARE_TABLE = [
+    " 名称                   时期          起值      止值       变化   倍数   年均增长   改善   说明",
+    "─" * 138,
+    " 国家级开发区考核排名   2016→2020    126位      46位      -80位                        ✓   "
+    "rank: change in places; percentile 57.8%→21.1%",
+    " 湖北美的冰箱产能       2008→2021   10万台   800万台   +790万台    80×      40.1%      ✓",
+    " 湖北美的冰箱产值       2008→2021    1亿元    82亿元    +81亿元    82×      40.4%      ✓",
+]
+COMPARE_ON_A_TERMINAL = [
     " 名称             时期          起值      止值       变化   倍数   年均增长   改善   说明",
     "─" * 100,
     " 国家级开发区考   2016→2020    126位      46位      -80位                        ✓   rank: change",
@@ -252,19 +260,51 @@ def test_new_files_get_ordinary_permissions(cli: Callable[..., Any], tmp_path: P
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_tables_fit_the_terminal(cli: Callable[..., Any]) -> None:
+def test_compare_on_a_terminal_exact() -> None:
+    out = run_on_terminal(["compare"], {"NO_COLOR": "1"})
+    assert screen(out) == COMPARE_ON_A_TERMINAL
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_tables_fit_the_terminal(command: list[str]) -> None:
     from rich.cells import cell_len
 
-    for command in COMMANDS:
-        result = subprocess.run(
-            [sys.executable, "-m", "zonestats", *command],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "COLUMNS": "60", "NO_COLOR": "1"},
-            check=True,
-        )
-        assert max(cell_len(line) for line in result.stdout.splitlines()) <= 60, command
+    out = run_on_terminal([*command, "-n", "0"], {"COLUMNS": "60", "NO_COLOR": "1"})
+    assert max(cell_len(line) for line in out.splitlines()) <= 60
+
+
+WHOLE_CELLS = {
+    "list": ("indicator", "name", "latest_period"),
+    "show": ("quote", "period_note"),
+    "compare": ("name", "note"),
+    "export": ("indicator", "period", "quote"),
+}
+
+
+@pytest.mark.parametrize("command", list(WHOLE_CELLS))
+def test_tables_off_a_terminal_keep_every_cell_whole(cli: Callable[..., Any], command: str) -> None:
+    """Piped or written to a file, a table is not fitted to COLUMNS: no cell is cut."""
+    args = [command, "national_rank"] if command == "show" else [command]
+    lines = cli(*args, "-n", "0", env={"COLUMNS": "40"}).stdout.splitlines()
+    records = _strict_json(cli(*args, "-n", "0", "--json").stdout)
+    checked = 0
+    for record in records:
+        for key in WHOLE_CELLS[command]:
+            if record[key]:
+                assert any(str(record[key]) in line for line in lines), (key, record[key])
+                checked += 1
+    assert checked >= len(records)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_tables_off_a_terminal_are_laid_out_as_on_one(
+    cli: Callable[..., Any], command: list[str]
+) -> None:
+    """Off a terminal a table is written without rich, in the layout rich draws when the
+    terminal is wide enough: title, header, rule and cells line for line."""
+    wide = run_on_terminal([*command, "-n", "0"], {"COLUMNS": "1000", "NO_COLOR": "1"})
+    piped = cli(*command, "-n", "0").stdout
+    assert wide.replace("\r\n", "\n") == piped
 
 
 def _big_dataset(path: Path, indicators: int) -> Path:
@@ -319,11 +359,10 @@ SMALL_SCREENS = {
         "来源:示例开发区年度报告(示例日报,2022-01-15)",
         "2 项指标,3 个观测值,1 项有趋势;类别:排名 1、招商引资 1",
         "",
-        "                                              主要变化",
-        " 名称              起            止            变化                     年均增长   对数刻度",
-        "─" * 100,
-        " 国家级开发区考    73位 (2019)   36位 (2020)   上升37位 (31.7%→15.7%)              ████████████████",
-        " 核排名",
+        "                                                主要变化",
+        " 名称                   起            止            变化                     年均增长   对数刻度",
+        "─" * 105,
+        " 国家级开发区考核排名   73位 (2019)   36位 (2020)   上升37位 (31.7%→15.7%)              ████████████████",
         "",
         "                         排名",
         " 指标            名称                   时期   最新值",

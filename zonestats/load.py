@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from zonestats.errors import DataError, Problem
 from zonestats.model import Dataset
 from zonestats.schema import check
-from zonestats.yamlread import collections_paused, read_yaml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,6 +99,8 @@ def load(path: str | Path | None = None) -> Dataset:
 
 
 def _parse(path: Path) -> tuple[Dataset | None, list[Problem]]:
+    from zonestats.yamlread import collections_paused, read_yaml  # the parser, when needed
+
     name = str(path)
     raw, found = read_yaml(read_text(path), name)
     if raw is None:

@@ -98,7 +98,6 @@ def output_options(
     """Resolve the shared output options, before any output is written."""
     chosen = resolve_format(format, output, as_csv, as_json)
     to_terminal = output is None and sys.stdout.isatty()
-    color = False if os.environ.get("NO_COLOR") or not to_terminal else None
     if limit is None and chosen is Format.TABLE:
         screen = shutil.get_terminal_size().lines
         limit = max(10, screen - 8) if to_terminal else TABLE_ROWS_OFF_TERMINAL
@@ -108,7 +107,8 @@ def output_options(
         lang=lang,
         units=units,
         bom=bom,
-        color=color,
+        terminal=to_terminal,
+        color=not os.environ.get("NO_COLOR"),
         protected=protected,
         limit=limit or None,
     )

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
-import json
 import math
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -164,7 +160,8 @@ class OutputOptions:
     lang: Lang = Lang.ZH
     units: Units = Units.CN
     bom: bool = False
-    color: bool | None = None  # None: only when writing to a terminal
+    terminal: bool = False  # written to a terminal: tables are fitted to its width
+    color: bool = True  # on a terminal, styled (False with NO_COLOR: no escape codes at all)
     protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
     limit: int | None = None  # at most this many rows; None for all
 
@@ -240,6 +237,8 @@ def write_atomically(
 
     Refuses to replace any of the ``protected`` inputs.
     """
+    import tempfile
+
     resolved = target.resolve()
     if any(resolved == p.resolve() for p in protected):
         raise ZonestatsError(f"{target}: refusing to overwrite an input file")
@@ -353,6 +352,8 @@ def _machine_view(table: Table) -> tuple[list[str], list[int]]:
 
 
 def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimiter: str) -> None:
+    import csv
+
     if options.bom:
         out.write("\ufeff")
     keys, positions = _machine_view(table)
@@ -423,11 +424,15 @@ def _json_records(table: Table) -> list[dict[str, Any]]:
 
 
 def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
     json.dump(_json_records(table), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
 
 def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
     for record in _json_records(table):
         out.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
         out.write("\n")
@@ -455,21 +460,20 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
 def _console(options: OutputOptions, out: IO[str]) -> Any:
     from rich.console import Console
 
-    return Console(
-        file=out,
-        force_terminal=options.color,
-        no_color=options.color is False or None,
-        highlight=False,
-    )
+    return Console(file=out, highlight=False, color_system="auto" if options.color else None)
 
 
 def _write_table(table: Table, options: OutputOptions, out: IO[str]) -> None:
-    _console(options, out).print(_rich_table(table, options))
+    if options.terminal:
+        _console(options, out).print(_rich_table(table, options))
+    else:
+        out.write(_plain_table(table, options))
 
 
 def _rich_table(table: Table, options: OutputOptions) -> Any:
     from rich import box
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     columns = _people_columns(table, options.lang)
     rich_table = RichTable(
@@ -480,15 +484,60 @@ def _rich_table(table: Table, options: OutputOptions) -> Any:
         rich_table.add_column(
             column.header(options.lang),
             justify="right" if numeric else "left",
-            overflow="fold",
+            overflow="fold" if column.wrap and not numeric else "ellipsis",
             no_wrap=numeric or not column.wrap,
         )
     for record in table.records():
-        rich_table.add_row(*(display(c, record, options) for c in columns))
+        rich_table.add_row(*(Text(display(c, record, options)) for c in columns))
     return rich_table
 
 
+def _plain_table(table: Table, options: OutputOptions) -> str:
+    """The table as a terminal shows it (title, header, rule, padded cells), at its natural
+    width: for pipes and files, where no cell may be wrapped or cut."""
+    columns = _people_columns(table, options.lang)
+    header = [[c.header(options.lang)] for c in columns]
+    body = [
+        [display(c, record, options).split("\n") for c in columns] for record in table.records()
+    ]
+    widths = [
+        max(_cell_width(line) for row in [header, *body] for line in row[i])
+        for i in range(len(columns))
+    ]
+    right = [c.kind is not Kind.TEXT for c in columns]
+    lines: list[str] = []
+    for row in [header, *body]:
+        for depth in range(max(len(cell) for cell in row)):
+            cells = []
+            for lines_of_cell, width, to_right in zip(row, widths, right, strict=True):
+                text = lines_of_cell[depth] if depth < len(lines_of_cell) else ""
+                gap = " " * (width - _cell_width(text))
+                cells.append(f" {gap}{text} " if to_right else f" {text}{gap} ")
+            lines.append(" ".join(cells))
+        if row is header:
+            lines.append("─" * (sum(widths) + 3 * len(widths) - 1))
+    if table.title:
+        total = max(sum(widths) + 3 * len(widths) - 1, _cell_width(table.title))
+        excess = total - _cell_width(table.title)
+        lines.insert(0, " " * (excess // 2) + table.title + " " * (excess - excess // 2))
+    return "".join(line + "\n" for line in lines)
+
+
+def _cell_width(text: str) -> int:
+    """Columns a text takes on a terminal: two for wide (CJK) characters, none for marks."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
 def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
+    import io
+
     try:
         from openpyxl import Workbook
     except ImportError:
@@ -511,6 +560,11 @@ def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
 
 
 def _write_report_table(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    if not options.terminal:
+        out.write("".join(line + "\n" for line in report.heading))
+        for section in report.sections:
+            out.write("\n" + _plain_table(section, options))
+        return
     console = _console(options, out)
     for line in report.heading:
         console.print(line, markup=False)
@@ -528,6 +582,8 @@ def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str])
 
 
 def _write_report_json(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
     json.dump(report.data, out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 

@@ -21,8 +21,8 @@ from zonestats.model import (
     Zone,
     parse_period,
 )
+from zonestats.tree import Mapping, Sequence
 from zonestats.units import Qualifier, parse_quantity, plain_number
-from zonestats.yamlread import Mapping, Sequence
 
 MAX_QUOTE = 200
 """Quotes are short verbatim clauses, never passages of the article."""

@@ -10,7 +10,8 @@ from typing import Any
 
 from zonestats.errors import DataError, Problem
 from zonestats.schema import check
-from zonestats.yamlread import Mapping, Sequence, read_yaml
+from zonestats.tree import Mapping, Sequence
+from zonestats.yamlread import read_yaml
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 _SPACE = re.compile(r"\s+")

@@ -25,6 +25,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from zonestats.errors import Problem
+from zonestats.tree import Mapping, Sequence
 
 MAX_DEPTH = 32
 """Deeper nesting than any dataset needs; refusing it keeps recursion bounded."""
@@ -35,29 +36,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_TAGS = frozenset({_STR, _NULL, _SEQ, _MAP})
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-class Mapping(dict[str, Any]):
-    """A YAML mapping that remembers where it starts, and where each key and value stands."""
-
-    __slots__ = ("line", "col", "positions", "value_positions")
-
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__()
-        self.line, self.col = line, col
-        self.positions: dict[str, tuple[int, int]] = {}
-        self.value_positions: dict[str, tuple[int, int]] = {}
-
-
-class Sequence(list[Any]):
-    """A YAML sequence that remembers where it starts and where each item stands."""
-
-    __slots__ = ("line", "col", "positions")
-
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__()
-        self.line, self.col = line, col
-        self.positions: list[tuple[int, int]] = []
 
 
 class _Resolver(BaseResolver):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
-import ast
 import json
 import subprocess
 import sys

@@ -88,6 +88,7 @@ BAD_TABLES: list[tuple[str, Callable[[pd.DataFrame], pd.DataFrame], str, int]] =
         2,
     ),
     ("reads otherwise", _set("value", 0, 74.0), "'第73位' reads as 73, not 74", 2),
+    ("other unit", _set("unit", 0, "个"), "'第73位' is counted in 位 but the unit is 个", 2),
     ("two names", _set("name", 1, "别名"), "has another name here ('别名', not '国家级", 3),
     ("same period twice", _set("period", 1, "2019"), "two exact observations for period 2019", 3),
     ("bad out_of", _set("out_of", 0, "many"), "out_of 'many' is not a whole number", 2),

@@ -274,7 +274,7 @@ def _select(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     if selection.category is not None:
         subset = frame[frame["category"] == selection.category]
         if subset.empty:
-            known_categories = ", ".join(dict.fromkeys(frame["category"]))
+            known_categories = ", ".join(frame["category"].unique())
             raise ZonestatsError(f"no category '{selection.category}' (known: {known_categories})")
         frame = subset
     return frame
@@ -341,7 +341,7 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    zones = list(dict.fromkeys(growth["zone"]))
+    zones = list(growth["zone"].unique())
     wide = growth.pivot_table(
         index="indicator",
         columns="zone",
@@ -350,7 +350,7 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
         sort=False,
     )
     meta = growth.drop_duplicates("indicator").set_index("indicator")
-    order = list(dict.fromkeys(growth["indicator"]))
+    order = list(growth["indicator"].unique())
     result = pd.DataFrame(index=pd.Index(order, name="indicator"))
     for column in ("name", "name_en", "unit", "better"):
         result[column] = meta[column].reindex(order)

@@ -125,6 +125,41 @@ class _Rows:
         self.problems.append(Problem(self.path, message, 1))
 
 
+class _Codes:
+    """Each text column factorized once, for every check that needs it: an integer code per
+    row, and the distinct values in order of appearance."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+        self._done: dict[str, tuple[Any, Any]] = {}
+
+    def __call__(self, column: str) -> tuple[Any, Any]:
+        if column not in self._done:
+            import pandas as pd
+
+            self._done[column] = pd.factorize(self._frame[column])
+        return self._done[column]
+
+    def spread(self, column: str, test: Any) -> Any:
+        """A test run once per distinct value, spread back over the rows."""
+        import numpy as np
+
+        codes, distinct = self(column)
+        results = np.array([bool(test(v)) for v in distinct], dtype=bool)
+        return results[codes] if len(distinct) else np.zeros(len(codes), dtype=bool)
+
+
+def _objects(column: pd.Series) -> Any:
+    """A text column as a numpy array of str, by the quickest way its storage allows."""
+    import pandas as pd
+
+    if isinstance(column.array, pd.arrays.ArrowStringArray):
+        import pyarrow as pa
+
+        return pa.array(column.array).to_numpy(zero_copy_only=False)
+    return column.to_numpy(dtype=object)
+
+
 def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
@@ -167,13 +202,13 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
         if empty.any():
             frame.loc[empty, column] = default
 
+    codes = _Codes(frame)
     ids = frame["indicator"]
-    not_id = _per_distinct(ids, lambda i: not _ID.match(i))
+    not_id = codes.spread("indicator", lambda i: not _ID.match(i))
     rows.report(bad(not_id), lambda r: f"'{ids.iat[r]}' is not a snake_case id")
-    periods = frame["period"]
-    codes, distinct = pd.factorize(periods)
+    period_codes, distinct = codes("period")
     period_errors = np.array([_period_error(str(p)) for p in distinct], dtype=object)
-    wrong_period = period_errors[codes] if len(distinct) else np.array([], dtype=object)
+    wrong_period = period_errors[period_codes] if len(distinct) else np.array([], dtype=object)
     rows.report(bad(wrong_period != None), lambda r: str(wrong_period[r]))  # noqa: E711
     rows.report(bad(frame["unit"] == ""), "unit is missing")
     known = {q.value for q in Qualifier}
@@ -211,15 +246,16 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
         text = out_of_text.fillna("").astype(str).str.strip()
         given = (text != "").to_numpy(dtype=bool)
         out_of = pd.to_numeric(text.where(given, None), errors="coerce").astype("float64")
-    number = out_of.to_numpy()
+    number = out_of.to_numpy()[given]  # usually none: most indicators are not ranks
+    whole = np.zeros(len(given), dtype=bool)
     with np.errstate(invalid="ignore"):
-        whole = ~np.isnan(number) & (np.mod(number, 1) == 0) & (number >= 1)
+        whole[given] = ~np.isnan(number) & (np.mod(number, 1) == 0) & (number >= 1)
     wrong_out_of = given & ~whole
     rows.report(bad(wrong_out_of), lambda r: f"out_of '{out_of_text.iat[r]}' is not a whole number")
 
-    _check_written(frame, values, not_number, rows, bad)
+    _check_written(frame, codes, values, not_number, rows, bad)
     if not rows.problems:
-        _check_consistency(frame, out_of, rows, bad)
+        _check_consistency(frame, codes, out_of, rows, bad)
     if rows.problems:
         raise DataError.from_problems(sorted(rows.problems, key=lambda p: p.line or 0))
 
@@ -244,16 +280,6 @@ def _text_column(column: pd.Series) -> pd.Series:
     return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
 
 
-def _per_distinct(column: pd.Series, test: Any) -> Any:
-    """A test run once per distinct value, spread back over the rows."""
-    import numpy as np
-    import pandas as pd
-
-    codes, distinct = pd.factorize(column)
-    results = np.array([bool(test(v)) for v in distinct], dtype=bool)
-    return results[codes] if len(distinct) else np.zeros(len(column), dtype=bool)
-
-
 @lru_cache(maxsize=4096)
 def _period_error(text: str) -> str | None:
     try:
@@ -273,16 +299,20 @@ def _reads_as(written: str) -> tuple[float, str | None] | str:
 
 
 def _check_written(
-    frame: pd.DataFrame, values: pd.Series, not_number: pd.Series, rows: _Rows, bad: Any
+    frame: pd.DataFrame,
+    codes: _Codes,
+    values: pd.Series,
+    not_number: pd.Series,
+    rows: _Rows,
+    bad: Any,
 ) -> None:
-    """The value as written must stand in its quote and read as the number."""
+    """The value as written must stand in its quote and read as the number, in its unit."""
     import numpy as np
-    import pandas as pd
 
     has_quote = (frame["quote"] != "").to_numpy(dtype=bool)
     has_written = (frame["written"] != "").to_numpy(dtype=bool)
-    written = frame["written"].to_numpy(dtype=object)
-    quote = frame["quote"].to_numpy(dtype=object)
+    written = _objects(frame["written"])
+    quote = _objects(frame["quote"])
     inside = np.fromiter(map(operator.contains, quote, written), dtype=bool, count=len(quote))
     outside = has_written & has_quote & ~inside
     rows.report(
@@ -290,10 +320,13 @@ def _check_written(
         lambda r: f"value '{written[r]}' does not appear in its quote '{quote[r]}'",
     )
     rows.report(bad(has_quote & ~has_written), "a quote needs the value as written (written)")
-    # Each distinct value as written is read once; rows take its reading by their code.
-    codes, distinct = pd.factorize(written)
+    # Each distinct value as written is read once; rows take its reading by their code, and
+    # its unit as a code among the units, so that no row is compared as text.
+    written_codes, distinct = codes("written")
+    unit_codes, units = codes("unit")
+    unit_code_of = {unit: code for code, unit in enumerate(units)}
     read_value = np.full(len(distinct), np.nan)
-    read_unit = np.empty(len(distinct), dtype=object)
+    read_unit = np.full(len(distinct), -1, dtype=np.int64)  # -1: the value names no unit
     read_error = np.empty(len(distinct), dtype=object)
     for index, text in enumerate(distinct):
         if not text:
@@ -302,13 +335,15 @@ def _check_written(
         if isinstance(reading, str):
             read_error[index] = reading
         else:
-            read_value[index], read_unit[index] = reading
+            read_value[index] = reading[0]
+            if reading[1] is not None:
+                read_unit[index] = unit_code_of.get(reading[1], -2)  # -2: no row's unit
     checked = has_written & ~not_number.to_numpy()
-    error = read_error[codes]
+    error = read_error[written_codes]
     unreadable = checked & (error != None)  # noqa: E711 (element-wise)
     rows.report(bad(unreadable), lambda r: f"cannot read value '{written[r]}': {error[r]}")
     number = values.to_numpy()
-    reads = read_value[codes]
+    reads = read_value[written_codes]
     with np.errstate(invalid="ignore"):
         differs = checked & ~unreadable & ~np.isclose(reads, number, rtol=1e-9, atol=0)
     rows.report(
@@ -318,16 +353,20 @@ def _check_written(
             f"not {plain_number(float(number[r]))}"
         ),
     )
-    units = frame["unit"].to_numpy(dtype=object)
-    unit_read = read_unit[codes]
-    other_unit = checked & ~unreadable & (unit_read != None) & (unit_read != units)  # noqa: E711
+    unit_read = read_unit[written_codes]
+    other_unit = checked & ~unreadable & (unit_read != -1) & (unit_read != unit_codes)
     rows.report(
         bad(other_unit),
-        lambda r: f"value '{written[r]}' is counted in {unit_read[r]} but the unit is {units[r]}",
+        lambda r: (
+            f"value '{written[r]}' is counted in {_reads_as(written[r])[1]} "
+            f"but the unit is {units[unit_codes[r]]}"
+        ),
     )
 
 
-def _check_consistency(frame: pd.DataFrame, out_of: pd.Series, rows: _Rows, bad: Any) -> None:
+def _check_consistency(
+    frame: pd.DataFrame, codes: _Codes, out_of: pd.Series, rows: _Rows, bad: Any
+) -> None:
     """One name, unit, category, direction and out_of per indicator; one figure per period.
 
     Everything is compared as integer codes: a series (zone and indicator) breaks the rule
@@ -336,17 +375,17 @@ def _check_consistency(frame: pd.DataFrame, out_of: pd.Series, rows: _Rows, bad:
     import numpy as np
     import pandas as pd
 
-    zone = pd.factorize(frame["zone"])[0].astype("int64")
-    indicator = pd.factorize(frame["indicator"])[0].astype("int64")
+    zone = codes("zone")[0].astype("int64")
+    indicator = codes("indicator")[0].astype("int64")
     series = zone * (int(indicator.max(initial=0)) + 1) + indicator
     series = pd.factorize(series)[0]
     columns = {c: frame[c] for c in ("name", "name_en", "category", "unit", "better")}
     columns["out_of"] = out_of.fillna(-1)
     for label, column in columns.items():
-        codes = pd.factorize(column)[0]
+        column_codes = codes(label)[0] if label != "out_of" else pd.factorize(column)[0]
         low = np.full(series.max(initial=-1) + 1, np.iinfo("int64").max)
-        np.minimum.at(low, series, codes)
-        differs = codes != low[series]
+        np.minimum.at(low, series, column_codes)
+        differs = column_codes != low[series]
         first: dict[int, Any] = {}
         rows.report(
             bad(differs),
@@ -355,8 +394,8 @@ def _check_consistency(frame: pd.DataFrame, out_of: pd.Series, rows: _Rows, bad:
                 f"('{_shown(c.iat[r])}', not '{_shown(_first(c, series, lo, r, fs))}')"
             ),
         )
-    period = pd.factorize(frame["period"])[0].astype("int64")
-    qualifier = pd.factorize(frame["qualifier"])[0].astype("int64")
+    period = codes("period")[0].astype("int64")
+    qualifier = codes("qualifier")[0].astype("int64")
     key = (series.astype("int64") * (int(period.max(initial=0)) + 1) + period) * 16 + qualifier
     duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
     rows.report(

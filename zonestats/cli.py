@@ -214,7 +214,7 @@ def compare(
 
     paths = data or []
     frame = _observations(paths)
-    zones = list(dict.fromkeys(frame["zone"]))
+    zones = list(frame["zone"].unique())  # in order of appearance
     several = len(zones) > 1
     selection = Selection(tuple(indicators or ()), category, start, end, keep_single=several)
     growth = growth_table(frame, selection)

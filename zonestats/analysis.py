@@ -90,60 +90,68 @@ def _position(day: Any, exclusive_end: bool) -> float:
 
 def _period_positions(periods: pd.Series) -> tuple[Any, Any]:
     """Start and end positions of every row's period, parsing each distinct period once."""
+    codes, _, positions = _distinct_periods(periods)
+    return positions[codes, 0], positions[codes, 1]
+
+
+def _distinct_periods(periods: pd.Series) -> tuple[Any, Any, Any]:
+    """Each row's code among the distinct periods, those periods, and their (start, end)."""
     import numpy as np
     import pandas as pd
 
     codes, distinct = pd.factorize(periods)
     positions = np.array([period_position(str(p)) for p in distinct], dtype="float64")
-    positions = positions.reshape(-1, 2)
-    return positions[codes, 0], positions[codes, 1]
+    return codes, distinct, positions.reshape(-1, 2)
 
 
-def _matching(periods: pd.Series, start: Any, end: Any, period: str | None) -> Any:
-    """Rows whose period is the one asked for, or lies within it (2021 holds 2021-06-30)."""
+def _matching(periods: Any, positions: Any, period: str | None) -> Any:
+    """Which distinct periods are the one asked for, or lie within it (2021 holds 2021-06-30)."""
     import numpy as np
 
     if period is None:
-        return np.ones(len(periods), dtype=bool)
+        return np.ones(len(positions), dtype=bool)
     try:
         low, high = period_position(period)
     except ZonestatsError as error:
         raise ZonestatsError(f"--from/--to: {error.message}") from None
-    exact = (periods == period).to_numpy(dtype=bool)
-    return exact | ((start >= low - 1e-9) & (end <= high + 1e-9))
+    exact = np.array([str(p) == period for p in periods], dtype=bool)
+    return exact | ((positions[:, 0] >= low - 1e-9) & (positions[:, 1] <= high + 1e-9))
 
 
 def _ends(frame: pd.DataFrame, selection: Selection) -> tuple[Any, Any]:
     """Row positions of each series' start and end observation, series in the input's order.
 
-    A series is a zone's indicator. Rows are ordered by series, then period end and start;
-    the start is the first row matching --from and the end the last matching --to.
+    A series is a zone's indicator. Periods are ordered by their end, then their start; the
+    start is a series' earliest row matching --from and the end its latest matching --to
+    (of two rows for one period, the first and the last). No sort: each series keeps its
+    best period and then its best row, in two passes of integer minima and maxima.
     """
     import numpy as np
     import pandas as pd
 
-    start, end = _period_positions(frame["period"])
+    codes, distinct, positions = _distinct_periods(frame["period"])
+    rank_of = np.empty(len(positions), dtype=np.int64)
+    rank_of[np.lexsort((positions[:, 0], positions[:, 1]))] = np.arange(len(positions))
+    rank = rank_of[codes]
     zone = pd.factorize(frame["zone"])[0].astype("int64")
     indicator = pd.factorize(frame["indicator"])[0].astype("int64")
-    series = zone * (int(indicator.max(initial=0)) + 1) + indicator
-    order = np.lexsort((start, end, series))
+    series, keys = pd.factorize(zone * (int(indicator.max(initial=0)) + 1) + indicator)
+    rows = np.arange(len(frame), dtype=np.int64)
 
-    def pick(mask: Any, last: bool) -> tuple[Any, Any]:
-        rows = order[mask[order]]
-        keys = series[rows]
-        edge = np.ones(len(rows), dtype=bool)
-        if last:
-            edge[:-1] = keys[1:] != keys[:-1]
-        else:
-            edge[1:] = keys[1:] != keys[:-1]
-        return keys[edge], rows[edge]
+    def pick(matching: Any, last: bool) -> Any:
+        chosen = matching[codes]
+        best_rank = np.full(len(keys), -1 if last else len(positions), dtype=np.int64)
+        best_row = np.full(len(keys), -1 if last else len(frame), dtype=np.int64)
+        reduce = np.maximum if last else np.minimum
+        reduce.at(best_rank, series[chosen], rank[chosen])
+        chosen &= rank == best_rank[series]
+        reduce.at(best_row, series[chosen], rows[chosen])
+        return best_row
 
-    first_keys, first_rows = pick(_matching(frame["period"], start, end, selection.start), False)
-    last_keys, last_rows = pick(_matching(frame["period"], start, end, selection.end), True)
-    _, in_first, in_last = np.intersect1d(
-        first_keys, last_keys, assume_unique=True, return_indices=True
-    )
-    return first_rows[in_first], last_rows[in_last]
+    first = pick(_matching(distinct, positions, selection.start), last=False)
+    final = pick(_matching(distinct, positions, selection.end), last=True)
+    both = (first < len(frame)) & (final >= 0)
+    return first[both], final[both]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +182,9 @@ def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.
     first_rows, last_rows = first_rows[kept], last_rows[kept]
     same = first_rows == last_rows
     meta = [*_KEYS, "name", "name_en", "category", "unit", "better", "out_of"]
-    start = frame.iloc[first_rows]
-    finish = frame.iloc[last_rows]
+    needed = frame[[*meta, "period", "value", "qualifier"]]  # not the quotes: less to copy
+    start = needed.iloc[first_rows]
+    finish = needed.iloc[last_rows]
     end_from, end_to = (_period_positions(x["period"])[1] for x in (start, finish))
     pair = (
         start[meta]

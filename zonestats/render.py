@@ -357,54 +357,54 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
     if options.bom:
         out.write("\ufeff")
     keys, positions = _machine_view(table)
-    if table.frame is not None:
-        text = _frame_as_text(table.frame[keys])
-        text.to_csv(out, sep=delimiter, index=False, lineterminator="\n")
-        return
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(keys)
+    if table.frame is not None:
+        writer.writerows(zip(*_columns_as_text(table.frame[keys]), strict=True))
+        return
     for row in table.rows:
         writer.writerow([_delimited_cell(row[i]) for i in positions])
 
 
-def _frame_as_text(frame: Any) -> Any:
+def _columns_as_text(frame: Any) -> list[list[str]]:
     """Every cell as the row-by-row writer would write it, computed column by column."""
     import numpy as np
     import pandas as pd
 
-    columns = {}
+    columns = []
     for key in frame.columns:
         column = frame[key]
         if pd.api.types.is_bool_dtype(column):
             text = column.map({True: "true", False: "false"}, na_action="ignore")
-            columns[key] = text.astype(object).where(column.notna(), "")
+            columns.append(text.astype(object).where(column.notna(), "").tolist())
         elif pd.api.types.is_float_dtype(column):
-            columns[key] = _numbers_as_text(column.to_numpy(dtype="float64", na_value=np.nan))
+            columns.append(_numbers_as_text(column.to_numpy(dtype="float64", na_value=np.nan)))
         elif pd.api.types.is_integer_dtype(column):
-            columns[key] = column.astype(str).astype(object).where(column.notna(), "")
+            columns.append(column.astype(str).astype(object).where(column.notna(), "").tolist())
         else:
             text = column.where(column.notna(), "").astype(str)
             formula = text.str.startswith(_FORMULA_START)
             if formula.any():
                 text = text.where(~formula, "'" + text)
-            columns[key] = text
-    return pd.DataFrame(columns, index=frame.index)
+            columns.append(text.tolist())
+    return columns
 
 
-def _numbers_as_text(values: Any) -> Any:
+def _numbers_as_text(values: Any) -> list[str]:
     """plain_number for a whole array: integral values by integer formatting, the rest by
-    numpy's shortest repr (the same text as Python's repr), nothing for NaN and infinities."""
+    repr (Python's shortest round-trip text), nothing for NaN and infinities."""
     import numpy as np
 
     text = np.full(len(values), "", dtype=object)
     finite = np.isfinite(values)
     with np.errstate(invalid="ignore"):
         integral = finite & (values == np.trunc(values)) & (np.abs(values) < 1e16)
-    text[integral] = values[integral].astype(np.int64).astype(str).astype(object)
+    text[integral] = list(map(str, values[integral].astype(np.int64).tolist()))
     text[integral & np.signbit(values) & (values == 0)] = "-0"  # as repr(-0.0) reads
     rest = finite & ~integral
-    text[rest] = values[rest].astype(str).astype(object)
-    return text
+    text[rest] = list(map(repr, values[rest].tolist()))
+    result: list[str] = text.tolist()
+    return result
 
 
 def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:

@@ -81,6 +81,8 @@ BAD_TABLES: list[tuple[str, Callable[[pd.DataFrame], pd.DataFrame], str, int]] =
     ("bad period", _set("period", 2, "2021-13"), "not a real date", 4),
     ("bad id", _set("indicator", 0, "Rank!"), "'Rank!' is not a snake_case id", 2),
     ("unknown qualifier", _set("qualifier", 1, "roughly"), "unknown qualifier 'roughly'", 3),
+    ("unknown better", _set("better", 1, "up"), "unknown better 'up' (one of: higher, lower)", 3),
+    ("unit missing", _set("unit", 0, None), "unit is missing", 2),
     (
         "value not in quote",
         _set("written", 0, "第74位"),

@@ -210,17 +210,18 @@ def _check(raw: pd.DataFrame, path: Path, first_row: int) -> pd.DataFrame:
     period_errors = np.array([_period_error(str(p)) for p in distinct], dtype=object)
     wrong_period = period_errors[period_codes] if len(distinct) else np.array([], dtype=object)
     rows.report(bad(wrong_period != None), lambda r: str(wrong_period[r]))  # noqa: E711
-    rows.report(bad(frame["unit"] == ""), "unit is missing")
+    rows.report(bad(codes.spread("unit", lambda u: u == "")), "unit is missing")
     known = {q.value for q in Qualifier}
     rows.report(
-        bad(~frame["qualifier"].isin(known)),
+        bad(codes.spread("qualifier", lambda q: q not in known)),
         lambda r: (
             f"unknown qualifier '{frame['qualifier'].iat[r]}' (one of: {', '.join(sorted(known))})"
         ),
     )
     better = frame["better"]
+    directions = {"", *(b.value for b in Better)}
     rows.report(
-        bad(~better.isin(["", *(b.value for b in Better)])),
+        bad(codes.spread("better", lambda b: b not in directions)),
         lambda r: f"unknown better '{better.iat[r]}' (one of: higher, lower)",
     )
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import zonestats
 from zonestats.render import Format, OutputOptions, Table, render, table_from_frame
@@ -212,3 +214,25 @@ def test_progress_on_a_terminal_only(cli: Callable[..., Any]) -> None:
     quiet = run_on_terminal(["compare", "--csv"], {}, "stderr")
     assert "reading" not in quiet  # the bundled data loads in well under a second
     assert cli("compare", "--csv").stderr == ""  # not a terminal: nothing
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text("位个亿万元1２3.多第", max_size=4),
+            st.text("位个亿万元1２3.多第，", max_size=12),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_a_value_is_found_in_its_quote_as_text_is(pairs: list[tuple[str, str]]) -> None:
+    """The check compares Arrow strings as UTF-8 bytes; the answer is the one text gives."""
+    from zonestats.bulk import _contained
+
+    expected = [part in text for part, text in pairs]
+    for storage in ("pyarrow", "python"):
+        dtype = pd.StringDtype(storage)
+        parts = pd.Series([p for p, _ in pairs], dtype=dtype)
+        texts = pd.Series([t for _, t in pairs], dtype=dtype)
+        assert _contained(parts, texts).tolist() == expected, storage

@@ -182,9 +182,11 @@ def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.
     first_rows, last_rows = first_rows[kept], last_rows[kept]
     same = first_rows == last_rows
     meta = [*_KEYS, "name", "name_en", "category", "unit", "better", "out_of"]
-    needed = frame[[*meta, "period", "value", "qualifier"]]  # not the quotes: less to copy
-    start = needed.iloc[first_rows]
-    finish = needed.iloc[last_rows]
+    # Both ends in one take, of the columns needed (not the quotes: less to copy).
+    ends = frame[[*meta, "period", "value", "qualifier"]].iloc[
+        np.concatenate([first_rows, last_rows])
+    ]
+    start, finish = ends.iloc[: len(first_rows)], ends.iloc[len(first_rows) :]
     end_from, end_to = (_period_positions(x["period"])[1] for x in (start, finish))
     pair = (
         start[meta]

@@ -332,3 +332,62 @@ def test_libyaml_parses_when_it_can(
 def test_text_with_an_ampersand_is_fine(minimal_text: str, write_file: Callable[..., Path]) -> None:
     dataset = zonestats.load(write_file(minimal_text.replace("示例日报", '"R&D * 日报!"')))
     assert dataset.source.publisher == "R&D * 日报!"
+
+
+BOTH_PARSERS = {
+    "nested": "a: 1\nb:\n  - x\n  - {c: d, e: [f, g]}\n  -\n    h: i\n",
+    "nulls and quoted nulls": "a: ~\nb:\nc: null\nd: 'null'\ne: \"\"\nf: NULL\n",
+    "text stays text": "a: NO\nb: 010\nc: 1e3\nd: 12:30\ne: 2021-06-30\n",
+    "block scalars": "a: |\n  line one\n  line two\nb: >\n  folded\n  text\n",
+    "duplicate keys": "a: 1\nb: 2\na:\n  nested: [1, 2]\nc: 3\n",
+    "null key": "~: 1\nb: 2\n",
+    "complex key": "? [a, b]\n: c\nd: e\n",
+    "mapping key in flow": "{[x]: 1, y: 2}\n",
+    "deep nesting": "a: " + "[" * 40 + "]" * 40 + "\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+    "empty": "# only a comment\n",
+    "a bare scalar": "just text\n",
+    "a list at the top": "- 1\n- 2\n",
+    "syntax error": "a: [1, 2\nb: 3\n",
+}
+
+
+def _as_plain(value: Any) -> Any:
+    """A parsed document with every position spelled out, for comparing two parsers."""
+    from zonestats.tree import Mapping, Sequence
+
+    if isinstance(value, Mapping):
+        return (
+            "map",
+            (value.line, value.col),
+            [
+                (k, _as_plain(v), value.positions[k], value.value_positions[k])
+                for k, v in value.items()
+            ],
+        )
+    if isinstance(value, Sequence):
+        return ("seq", (value.line, value.col), [_as_plain(v) for v in value], value.positions)
+    return value
+
+
+@pytest.mark.parametrize("text", list(BOTH_PARSERS.values()), ids=list(BOTH_PARSERS))
+def test_both_parsers_read_the_same(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """libyaml's events and the checked pure-Python parser give the same values, positions
+    and problems, so which one runs never shows."""
+    from zonestats import yamlread
+
+    if not yamlread.FAST:
+        pytest.skip("this PyYAML is built without libyaml")
+    fast_data, fast_problems = yamlread.read_yaml(text, "f.yaml")
+    monkeypatch.setattr(yamlread, "FAST", False)
+    checked_data, checked_problems = yamlread.read_yaml(text, "f.yaml")
+    assert _as_plain(fast_data) == _as_plain(checked_data)
+    assert _worded(fast_problems) == _worded(checked_problems)
+
+
+def _worded(problems: list[Any]) -> list[tuple[Any, ...]]:
+    # The two parsers word a syntax error each in their own way; where it is, is the same.
+    return [
+        (p.line, p.col, "syntax" if p.message.startswith("YAML syntax error") else p.message)
+        for p in problems
+    ]

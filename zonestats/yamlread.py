@@ -16,8 +16,17 @@ from contextlib import contextmanager
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.composer import Composer, ComposerError
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -81,25 +90,83 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 else:
     FAST = True
 
-    class _FastLoader(CParser, _Resolver):
-        """libyaml's parser with the resolver cut to what it does here: a call per node."""
+_AWAITING_KEY = object()  # a mapping's next item is a key
+_SKIPPED = object()  # a mapping's next item is the value of a refused key: dropped
 
-        def __init__(self, text: str) -> None:
-            CParser.__init__(self, text)
-            _Resolver.__init__(self)
 
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            pass  # no path resolvers are registered
+def _build_from_events(text: str, path: str, problems: list[Problem]) -> Any:
+    """Build the document straight from libyaml's events, with no node tree in between.
 
-        def ascend_resolver(self) -> None:
-            pass
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            if kind is ScalarNode:
-                if implicit[0] and value in _NULLS:
-                    return _NULL
-                return _STR
-            return _SEQ if kind is SequenceNode else _MAP
+    Only for text without the characters that start an anchor, alias or tag, so that every
+    scalar is plain text or null. Each container is placed in its parent when it opens; a
+    stack holds the open ones with, for a mapping, the key waiting for its value.
+    """
+    parser: Any = CParser(text)
+    try:
+        get = parser.get_event
+        get()  # the stream's start
+        document = get()
+        if type(document) is StreamEndEvent:
+            return None
+        root: Any = None
+        stack: list[list[Any]] = []  # [container, key or _AWAITING_KEY or _SKIPPED, key's place]
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                item = None if event.implicit[0] and event.value in _NULLS else event.value
+                opened = None
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+                mark = event.start_mark
+                container = Mapping if kind is MappingStartEvent else Sequence
+                item = opened = container(mark.line + 1, mark.column + 1)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            else:  # the document's end
+                break
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if not stack:
+                root = item
+            else:
+                top = stack[-1]
+                parent = top[0]
+                if type(parent) is Sequence:
+                    parent.append(item)
+                    parent.positions.append(where)
+                elif top[1] is _AWAITING_KEY:
+                    if kind is not ScalarEvent or item is None:
+                        problems.append(Problem(path, "a key must be plain text", *where))
+                        top[1] = _SKIPPED
+                    elif item in parent.positions:
+                        first = parent.positions[item][0]
+                        message = f"duplicate key '{item}' (first at line {first})"
+                        problems.append(Problem(path, message, *where))
+                        top[1] = _SKIPPED
+                    else:
+                        top[1], top[2] = item, where
+                else:
+                    if top[1] is not _SKIPPED:
+                        parent[top[1]] = item
+                        parent.positions[top[1]] = top[2]
+                        parent.value_positions[top[1]] = where
+                    top[1] = _AWAITING_KEY
+            if opened is not None:
+                stack.append([opened, _AWAITING_KEY, None])
+        following = get()
+        if type(following) is not StreamEndEvent:
+            raise ComposerError(
+                "expected a single document in the stream",
+                document.start_mark,
+                "but found another document",
+                following.start_mark,
+            )
+        return root
+    finally:
+        parser.dispose()
 
 
 _ALIASES = "anchors and aliases (&name, *name) are not allowed; write the value out"
@@ -134,7 +201,12 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     with collections_paused():
         fast = FAST and not _NEEDS_CHECKS.search(text)
         try:
-            node = _compose(text, path, problems, fast)
+            if fast:
+                data = _build_from_events(text, path, problems)
+                if data is None and not problems:
+                    problems.append(Problem(path, "the file holds no data", 1, 1))
+                return data, problems
+            node = _compose(text, path, problems)
         except _TooDeep as deep:
             return None, [_problem(path, deep.mark, f"nesting deeper than {MAX_DEPTH} levels")]
         except yaml.MarkedYAMLError as error:
@@ -147,13 +219,7 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
         return data, problems
 
 
-def _compose(text: str, path: str, problems: list[Problem], fast: bool) -> Node | None:
-    if fast:
-        parser = _FastLoader(text)
-        try:
-            return parser.get_single_node()
-        finally:
-            parser.dispose()
+def _compose(text: str, path: str, problems: list[Problem]) -> Node | None:
     loader = _CheckedLoader(text, path, problems)
     try:
         return loader.get_single_node()

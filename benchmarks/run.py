@@ -54,7 +54,10 @@ class Group:
     title: str
     floor: Case
     cases: list[Case]
-    runs: int | None = None  # fewer runs for slow peers
+    runs: int = 0  # at least this many runs: sub-second commands are noisier
+
+    def runs_for(self, asked: int) -> int:
+        return max(asked, self.runs)
 
 
 def run_once(command: list[str]) -> tuple[float, int]:
@@ -82,7 +85,7 @@ def measure(group: Group, runs: int) -> None:
     cases = [group.floor, *group.cases]
     for case in cases:  # warm-up: caches, bytecode
         run_once(case.command)
-    for _ in range(group.runs or runs):
+    for _ in range(group.runs_for(runs)):
         for case in cases:  # interleaved: each round sees the same machine
             elapsed, peak = run_once(case.command)
             case.times.append(elapsed)
@@ -147,6 +150,7 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 Case("zonestats validate", [*zs, "validate"], 1.25),
                 Case("zonestats schema", [*zs, "schema"], 1.25),
             ],
+            runs=15,
         ),
         Group(
             "Analysis, bundled data (floor: Typer importing rich.table, yaml, pandas)",
@@ -156,6 +160,7 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 Case("zonestats compare", [*zs, "compare"], 1.15),
                 Case("zonestats export", [*zs, "export"], 1.15),
             ],
+            runs=9,
         ),
     ]
     big_yaml = paths.get("yaml_100000") or paths["yaml_10000"]
@@ -216,7 +221,6 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                         [*zs, "compare", "--csv", "-d", str(csv_path)],
                     ),
                     [Case("csvstat (csvkit)", [csvstat, str(csv_path)])],
-                    runs=1,
                 )
             )
     return result
@@ -255,14 +259,17 @@ def report(all_groups: list[Group], runs: int) -> str:
         "# Benchmark results",
         "",
         f"Machine: {machine()}.  ",
-        f"Date: {datetime.date.today().isoformat()}. Median of {runs} runs after a warm-up, "
-        "commands interleaved with their floor; times are whole processes.",
+        f"Date: {datetime.date.today().isoformat()}. Medians of at least {runs} runs after a "
+        "warm-up (more for the sub-second commands, whose noise is larger), commands "
+        "interleaved with their floor; times are whole processes.",
         "Made by `python benchmarks/run.py`.",
         "",
     ]
     for group in all_groups:
         lines += [
             f"## {group.title}",
+            "",
+            f"Median of {group.runs_for(runs)} runs.",
             "",
             "| command | time | × floor | target | peak memory | × floor | target |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -315,7 +322,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5; start-up commands take at least 15, analysis 9)")
     parser.add_argument("--skip-peer", action="store_true", help="leave out csvstat")
     parser.add_argument("--quick", action="store_true", help="small inputs only, for a try-out")
     parser.add_argument(

@@ -203,17 +203,15 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
         try:
             if fast:
                 data = _build_from_events(text, path, problems)
-                if data is None and not problems:
-                    problems.append(Problem(path, "the file holds no data", 1, 1))
-                return data, problems
-            node = _compose(text, path, problems)
+            else:
+                node = _compose(text, path, problems)
+                data = None if node is None else _construct(node, path, problems, 0)
         except _TooDeep as deep:
             return None, [_problem(path, deep.mark, f"nesting deeper than {MAX_DEPTH} levels")]
         except yaml.MarkedYAMLError as error:
             return None, [_syntax_problem(path, error)]
         except yaml.YAMLError as error:
             return None, [_reader_problem(path, text, error, in_bytes=fast)]
-        data = None if node is None else _construct(node, path, problems, 0)
         if data is None and not problems:
             problems.append(Problem(path, "the file holds no data", 1, 1))
         return data, problems

@@ -322,7 +322,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5; start-up commands take at least 15, analysis 9)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        help="timed runs per command (default 5; start-up takes at least 15, analysis 9)",
+    )
     parser.add_argument("--skip-peer", action="store_true", help="leave out csvstat")
     parser.add_argument("--quick", action="store_true", help="small inputs only, for a try-out")
     parser.add_argument(

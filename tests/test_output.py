@@ -414,3 +414,15 @@ def test_summary_json_is_the_library_summary(cli: Callable[..., Any]) -> None:
     assert [x["value"] for rows in data["latest"].values() for x in rows] == [
         x.value for x in summary.latest
     ]
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_cells_are_never_read_as_markup(capsys: pytest.CaptureFixture[str], terminal: bool) -> None:
+    from zonestats.render import Column, OutputOptions, Table, render
+
+    texts = ["[red]红[/red]", ":smile: 笑", "[link=http://x]链接[/link]"]
+    table = Table((Column("text", "文本", "text"),), [(t,) for t in texts], title="[b]标题[/b]")
+    render(table, OutputOptions(terminal=terminal, color=False))
+    out = capsys.readouterr().out
+    for text in [*texts, "[b]标题[/b]"]:
+        assert text in out

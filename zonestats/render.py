@@ -477,7 +477,10 @@ def _rich_table(table: Table, options: OutputOptions) -> Any:
 
     columns = _people_columns(table, options.lang)
     rich_table = RichTable(
-        title=table.title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False
+        title=Text(table.title, style="table.title") if table.title else None,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
     )
     for column in columns:
         numeric = column.kind is not Kind.TEXT

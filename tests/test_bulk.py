@@ -236,3 +236,54 @@ def test_a_value_is_found_in_its_quote_as_text_is(pairs: list[tuple[str, str]]) 
         parts = pd.Series([p for p, _ in pairs], dtype=dtype)
         texts = pd.Series([t for _, t in pairs], dtype=dtype)
         assert _contained(parts, texts).tolist() == expected, storage
+
+
+BROWSING = [["list"], ["list", "--category", "industry"], ["show", "national_rank"]]
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("command", BROWSING, ids=[" ".join(c) for c in BROWSING])
+def test_list_and_show_of_the_export_are_those_of_the_dataset(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str, command: list[str]
+) -> None:
+    exported = _export(cli, tmp_path, suffix)
+    for fmt in ("table", "csv", "json", "markdown"):
+        from_yaml = cli(*command, "-f", fmt).stdout
+        assert cli(*command, "-d", str(exported), "-f", fmt).stdout == from_yaml, fmt
+    # In English the dataset's title gives the zone's English name, which a table lacks.
+    for fmt in ("csv", "json"):
+        from_yaml = cli(*command, "--lang", "en", "-f", fmt).stdout
+        assert cli(*command, "-d", str(exported), "--lang", "en", "-f", fmt).stdout == from_yaml
+
+
+def test_list_and_show_of_several_zones(cli: Callable[..., Any], tmp_path: Path) -> None:
+    zones = [str(FIXTURES / "minimal.yaml"), str(FIXTURES / "zone_b.yaml")]
+    exported = str(_export(cli, tmp_path, "csv", *zones))
+    listed = json.loads(cli("list", "-d", exported, "--json").stdout)
+    assert [(r["zone"], r["indicator"]) for r in listed] == [
+        ("示例开发区", "national_rank"),
+        ("示例开发区", "signed_projects"),
+        ("样例经开区", "national_rank"),
+        ("样例经开区", "signed_projects"),
+    ]
+    for one in zones:
+        alone = json.loads(cli("list", "-d", one, "--json").stdout)
+        zone = zonestats.load(one).zone.name
+        assert [
+            {k: v for k, v in r.items() if k != "zone"} for r in listed if r["zone"] == zone
+        ] == alone
+    shown = cli("show", "national_rank", "-d", exported, "--csv").stdout.splitlines()
+    assert shown[0].startswith("zone,period,")
+    assert [line.split(",")[0] for line in shown[1:]] == ["示例开发区"] * 2 + ["样例经开区"] * 2
+    table = cli("list", "-d", exported).stdout
+    assert "开发区" in table.splitlines()[0] and "样例经开区" in table
+
+
+def test_browsing_a_long_table_says_what_is_wrong(cli: Callable[..., Any], tmp_path: Path) -> None:
+    exported = str(_export(cli, tmp_path, "csv"))
+    result = cli("show", "national_rnk", "-d", exported, expect=1)
+    assert result.stderr == "error: no indicator 'national_rnk'; did you mean national_rank?\n"
+    result = cli("list", "--category", "sport", "-d", exported, expect=1)
+    assert result.stderr.startswith("error: no category 'sport' (known: ranking, industry")
+    result = cli("summary", "-d", exported, expect=1)
+    assert "the summary needs a YAML dataset" in result.stderr

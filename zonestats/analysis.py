@@ -104,6 +104,31 @@ def _distinct_periods(periods: pd.Series) -> tuple[Any, Any, Any]:
     return codes, distinct, positions.reshape(-1, 2)
 
 
+def _period_ranks(periods: pd.Series) -> tuple[Any, Any, Any, Any]:
+    """Each row's period as a rank by end, then start (equal positions, equal ranks, as
+    2021 and 2021-01/2021-12); with each row's code among the distinct periods, those
+    periods and their (start, end)."""
+    import numpy as np
+
+    codes, distinct, positions = _distinct_periods(periods)
+    order = np.lexsort((positions[:, 0], positions[:, 1]))
+    ordered = positions[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    rank_of = np.empty(len(order), dtype=np.int64)
+    rank_of[order] = np.cumsum(new) - 1
+    return rank_of[codes], codes, distinct, positions
+
+
+def _series(frame: pd.DataFrame) -> tuple[Any, Any]:
+    """Each row's series (its zone's indicator) as a code, in order of first appearance."""
+    import pandas as pd
+
+    zone = pd.factorize(frame["zone"])[0].astype("int64")
+    indicator = pd.factorize(frame["indicator"])[0].astype("int64")
+    return pd.factorize(zone * (int(indicator.max(initial=0)) + 1) + indicator)
+
+
 def _matching(periods: Any, positions: Any, period: str | None) -> Any:
     """Which distinct periods are the one asked for, or lie within it (2021 holds 2021-06-30)."""
     import numpy as np
@@ -127,20 +152,14 @@ def _ends(frame: pd.DataFrame, selection: Selection) -> tuple[Any, Any]:
     best period and then its best row, in two passes of integer minima and maxima.
     """
     import numpy as np
-    import pandas as pd
 
-    codes, distinct, positions = _distinct_periods(frame["period"])
-    rank_of = np.empty(len(positions), dtype=np.int64)
-    rank_of[np.lexsort((positions[:, 0], positions[:, 1]))] = np.arange(len(positions))
-    rank = rank_of[codes]
-    zone = pd.factorize(frame["zone"])[0].astype("int64")
-    indicator = pd.factorize(frame["indicator"])[0].astype("int64")
-    series, keys = pd.factorize(zone * (int(indicator.max(initial=0)) + 1) + indicator)
+    rank, codes, distinct, positions = _period_ranks(frame["period"])
+    series, keys = _series(frame)
     rows = np.arange(len(frame), dtype=np.int64)
 
     def pick(matching: Any, last: bool) -> Any:
         chosen = matching[codes]
-        best_rank = np.full(len(keys), -1 if last else len(positions), dtype=np.int64)
+        best_rank = np.full(len(keys), -1 if last else len(rows), dtype=np.int64)
         best_row = np.full(len(keys), -1 if last else len(frame), dtype=np.int64)
         reduce = np.maximum if last else np.minimum
         reduce.at(best_rank, series[chosen], rank[chosen])
@@ -152,6 +171,54 @@ def _ends(frame: pd.DataFrame, selection: Selection) -> tuple[Any, Any]:
     final = pick(_matching(distinct, positions, selection.end), last=True)
     both = (first < len(frame)) & (final >= 0)
     return first[both], final[both]
+
+
+def latest(frame: pd.DataFrame, category: str | None = None) -> pd.DataFrame:
+    """Each series' (a zone's indicator's) latest observation and how many it has, series in
+    the order they first appear: what ``list`` shows of a long table.
+
+    The latest is the one whose period ends last (then starts last); of two for one period,
+    the first in the table, as for a dataset.
+    """
+    import numpy as np
+
+    if category is not None:
+        subset = frame[frame["category"] == category]
+        if subset.empty:
+            known = ", ".join(frame["category"].unique())
+            raise ZonestatsError(f"no category '{category}' (known: {known})")
+        frame = subset.reset_index(drop=True)
+    rank = _period_ranks(frame["period"])[0]
+    series, keys = _series(frame)
+    best = np.full(len(keys), -1, dtype=np.int64)
+    np.maximum.at(best, series, rank)
+    chosen = rank == best[series]
+    row = np.full(len(keys), len(frame), dtype=np.int64)
+    np.minimum.at(row, series[chosen], np.flatnonzero(chosen))
+    columns = ["zone", "indicator", "name", "name_en", "category", "unit"]
+    result = frame[[*columns, "period", "value", "qualifier"]].iloc[row].reset_index(drop=True)
+    result.insert(len(columns), "observations", np.bincount(series, minlength=len(keys)))
+    return result.rename(columns={"period": "latest_period", "value": "latest_value"})
+
+
+def series_of(frame: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """Every observation of one indicator, of every zone, each zone's in period order (by
+    start, then end; ties keep the table's order): what ``show`` shows of a long table."""
+    import numpy as np
+    import pandas as pd
+
+    rows = frame[frame["indicator"] == indicator_id]
+    if rows.empty:
+        import difflib
+
+        known = list(frame["indicator"].unique())
+        close = difflib.get_close_matches(indicator_id, known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ZonestatsError(f"no indicator '{indicator_id}'{hint}")
+    start, end = _period_positions(rows["period"])
+    zone = pd.factorize(rows["zone"])[0]
+    order = np.lexsort((end, start, zone))  # stable: ties stay in the table's order
+    return rows.iloc[order].reset_index(drop=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeGuard
 
 import typer
 from typer.core import TyperGroup
@@ -26,6 +26,7 @@ from zonestats.options import (
     LimitOption,
     OutputOption,
     UnitsOption,
+    YamlDataOption,
     output_options,
     with_output_options,
 )
@@ -110,14 +111,19 @@ def _root(
     ctx.meta["zonestats.debug"] = debug
 
 
-def _load(data: Path | None) -> Any:
+def _is_long_table(data: Path | None) -> TypeGuard[Path]:
     from zonestats.bulk import is_bulk
+
+    return data is not None and is_bulk(data)
+
+
+def _load(data: Path | None) -> Any:
     from zonestats.load import load
 
-    if data is not None and is_bulk(data):
+    if _is_long_table(data):
         raise ZonestatsError(
-            f"{data}: this command needs a YAML dataset (zone, source, indicators); "
-            "tables of observations serve compare and export"
+            f"{data}: the summary needs a YAML dataset (its zone and source); "
+            "a table of observations serves list, show, compare and export"
         )
     from zonestats.progress import progress
 
@@ -153,9 +159,15 @@ def list_indicators(
     options: OutputOptions,
 ) -> None:
     """List the indicators with their latest value."""
-    from zonestats.tables import indicator_table
+    if _is_long_table(data):
+        from zonestats.tables import indicator_table_from_frame
 
-    render(indicator_table(_load(data), options.lang, category), options)
+        table = indicator_table_from_frame(_observations([data]), options.lang, category)
+    else:
+        from zonestats.tables import indicator_table
+
+        table = indicator_table(_load(data), options.lang, category)
+    render(table, options)
 
 
 @app.command("show")
@@ -167,16 +179,21 @@ def show(
     options: OutputOptions,
 ) -> None:
     """Show every observation of one indicator, with the quote it comes from."""
-    from zonestats.tables import observation_table
+    if _is_long_table(data):
+        from zonestats.tables import observation_table_from_frame
 
-    dataset = _load(data)
-    render(observation_table(dataset.indicator(indicator), options.lang), options)
+        table = observation_table_from_frame(_observations([data]), indicator, options.lang)
+    else:
+        from zonestats.tables import observation_table
+
+        table = observation_table(_load(data).indicator(indicator), options.lang)
+    render(table, options)
 
 
 @app.command("summary")
 @with_output_options
 def summary(
-    data: DataOption = None,
+    data: YamlDataOption = None,
     movers: Annotated[int, typer.Option("--movers", min=0, help="How many headline movers.")] = 5,
     *,
     options: OutputOptions,

@@ -20,7 +20,18 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         "-d",
-        help="Dataset file (default: the bundled one).",
+        help="Dataset file, or a long table of observations (.csv, .tsv, .jsonl, .parquet) "
+        "as export writes it (default: the bundled dataset).",
+        dir_okay=True,
+        show_default=False,
+    ),
+]
+YamlDataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Dataset file, YAML (default: the bundled one).",
         dir_okay=True,
         show_default=False,
     ),
@@ -30,8 +41,8 @@ DataFilesOption = Annotated[
     typer.Option(
         "--data",
         "-d",
-        help="Dataset file; repeat it to put several zones or reports side by side "
-        "(default: the bundled one).",
+        help="Dataset file or long table of observations; repeat it to put several zones "
+        "or reports side by side (default: the bundled dataset).",
         show_default=False,
     ),
 ]

@@ -81,13 +81,54 @@ def observation_table(indicator: Indicator, lang: Lang) -> Table:
 
 def indicator_title(indicator: Indicator, lang: Lang) -> str:
     """'national_rank 国家级开发区考核排名 (位, lower is better, of 218)'."""
+    better = indicator.better.value if indicator.better is not None else None
     name = indicator.name if lang is Lang.ZH else indicator.name_en
-    facts = [indicator.unit]
-    if indicator.better is not None:
-        facts.append(f"{indicator.better.value} is better")
-    if indicator.out_of is not None:
-        facts.append(f"of {indicator.out_of}")
-    return f"{indicator.id} {name} ({', '.join(facts)})"
+    return _title(indicator.id, name, indicator.unit, better, indicator.out_of)
+
+
+def _title(indicator: str, name: str, unit: str, better: str | None, out_of: int | None) -> str:
+    facts = [unit]
+    if better is not None:
+        facts.append(f"{better} is better")
+    if out_of is not None:
+        facts.append(f"of {out_of}")
+    return f"{indicator} {name} ({', '.join(facts)})"
+
+
+# ---- the same browsing tables from a long table of observations ------------------------
+
+ZONE_COLUMN = Column("zone", "开发区", "zone", wrap=False)
+
+
+def indicator_table_from_frame(frame: Any, lang: Lang, category: str | None = None) -> Table:
+    """``list`` of a long table: each zone's indicators with their latest observation, the
+    zone as the title, or as a first column when the table holds several."""
+    from zonestats.analysis import latest
+    from zonestats.render import table_from_frame
+
+    rows = latest(frame, category)
+    zones = rows["zone"].unique()
+    if len(zones) == 1:
+        return table_from_frame(rows, INDICATOR_COLUMNS, title=str(zones[0]))
+    return table_from_frame(rows, (ZONE_COLUMN, *INDICATOR_COLUMNS))
+
+
+def observation_table_from_frame(frame: Any, indicator: str, lang: Lang) -> Table:
+    """``show`` of a long table: one indicator's observations, of every zone that has it."""
+    import pandas as pd
+
+    from zonestats.analysis import series_of
+    from zonestats.render import table_from_frame
+
+    rows = series_of(frame, indicator)
+    first = rows.iloc[0]
+    better = None if pd.isna(first["better"]) else str(first["better"])
+    out_of = None if pd.isna(first["out_of"]) else int(first["out_of"])
+    name = first["name"] if lang is Lang.ZH else first["name_en"]
+    title = _title(indicator, name, first["unit"], better, out_of)
+    several = rows["zone"].nunique() > 1
+    columns = (ZONE_COLUMN, *OBSERVATION_COLUMNS) if several else OBSERVATION_COLUMNS
+    return table_from_frame(rows, columns, title=title)
 
 
 # ---- analysis tables (the frames come from zonestats.analysis) ---------------------------

@@ -287,3 +287,56 @@ def test_browsing_a_long_table_says_what_is_wrong(cli: Callable[..., Any], tmp_p
     assert result.stderr.startswith("error: no category 'sport' (known: ranking, industry")
     result = cli("summary", "-d", exported, expect=1)
     assert "the summary needs a YAML dataset" in result.stderr
+
+
+_FIGURES = st.tuples(
+    st.sampled_from(["", "第", "约", "超过", "近"]),
+    st.one_of(
+        st.integers(0, 10**13).map(str),
+        st.decimals(0, 10**6, places=3, allow_nan=False).map(str),
+        st.sampled_from(["１２", "1,234", "五", "3.", ".5", "0012", "1" * 19]),
+    ),
+    st.sampled_from(["", "万", "亿", "万亿", "多", "余万", "千"]),
+    st.sampled_from(
+        [
+            "",
+            "个",
+            "位",
+            "名",
+            "万元",
+            "元",
+            "%",
+            "个百分点",
+            "kg",
+            "家",
+            "人次",
+            "多家",
+            "十",
+            " 个",
+            "台套件组合",
+            "亿元以上",
+            "第",
+            "Mt",
+        ]
+    ),
+).map("".join)
+
+
+@given(st.lists(_FIGURES, min_size=1, max_size=40, unique=True))
+def test_values_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
+    """The column-wise reading of plain figures gives what parse_quantity gives each."""
+    from zonestats.bulk import _read_written, _reads_as
+
+    units = ["个", "位", "元", "%", "家"]
+    value, unit, error = _read_written(pd.Index(texts, dtype=pd.StringDtype("pyarrow")), units)
+    for index, text in enumerate(texts):
+        reading = _reads_as(text)
+        if isinstance(reading, str):
+            assert error[index] == reading, text
+            continue
+        assert error[index] is None, text
+        assert value[index] == pytest.approx(reading[0], rel=1e-12), text
+        expected = (
+            -1 if reading[1] is None else units.index(reading[1]) if reading[1] in units else -2
+        )
+        assert unit[index] == expected, text

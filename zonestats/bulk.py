@@ -311,6 +311,76 @@ def _reads_as(written: str) -> tuple[float, str | None] | str:
     return quantity.value, quantity.unit
 
 
+# A figure as plain as most in a long table: 800万台, 41个, 12.5%, 第126位. These are read
+# column-wise; what parse_quantity might read otherwise never matches (digits are ASCII, a
+# unit holds no numeral or qualifier word) and goes to it, one distinct value at a time.
+# The unit is what follows the number and its magnitude; one holding 万 or 亿 is refused,
+# so that in what is read here they can only be the magnitude.
+_PLAIN_FIGURE = (
+    r"^(?:第[0-9]{1,9}(?:位|名)"
+    r"|[0-9]{1,18}(?:\.[0-9]{1,18})?(?:万亿|亿|万)?(?:%|[A-Za-z\x{4e00}-\x{9fff}]{1,4})?)$"
+)
+_PLAIN_PARTS = r"^第?(?P<number>[0-9.]+)(?:万亿|亿|万)?(?P<unit>.*)$"
+_WORDS_IN_UNIT = "[零〇一二两三四五六七八九十百千万亿多余以上下左右之大第]"
+_MAGNITUDES = (("万", 1e4), ("亿", 1e8), ("万亿", 1e12))  # 万亿 last: it holds 万 and 亿
+
+
+def _read_written(distinct: Any, units: Any) -> tuple[Any, Any, Any]:
+    """Each distinct value as written, read: its value, its unit as a code among the units
+    (-1 when it names none, -2 when no row has that unit) and why it cannot be read."""
+    import numpy as np
+    import pandas as pd
+
+    value = np.full(len(distinct), np.nan)
+    unit = np.full(len(distinct), -1, dtype=np.int64)
+    error = np.empty(len(distinct), dtype=object)
+    others = np.arange(len(distinct))
+    if isinstance(getattr(distinct, "array", None), pd.arrays.ArrowStringArray):
+        others = _read_plain_figures(distinct.array, units, value, unit)
+    unit_code_of = {name: code for code, name in enumerate(units)}
+    for index in others.tolist():
+        text = distinct[index]
+        if not text:
+            continue
+        reading = _reads_as(text)
+        if isinstance(reading, str):
+            error[index] = reading
+        else:
+            value[index] = reading[0]
+            if reading[1] is not None:
+                unit[index] = unit_code_of.get(reading[1], -2)
+    return value, unit, error
+
+
+def _read_plain_figures(texts: Any, units: Any, value: Any, unit: Any) -> Any:
+    """Read the plain figures among Arrow strings into value and unit, column-wise; return
+    the positions of the others."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    strings = pa.array(texts)
+    if isinstance(strings, pa.ChunkedArray):
+        strings = strings.combine_chunks()
+    plain = np.asarray(pc.fill_null(pc.match_substring_regex(strings, _PLAIN_FIGURE), False))
+    figures = strings.filter(pa.array(plain))
+    parts = pc.extract_regex(figures, _PLAIN_PARTS)
+    names = parts.field("unit")
+    worded = np.asarray(pc.match_substring_regex(names, _WORDS_IN_UNIT))
+    numbers = np.asarray(pc.cast(parts.field("number"), "f8"))
+    factor = np.ones(len(figures))
+    for word, times in _MAGNITUDES:
+        factor[np.asarray(pc.match_substring(figures, word))] = times
+    numbers = numbers * factor
+    found = pc.index_in(names, pa.array(list(units), names.type))
+    codes = np.array(pc.fill_null(found, -2), dtype=np.int64)  # a copy, to be written
+    codes[np.asarray(pc.equal(names, ""))] = -1
+    taken = np.flatnonzero(plain)[~worded]
+    value[taken] = numbers[~worded]
+    unit[taken] = codes[~worded]
+    return np.setdiff1d(np.arange(len(plain)), taken, assume_unique=True)
+
+
 def _check_written(
     frame: pd.DataFrame,
     codes: _Codes,
@@ -335,20 +405,7 @@ def _check_written(
     # its unit as a code among the units, so that no row is compared as text.
     written_codes, distinct = codes("written")
     unit_codes, units = codes("unit")
-    unit_code_of = {unit: code for code, unit in enumerate(units)}
-    read_value = np.full(len(distinct), np.nan)
-    read_unit = np.full(len(distinct), -1, dtype=np.int64)  # -1: the value names no unit
-    read_error = np.empty(len(distinct), dtype=object)
-    for index, text in enumerate(distinct):
-        if not text:
-            continue
-        reading = _reads_as(text)
-        if isinstance(reading, str):
-            read_error[index] = reading
-        else:
-            read_value[index] = reading[0]
-            if reading[1] is not None:
-                read_unit[index] = unit_code_of.get(reading[1], -2)  # -2: no row's unit
+    read_value, read_unit, read_error = _read_written(distinct, units)
     checked = has_written & ~not_number.to_numpy()
     error = read_error[written_codes]
     unreadable = checked & (error != None)  # noqa: E711 (element-wise)

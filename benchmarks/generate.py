@@ -69,8 +69,12 @@ def write_yaml(path: Path, indicators: int, seed: int = 1) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def long_table(observations: int, seed: int = 1) -> object:
-    """A pandas DataFrame of about `observations` rows in the observations table's columns."""
+def long_table(observations: int, seed: int = 1, distinct: bool = False) -> object:
+    """A pandas DataFrame of about `observations` rows in the observations table's columns.
+
+    Values repeat (a few thousand per unit) and each quote is its value's; with `distinct`,
+    every value but a rank and every quote is the row's own, as in reports' own sentences.
+    """
     import numpy as np
     import pandas as pd
 
@@ -83,10 +87,16 @@ def long_table(observations: int, seed: int = 1) -> object:
     rows = np.repeat(np.arange(series), years)
     period = np.tile(np.arange(1995, 1995 + years), series)
     value = rng.integers(1, 5000, series * years).astype("float64")
+    if distinct:
+        value = np.arange(1, series * years + 1, dtype="float64")
     value[units[rows] == "元"] *= 10_000
     value[units[rows] == "位"] = rng.integers(1, 231, int((units[rows] == "位").sum()))
     unit = units[rows]
     written = pd.Series(value).map("{:.0f}".format).to_numpy(dtype=object) + unit
+    quote = "全区" + pd.Series(written)
+    if distinct:
+        said = pd.Series(zone[rows]).map("开发区{}".format) + pd.Series(period.astype(str))
+        quote = said + "年指标" + pd.Series(rows).astype(str) + "为" + pd.Series(written)
     frame = pd.DataFrame(
         {
             "zone": pd.Series(zone[rows]).map("开发区{}".format),
@@ -99,7 +109,7 @@ def long_table(observations: int, seed: int = 1) -> object:
             "unit": unit,
             "qualifier": "exact",
             "written": written,
-            "quote": "全区" + pd.Series(written),
+            "quote": quote,
             "period_note": None,
             "better": np.where(unit == "位", "lower", "higher"),
             "out_of": pd.array(np.where(unit == "位", 230, pd.NA), dtype="Int64"),
@@ -120,3 +130,10 @@ def write_long(folder: Path, observations: int) -> dict[str, Path]:
     paths["parquet"] = folder / f"obs_{observations}.parquet"
     frame.to_parquet(paths["parquet"], index=False)  # type: ignore[attr-defined]
     return paths
+
+
+def write_long_distinct(folder: Path, observations: int) -> Path:
+    """The long table with every value and quote distinct, as .csv."""
+    path = folder / f"obs_distinct_{observations}.csv"
+    long_table(observations, distinct=True).to_csv(path, index=False)  # type: ignore[attr-defined]
+    return path

@@ -3,7 +3,8 @@
     python benchmarks/run.py [--runs 5] [--skip-peer] [--quick]
 
 Generates its inputs under benchmarks/.data (YAML datasets of 1k, 10k and 100k indicators;
-long tables of 100k and 1M observations as CSV and Parquet), installs the peer (csvkit) in
+long tables of 100k and 1M observations as CSV and Parquet, and 1M with every value and
+quote distinct as CSV), installs the peer (csvkit) in
 benchmarks/.peer, runs every command after one warm-up, interleaved with its floor, and
 reports the median time and peak memory of each as a ratio to the floor. Writes
 benchmarks/RESULTS.md.
@@ -118,6 +119,12 @@ def prepare(quick: bool) -> dict[str, Path]:
             candidate = DATA / f"obs_{rows}.{suffix}"
             if candidate.exists():
                 paths[f"{suffix}_{rows}"] = candidate
+    if not quick:
+        distinct = DATA / "obs_distinct_1000000.csv"
+        if not distinct.exists():
+            print("generating 1000000 observations, every value distinct", flush=True)
+            generate(f"write_long_distinct(__import__('pathlib').Path({str(DATA)!r}), 1000000)")
+        paths["distinct_1000000"] = distinct
     return paths
 
 
@@ -206,6 +213,21 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 "(floor: pandas read + groupby first/last)",
                 floor("pandas_groupby.py", str(paths[key])),
                 cases,
+            )
+        )
+    if "distinct_1000000" in paths:
+        distinct = str(paths["distinct_1000000"])
+        result.append(
+            Group(
+                "Bulk input, every value and quote distinct: 1,000,000 observations as csv "
+                "(floor: pandas read + groupby first/last; no target, a harder table)",
+                floor("pandas_groupby.py", distinct),
+                [
+                    Case(
+                        "zonestats compare --csv, 1,000,000 distinct observations (csv)",
+                        [*zs, "compare", "--csv", "-d", distinct],
+                    )
+                ],
             )
         )
     if not skip_peer:

@@ -320,7 +320,8 @@ _PLAIN_FIGURE = (
     r"^(?:第[0-9]{1,9}(?:位|名)"
     r"|[0-9]{1,18}(?:\.[0-9]{1,18})?(?:万亿|亿|万)?(?:%|[A-Za-z\x{4e00}-\x{9fff}]{1,4})?)$"
 )
-_PLAIN_PARTS = r"^第?(?P<number>[0-9.]+)(?:万亿|亿|万)?(?P<unit>.*)$"
+_PLAIN_NUMBER = r"^第?(?P<number>[0-9.]+)"
+_PLAIN_HEAD = r"^第?[0-9.]+(?:万亿|亿|万)?"  # what is left is the unit
 _WORDS_IN_UNIT = "[零〇一二两三四五六七八九十百千万亿多余以上下左右之大第]"
 _MAGNITUDES = (("万", 1e4), ("亿", 1e8), ("万亿", 1e12))  # 万亿 last: it holds 万 and 亿
 
@@ -364,10 +365,9 @@ def _read_plain_figures(texts: Any, units: Any, value: Any, unit: Any) -> Any:
         strings = strings.combine_chunks()
     plain = np.asarray(pc.fill_null(pc.match_substring_regex(strings, _PLAIN_FIGURE), False))
     figures = strings.filter(pa.array(plain))
-    parts = pc.extract_regex(figures, _PLAIN_PARTS)
-    names = parts.field("unit")
+    names = pc.replace_substring_regex(figures, _PLAIN_HEAD, "")
     worded = np.asarray(pc.match_substring_regex(names, _WORDS_IN_UNIT))
-    numbers = np.asarray(pc.cast(parts.field("number"), "f8"))
+    numbers = np.asarray(pc.cast(pc.extract_regex(figures, _PLAIN_NUMBER).field("number"), "f8"))
     factor = np.ones(len(figures))
     for word, times in _MAGNITUDES:
         factor[np.asarray(pc.match_substring(figures, word))] = times

@@ -148,29 +148,32 @@ def _ends(frame: pd.DataFrame, selection: Selection) -> tuple[Any, Any]:
 
     A series is a zone's indicator. Periods are ordered by their end, then their start; the
     start is a series' earliest row matching --from and the end its latest matching --to
-    (of two rows for one period, the first and the last). No sort: each series keeps its
-    best period and then its best row, in two passes of integer minima and maxima.
+    (of two rows for one period, the first and the last).
     """
-    import numpy as np
-
     rank, codes, distinct, positions = _period_ranks(frame["period"])
     series, keys = _series(frame)
-    rows = np.arange(len(frame), dtype=np.int64)
-
-    def pick(matching: Any, last: bool) -> Any:
-        chosen = matching[codes]
-        best_rank = np.full(len(keys), -1 if last else len(rows), dtype=np.int64)
-        best_row = np.full(len(keys), -1 if last else len(frame), dtype=np.int64)
-        reduce = np.maximum if last else np.minimum
-        reduce.at(best_rank, series[chosen], rank[chosen])
-        chosen &= rank == best_rank[series]
-        reduce.at(best_row, series[chosen], rows[chosen])
-        return best_row
-
-    first = pick(_matching(distinct, positions, selection.start), last=False)
-    final = pick(_matching(distinct, positions, selection.end), last=True)
+    start = _matching(distinct, positions, selection.start)[codes]
+    end = _matching(distinct, positions, selection.end)[codes]
+    first = _pick(series, len(keys), rank, start, latest=False, last_of_ties=False)
+    final = _pick(series, len(keys), rank, end, latest=True, last_of_ties=True)
     both = (first < len(frame)) & (final >= 0)
     return first[both], final[both]
+
+
+def _pick(series: Any, count: int, rank: Any, chosen: Any, latest: bool, last_of_ties: bool) -> Any:
+    """Per series, among its chosen rows, the one of the latest (or earliest) period rank;
+    of two for one period, the last (or first). No sort: two passes of integer maxima or
+    minima. A series with no chosen row gets -1 when the last of ties is asked, else the
+    number of rows."""
+    import numpy as np
+
+    best_rank = np.full(count, -1 if latest else len(rank), dtype=np.int64)
+    (np.maximum if latest else np.minimum).at(best_rank, series[chosen], rank[chosen])
+    chosen = chosen & (rank == best_rank[series])
+    best_row = np.full(count, -1 if last_of_ties else len(rank), dtype=np.int64)
+    rows = np.flatnonzero(chosen)
+    (np.maximum if last_of_ties else np.minimum).at(best_row, series[rows], rows)
+    return best_row
 
 
 def latest(frame: pd.DataFrame, category: str | None = None) -> pd.DataFrame:
@@ -190,15 +193,15 @@ def latest(frame: pd.DataFrame, category: str | None = None) -> pd.DataFrame:
         frame = subset.reset_index(drop=True)
     rank = _period_ranks(frame["period"])[0]
     series, keys = _series(frame)
-    best = np.full(len(keys), -1, dtype=np.int64)
-    np.maximum.at(best, series, rank)
-    chosen = rank == best[series]
-    row = np.full(len(keys), len(frame), dtype=np.int64)
-    np.minimum.at(row, series[chosen], np.flatnonzero(chosen))
+    every = np.ones(len(frame), dtype=bool)
+    row = _pick(series, len(keys), rank, every, latest=True, last_of_ties=False)
     columns = ["zone", "indicator", "name", "name_en", "category", "unit"]
     result = frame[[*columns, "period", "value", "qualifier"]].iloc[row].reset_index(drop=True)
     result.insert(len(columns), "observations", np.bincount(series, minlength=len(keys)))
-    return result.rename(columns={"period": "latest_period", "value": "latest_value"})
+    renamed: pd.DataFrame = result.rename(
+        columns={"period": "latest_period", "value": "latest_value"}
+    )
+    return renamed
 
 
 def series_of(frame: pd.DataFrame, indicator_id: str) -> pd.DataFrame:

@@ -378,7 +378,9 @@ def _read_plain_figures(texts: Any, units: Any, value: Any, unit: Any) -> Any:
     taken = np.flatnonzero(plain)[~worded]
     value[taken] = numbers[~worded]
     unit[taken] = codes[~worded]
-    return np.setdiff1d(np.arange(len(plain)), taken, assume_unique=True)
+    left = np.ones(len(plain), dtype=bool)
+    left[taken] = False
+    return np.flatnonzero(left)
 
 
 def _check_written(

@@ -119,12 +119,6 @@ def _is_long_table(data: Path | None) -> TypeGuard[Path]:
 
 def _load(data: Path | None) -> Any:
     from zonestats.load import load
-
-    if _is_long_table(data):
-        raise ZonestatsError(
-            f"{data}: the summary needs a YAML dataset (its zone and source); "
-            "a table of observations serves list, show, compare and export"
-        )
     from zonestats.progress import progress
 
     with progress(f"reading {data or 'the bundled dataset'}"):
@@ -202,6 +196,11 @@ def summary(
     from zonestats.analysis import summarize
     from zonestats.tables import summary_report
 
+    if _is_long_table(data):
+        raise ZonestatsError(
+            f"{data}: the summary needs a YAML dataset (its zone and source); "
+            "a table of observations serves list, show, compare and export"
+        )
     render(summary_report(summarize(_load(data), movers), options.lang), options)
 
 

@@ -18,7 +18,7 @@ from zonestats.analysis import (
     side_by_side,
     summarize,
 )
-from zonestats.model import OBSERVATION_COLUMNS
+from zonestats.model.dataset import OBSERVATION_COLUMNS
 
 from .conftest import FIXTURES
 

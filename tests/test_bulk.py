@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zonestats
-from zonestats.render import Format, OutputOptions, Table, render, table_from_frame
-from zonestats.tables import EXPORT_COLUMNS, growth_columns
+from zonestats.output.render import Format, OutputOptions, Table, render, table_from_frame
+from zonestats.output.views import EXPORT_COLUMNS, growth_columns
 
 from .conftest import FIXTURES, run_on_terminal
 
@@ -30,7 +30,7 @@ def _export(cli: Callable[..., Any], tmp_path: Path, suffix: str, *data: str) ->
     args = [a for d in data for a in ("-d", d)]
     if suffix == "parquet":
         from zonestats.analysis import combine
-        from zonestats.load import load_observations
+        from zonestats.io.inputs import load_observations
 
         frames = [load_observations(d) for d in data] if data else [load_observations()]
         combine(frames).to_parquet(target, index=False)
@@ -228,7 +228,7 @@ def test_progress_on_a_terminal_only(cli: Callable[..., Any]) -> None:
 )
 def test_a_value_is_found_in_its_quote_as_text_is(pairs: list[tuple[str, str]]) -> None:
     """The check compares Arrow strings as UTF-8 bytes; the answer is the one text gives."""
-    from zonestats.bulk import _contained
+    from zonestats.io.long_table import _contained
 
     expected = [part in text for part, text in pairs]
     for storage in ("pyarrow", "python"):
@@ -325,7 +325,7 @@ _FIGURES = st.tuples(
 @given(st.lists(_FIGURES, min_size=1, max_size=40, unique=True))
 def test_values_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
     """The column-wise reading of plain figures gives what parse_quantity gives each."""
-    from zonestats.bulk import _read_written, _reads_as
+    from zonestats.io.long_table import _read_written, _reads_as
 
     units = ["个", "位", "元", "%", "家"]
     value, unit, error = _read_written(pd.Index(texts, dtype=pd.StringDtype("pyarrow")), units)

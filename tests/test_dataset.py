@@ -108,7 +108,7 @@ def test_headline_figures(
 
 def test_ranking_is_lower_is_better_out_of_218(dataset: zonestats.Dataset) -> None:
     rank = dataset.indicator("national_rank")
-    assert rank.better is zonestats.model.Better.LOWER
+    assert rank.better is zonestats.model.dataset.Better.LOWER
     assert rank.out_of == 218
     assert rank.unit == "位"
 

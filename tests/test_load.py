@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import zonestats
 from zonestats import DataError, ZonestatsError
-from zonestats.load import bundled_path, problems
-from zonestats.model import OBSERVATION_COLUMNS
+from zonestats.io.inputs import bundled_path, problems
+from zonestats.model.dataset import OBSERVATION_COLUMNS
 
 
 def _replace(old: str, new: str) -> Callable[[str], str]:
@@ -314,7 +314,7 @@ def test_libyaml_parses_when_it_can(
 ) -> None:
     import yaml
 
-    from zonestats import yamlread
+    from zonestats.io import yaml_parser as yamlread
 
     if not yaml.__with_libyaml__:
         pytest.skip("this PyYAML is built without libyaml")
@@ -354,7 +354,7 @@ BOTH_PARSERS = {
 
 def _as_plain(value: Any) -> Any:
     """A parsed document with every position spelled out, for comparing two parsers."""
-    from zonestats.tree import Mapping, Sequence
+    from zonestats.io.tree import Mapping, Sequence
 
     if isinstance(value, Mapping):
         return (
@@ -374,7 +374,7 @@ def _as_plain(value: Any) -> Any:
 def test_both_parsers_read_the_same(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     """libyaml's events and the checked pure-Python parser give the same values, positions
     and problems, so which one runs never shows."""
-    from zonestats import yamlread
+    from zonestats.io import yaml_parser as yamlread
 
     if not yamlread.FAST:
         pytest.skip("this PyYAML is built without libyaml")

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from zonestats.load import problems, read_text
-from zonestats.schema import json_schema
-from zonestats.yamlread import read_yaml
+from zonestats.io.inputs import problems, read_text
+from zonestats.io.yaml_parser import read_yaml
+from zonestats.model.fields import json_schema
 
 from .conftest import FIXTURES
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zonestats import Qualifier, ZonestatsError, format_quantity, parse_quantity
-from zonestats.units import format_number, parse_number
+from zonestats.model.quantity import format_number, parse_number
 
 Q = Qualifier
 

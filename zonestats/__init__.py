@@ -1,9 +1,9 @@
 """zonestats: figures from Chinese development-zone reports as verified, quoted data."""
 
 from zonestats.errors import DataError, Problem, ZonestatsError
-from zonestats.load import bundled_path, load, load_observations
-from zonestats.model import Dataset, Indicator, Observation, Period
-from zonestats.units import Qualifier, Quantity, format_quantity, parse_quantity
+from zonestats.io.inputs import bundled_path, load, load_observations
+from zonestats.model.dataset import Dataset, Indicator, Observation, Period
+from zonestats.model.quantity import Qualifier, Quantity, format_quantity, parse_quantity
 
 __version__ = "0.1.0"
 

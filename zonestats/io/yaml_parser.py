@@ -34,7 +34,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from zonestats.errors import Problem
-from zonestats.tree import Mapping, Sequence
+from zonestats.io.tree import Mapping, Sequence
 
 MAX_DEPTH = 32
 """Deeper nesting than any dataset needs; refusing it keeps recursion bounded."""

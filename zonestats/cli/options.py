@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from zonestats.render import Format, Lang, OutputOptions, Units, resolve_format
+from zonestats.output.render import Format, Lang, OutputOptions, Units, resolve_format
 
 DataOption = Annotated[
     Path | None,
@@ -142,7 +142,7 @@ def with_output_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give a command the shared output options. It is called with them resolved into one
     OutputOptions, as ``options``, before it writes anything; every file it reads (its Path
     arguments, and the bundled dataset) is protected from being overwritten by --output."""
-    from zonestats.load import bundled_path
+    from zonestats.io.inputs import bundled_path
 
     hints = typing.get_type_hints(command, include_extras=True)
     own = [

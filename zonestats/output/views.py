@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.model import Dataset, Indicator
-from zonestats.render import Column, Kind, Lang, Table
+from zonestats.model.dataset import Dataset, Indicator
+from zonestats.output.render import Column, Kind, Lang, Table
 
 INDICATOR_COLUMNS = (
     Column("indicator", "指标", "indicator", wrap=False),
@@ -104,7 +104,7 @@ def indicator_table_from_frame(frame: Any, lang: Lang, category: str | None = No
     """``list`` of a long table: each zone's indicators with their latest observation, the
     zone as the title, or as a first column when the table holds several."""
     from zonestats.analysis import latest
-    from zonestats.render import table_from_frame
+    from zonestats.output.render import table_from_frame
 
     rows = latest(frame, category)
     zones = rows["zone"].unique()
@@ -118,7 +118,7 @@ def observation_table_from_frame(frame: Any, indicator: str, lang: Lang) -> Tabl
     import pandas as pd
 
     from zonestats.analysis import series_of
-    from zonestats.render import table_from_frame
+    from zonestats.output.render import table_from_frame
 
     rows = series_of(frame, indicator)
     first = rows.iloc[0]
@@ -153,7 +153,7 @@ EXPORT_COLUMNS = (
 
 def export_table(frame: Any) -> Table:
     """The tidy observations table, every column, for spreadsheets and scripts."""
-    from zonestats.render import table_from_frame
+    from zonestats.output.render import table_from_frame
 
     return table_from_frame(frame, EXPORT_COLUMNS)
 
@@ -196,7 +196,7 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
 
 def growth_rows(growth: Any, several_zones: bool) -> Table:
     """The growth table, one row per indicator (and zone)."""
-    from zonestats.render import table_from_frame
+    from zonestats.output.render import table_from_frame
 
     periods = growth["from_period"] + "→" + growth["to_period"]
     remarks = growth["note"]
@@ -220,7 +220,7 @@ def _percent(value: Any) -> str:
 def side_by_side_table(wide: Any, zones: list[str]) -> Table:
     """Zones side by side (people's formats): each zone's latest value and change, and the
     difference of its latest value from the first zone's."""
-    from zonestats.render import table_from_frame
+    from zonestats.output.render import table_from_frame
 
     columns = [
         Column("indicator", "指标", "indicator", people=False),
@@ -268,9 +268,9 @@ MOVER_COLUMNS = (
 
 def summary_report(summary: Any, lang: Lang) -> Any:
     """The summary as a Report: heading, headline movers with bars, latest values by category."""
-    from zonestats.model import CATEGORY_NAMES
-    from zonestats.render import Report
-    from zonestats.units import Qualifier, format_number
+    from zonestats.model.dataset import CATEGORY_NAMES
+    from zonestats.model.quantity import Qualifier, format_number
+    from zonestats.output.render import Report
 
     dataset = summary.dataset
     zone, source = dataset.zone, dataset.source

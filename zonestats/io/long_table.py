@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem, ZonestatsError
-from zonestats.model import OBSERVATION_COLUMNS, Better, parse_period
-from zonestats.units import Qualifier, parse_quantity, plain_number
+from zonestats.model.dataset import OBSERVATION_COLUMNS, Better, parse_period
+from zonestats.model.quantity import Qualifier, parse_quantity, plain_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,7 +76,7 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
             # A number that is not one: read it as text, so the checks can say which row.
             return pd.read_csv(path, dtype=str, **options), 2
     except UnicodeDecodeError as error:
-        from zonestats.load import read_text
+        from zonestats.io.inputs import read_text
 
         read_text(path)  # says where, and whether the file looks like GB18030
         raise DataError.at(Problem(name, f"not UTF-8 text: {error.reason}")) from None

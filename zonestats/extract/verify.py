@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from zonestats.errors import DataError, Problem
-from zonestats.schema import check
-from zonestats.tree import Mapping, Sequence
-from zonestats.yamlread import read_yaml
+from zonestats.io.tree import Mapping, Sequence
+from zonestats.io.yaml_parser import read_yaml
+from zonestats.model.fields import check
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 _SPACE = re.compile(r"\s+")
@@ -26,7 +26,7 @@ def normalise_text(text: str) -> str:
 def verify(dataset: Path, source: Path) -> list[Problem]:
     """Every problem: the schema's, plus each quote not found in the source report."""
     from zonestats.extract import read_report
-    from zonestats.load import read_text
+    from zonestats.io.inputs import read_text
 
     name = str(dataset)
     try:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zonestats.errors import DataError, Problem
-from zonestats.model import Dataset
-from zonestats.schema import check
+from zonestats.model.dataset import Dataset
+from zonestats.model.fields import check
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +20,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 def bundled_path() -> Path:
     """The dataset shipped with zonestats (data/article.yaml of the source tree)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the zonestats package
     packaged = here / "data" / BUNDLED_NAME  # installed: the wheel puts it in the package
     if packaged.is_file():
         return packaged
@@ -99,7 +99,7 @@ def load(path: str | Path | None = None) -> Dataset:
 
 
 def _parse(path: Path) -> tuple[Dataset | None, list[Problem]]:
-    from zonestats.yamlread import collections_paused, read_yaml  # the parser, when needed
+    from zonestats.io.yaml_parser import collections_paused, read_yaml  # the parser, when needed
 
     name = str(path)
     raw, found = read_yaml(read_text(path), name)
@@ -116,7 +116,7 @@ def _parse(path: Path) -> tuple[Dataset | None, list[Problem]]:
 def load_observations(path: str | Path | None = None) -> pd.DataFrame:
     """The observations table of a YAML dataset or of a long table (.csv, .tsv, .jsonl,
     .parquet, as `export` writes them); the bundled dataset when no path is given."""
-    from zonestats.bulk import is_bulk, read_observations
+    from zonestats.io.long_table import is_bulk, read_observations
 
     if path is not None and is_bulk(Path(path)):
         return read_observations(Path(path))

@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 from zonestats.errors import Problem, ZonestatsError
-from zonestats.model import (
+from zonestats.io.tree import Mapping, Sequence
+from zonestats.model.dataset import (
     SCHEMA_VERSION,
     Better,
     Dataset,
@@ -21,8 +22,7 @@ from zonestats.model import (
     Zone,
     parse_period,
 )
-from zonestats.tree import Mapping, Sequence
-from zonestats.units import Qualifier, parse_quantity, plain_number
+from zonestats.model.quantity import Qualifier, parse_quantity, plain_number
 
 MAX_QUOTE = 200
 """Quotes are short verbatim clauses, never passages of the article."""

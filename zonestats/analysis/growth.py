@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.model import Dataset, parse_period
+from zonestats.model.dataset import Dataset, parse_period
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.units import Qualifier, format_number, plain_number
+from zonestats.model.quantity import Qualifier, format_number, plain_number
 
 
 class Format(StrEnum):

@@ -14,8 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from zonestats import __version__
-from zonestats.errors import ExitCode, ZonestatsError
-from zonestats.options import (
+from zonestats.cli.options import (
     BomFlag,
     CsvFlag,
     DataFilesOption,
@@ -30,7 +29,8 @@ from zonestats.options import (
     output_options,
     with_output_options,
 )
-from zonestats.render import Lang, OutputOptions, Units, render
+from zonestats.errors import ExitCode, ZonestatsError
+from zonestats.output.render import Lang, OutputOptions, Units, render
 
 
 class _Group(TyperGroup):
@@ -112,14 +112,14 @@ def _root(
 
 
 def _is_long_table(data: Path | None) -> TypeGuard[Path]:
-    from zonestats.bulk import is_bulk
+    from zonestats.io.long_table import is_bulk
 
     return data is not None and is_bulk(data)
 
 
 def _load(data: Path | None) -> Any:
-    from zonestats.load import load
-    from zonestats.progress import progress
+    from zonestats.io.inputs import load
+    from zonestats.output.progress import progress
 
     with progress(f"reading {data or 'the bundled dataset'}"):
         dataset = load(data)
@@ -130,8 +130,8 @@ def _load(data: Path | None) -> Any:
 def _observations(paths: list[Path]) -> Any:
     """One observations table from every --data input (YAML datasets or long tables)."""
     from zonestats.analysis import combine
-    from zonestats.load import load_observations
-    from zonestats.progress import progress
+    from zonestats.io.inputs import load_observations
+    from zonestats.output.progress import progress
 
     frames = []
     inputs: list[Path | None] = list(paths) or [None]
@@ -154,11 +154,11 @@ def list_indicators(
 ) -> None:
     """List the indicators with their latest value."""
     if _is_long_table(data):
-        from zonestats.tables import indicator_table_from_frame
+        from zonestats.output.views import indicator_table_from_frame
 
         table = indicator_table_from_frame(_observations([data]), options.lang, category)
     else:
-        from zonestats.tables import indicator_table
+        from zonestats.output.views import indicator_table
 
         table = indicator_table(_load(data), options.lang, category)
     render(table, options)
@@ -174,11 +174,11 @@ def show(
 ) -> None:
     """Show every observation of one indicator, with the quote it comes from."""
     if _is_long_table(data):
-        from zonestats.tables import observation_table_from_frame
+        from zonestats.output.views import observation_table_from_frame
 
         table = observation_table_from_frame(_observations([data]), indicator, options.lang)
     else:
-        from zonestats.tables import observation_table
+        from zonestats.output.views import observation_table
 
         table = observation_table(_load(data).indicator(indicator), options.lang)
     render(table, options)
@@ -194,7 +194,7 @@ def summary(
 ) -> None:
     """The one screen to read first: zone, source, headline movers, latest values."""
     from zonestats.analysis import summarize
-    from zonestats.tables import summary_report
+    from zonestats.output.views import summary_report
 
     if _is_long_table(data):
         raise ZonestatsError(
@@ -226,7 +226,7 @@ def compare(
 ) -> None:
     """Growth of each indicator between two periods; with several --data, zones side by side."""
     from zonestats.analysis import Selection, growth_table, side_by_side
-    from zonestats.tables import growth_rows, side_by_side_table
+    from zonestats.output.views import growth_rows, side_by_side_table
 
     paths = data or []
     frame = _observations(paths)
@@ -250,7 +250,7 @@ def export(
     options: OutputOptions,
 ) -> None:
     """Every observation as one tidy table, for spreadsheets and scripts."""
-    from zonestats.tables import export_table
+    from zonestats.output.views import export_table
 
     paths = data or []
     render(export_table(_observations(paths)), options)
@@ -283,8 +283,8 @@ def extract(
     """
     from zonestats.extract import draft, draft_yaml, parse_report, read_report
     from zonestats.extract import extract as find_figures
-    from zonestats.render import write_atomically
-    from zonestats.tables import candidate_table
+    from zonestats.output.render import write_atomically
+    from zonestats.output.views import candidate_table
 
     day = _date_option(published)
     report_data = parse_report(read_report(report), day, str(report))
@@ -314,7 +314,7 @@ def verify(
     ],
 ) -> None:
     """Prove a dataset still says what its source says; print each failure as path:line."""
-    from zonestats.verify import verify as check_against
+    from zonestats.extract.verify import verify as check_against
 
     found = check_against(dataset, source)
     for problem in found:
@@ -343,7 +343,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check datasets against the schema; print every problem as path:line:col: message."""
-    from zonestats.load import bundled_path, problems
+    from zonestats.io.inputs import bundled_path, problems
 
     paths = files or [bundled_path()]
     failed = 0
@@ -362,7 +362,7 @@ def validate(
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of a dataset file, for editors and other tools."""
-    from zonestats.schema import json_schema
+    from zonestats.model.fields import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zonestats.errors import ZonestatsError
-from zonestats.units import Qualifier
+from zonestats.model.quantity import Qualifier
 
 if TYPE_CHECKING:
     import pandas as pd

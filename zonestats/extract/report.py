@@ -1,0 +1,53 @@
+"""A report's text and what it says of itself: title, publication date, publisher."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from zonestats.errors import DataError, Problem
+
+
+@dataclass(slots=True)
+class ReportText:
+    """A report's text and what is known of it."""
+
+    text: str
+    title: str
+    published: date | None
+    publisher: str | None
+    path: str = "<text>"
+
+
+def read_report(path: Path) -> str:
+    """A report's UTF-8 text; a DataError for binary files (and the loader's encoding checks)."""
+    from zonestats.io.inputs import read_text
+
+    text = read_text(path, reject_binary=True)
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > len(text[:65536]) // 100:
+        raise DataError.at(Problem(str(path), "looks like a binary file, not a text report"))
+    return text
+
+
+_DATE_LINE = re.compile(
+    r"(?:发表|发布|更新)?(?:时间|日期)[::]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})"
+)
+_PUBLISHER = re.compile(r"来源[::]\s*([^\s\n]{2,20})")
+
+
+def parse_report(text: str, published: date | None = None, path: str = "<text>") -> ReportText:
+    """The text with its title (first line), publication date and publisher when it says them."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[0] if lines else ""
+    if published is None:
+        found = _DATE_LINE.search(text[:2000])
+        if found:
+            try:
+                published = date(*(int(g) for g in found.groups()))
+            except ValueError:
+                published = None
+    publisher = _PUBLISHER.search(text[:2000])
+    return ReportText(text, title, published, publisher.group(1) if publisher else None, path)

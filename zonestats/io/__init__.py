@@ -1,0 +1,1 @@
+"""Reading inputs: text files, YAML datasets, long tables, folders and globs."""

@@ -1,0 +1,1 @@
+"""The domain: quantities and their grammar, periods, fields and rules, the dataset."""

@@ -1,0 +1,1 @@
+"""Writing results: tables in every format, files written atomically, the terminal."""

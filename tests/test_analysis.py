@@ -13,12 +13,11 @@ from zonestats import ZonestatsError
 from zonestats.analysis import (
     Selection,
     growth_table,
-    observations,
-    period_position,
     side_by_side,
     summarize,
 )
 from zonestats.model.dataset import OBSERVATION_COLUMNS
+from zonestats.model.period import period_position
 
 from .conftest import FIXTURES
 

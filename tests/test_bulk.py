@@ -15,7 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zonestats
-from zonestats.output.render import Format, OutputOptions, Table, render, table_from_frame
+from zonestats.output.options import Format, OutputOptions
+from zonestats.output.table import Table, table_from_frame
+from zonestats.output.writers import render
 from zonestats.output.views import EXPORT_COLUMNS, growth_columns
 
 from .conftest import FIXTURES, run_on_terminal

@@ -17,7 +17,7 @@ import pytest
 
 import zonestats
 from zonestats.analysis import growth_table
-from zonestats.output import render as render_module
+from zonestats.output import writers as render_module
 
 from .conftest import FIXTURES, ROOT, run_on_terminal, screen
 
@@ -418,7 +418,9 @@ def test_summary_json_is_the_library_summary(cli: Callable[..., Any]) -> None:
 
 @pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
 def test_cells_are_never_read_as_markup(capsys: pytest.CaptureFixture[str], terminal: bool) -> None:
-    from zonestats.output.render import Column, OutputOptions, Table, render
+    from zonestats.output.options import OutputOptions
+    from zonestats.output.table import Column, Table
+    from zonestats.output.writers import render
 
     texts = ["[red]红[/red]", ":smile: 笑", "[link=http://x]链接[/link]"]
     table = Table((Column("text", "文本", "text"),), [(t,) for t in texts], title="[b]标题[/b]")

@@ -8,7 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from zonestats.io.inputs import problems, read_text
+from zonestats.io.inputs import problems
+from zonestats.io.text import read_text
 from zonestats.io.yaml_parser import read_yaml
 from zonestats.model.fields import json_schema
 

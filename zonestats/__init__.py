@@ -2,10 +2,11 @@
 
 from zonestats.errors import DataError, Problem, ZonestatsError
 from zonestats.io.inputs import bundled_path, load, load_observations
-from zonestats.model.dataset import Dataset, Indicator, Observation, Period
+from zonestats.model.dataset import Dataset, Indicator, Observation, Source, Zone
+from zonestats.model.period import Period
 from zonestats.model.quantity import Qualifier, Quantity, format_quantity, parse_quantity
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "DataError",
@@ -16,6 +17,8 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Quantity",
+    "Source",
+    "Zone",
     "ZonestatsError",
     "__version__",
     "bundled_path",

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from zonestats.errors import DataError, Problem
+from zonestats.io.text import read_text
 
 
 @dataclass(slots=True)
@@ -23,12 +24,11 @@ class ReportText:
 
 def read_report(path: Path) -> str:
     """A report's UTF-8 text; a DataError for binary files (and the loader's encoding checks)."""
-    from zonestats.io.inputs import read_text
-
     text = read_text(path, reject_binary=True)
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > len(text[:65536]) // 100:
-        raise DataError.at(Problem(str(path), "looks like a binary file, not a text report"))
+        message = "looks like a binary file, not a text report"
+        raise DataError.at(Problem(str(path), "binary-file", message))
     return text
 
 

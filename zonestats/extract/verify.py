@@ -1,17 +1,16 @@
-"""Check that a dataset still says what its source says: quotes in the report, values in quotes."""
+"""Check that datasets still say what their reports say: every quote in a report, and every
+rule of the dataset kept."""
 
 from __future__ import annotations
 
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from zonestats.errors import DataError, Problem
-from zonestats.io.tree import Mapping, Sequence
-from zonestats.io.yaml_parser import read_yaml
-from zonestats.model.fields import check
+from zonestats.errors import Problem
+from zonestats.extract.report import read_report
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 _SPACE = re.compile(r"\s+")
@@ -23,39 +22,27 @@ def normalise_text(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
 
 
-def verify(dataset: Path, source: Path) -> list[Problem]:
-    """Every problem: the schema's, plus each quote not found in the source report."""
-    from zonestats.extract import read_report
-    from zonestats.io.inputs import read_text
+def verify(datasets: Sequence[Path], reports: Sequence[Path]) -> list[Problem]:
+    """Every problem of the datasets, and each quote found in none of the reports (with the
+    closest passage of the first report, where one is near)."""
+    from zonestats.io.inputs import check, quotes_of, resolve
 
-    name = str(dataset)
-    try:
-        raw, found = read_yaml(read_text(dataset), name)
-    except DataError as error:
-        return list(error.problems)
-    report = normalise_text(read_report(source))
-    if raw is not None:
-        found += check(raw, name)[1]
-        for quote, where in _quotes(raw):
-            if normalise_text(quote) not in report:
-                hint = _closest(report, normalise_text(quote))
-                message = f"quote not found in {source}: '{quote}'" + (
-                    f" (closest passage: '{hint}')" if hint else ""
-                )
-                found.append(Problem(name, message, where[0]))
-    return sorted(found, key=lambda p: (p.line or 0, p.col or 0))
-
-
-def _quotes(raw: Any) -> list[tuple[str, tuple[int, int]]]:
-    """Each observation's quote and where it stands, however broken the rest of the file."""
-    quotes = []
-    indicators = raw.get("indicators") if isinstance(raw, Mapping) else None
-    for indicator in indicators if isinstance(indicators, Sequence) else []:
-        observations = indicator.get("observations") if isinstance(indicator, Mapping) else None
-        for observation in observations if isinstance(observations, Sequence) else []:
-            if isinstance(observation, Mapping) and isinstance(observation.get("quote"), str):
-                quotes.append((observation["quote"], observation.value_positions["quote"]))
-    return quotes
+    paths = resolve(datasets)
+    _, found = check(paths)
+    texts = [normalise_text(read_report(report)) for report in reports]
+    names = ", ".join(str(r) for r in reports)
+    for path in paths:
+        for quote, line, col in quotes_of(path):
+            folded = normalise_text(quote)
+            if any(folded in text for text in texts):
+                continue
+            hint = _closest(texts[0], folded)
+            message = f"quote not found in {names}: '{quote}'" + (
+                f" (closest passage: '{hint}')" if hint else ""
+            )
+            found.append(Problem(str(path), "quote-not-in-source", message, line, col))
+    order = {str(p): i for i, p in enumerate(paths)}
+    return sorted(found, key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0))
 
 
 def _closest(report: str, quote: str) -> str:

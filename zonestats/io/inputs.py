@@ -1,21 +1,32 @@
-"""Find, read and validate dataset files: bytes to text to YAML to a checked Dataset."""
+"""Find and read every input (YAML datasets, long tables, folders of them, globs) into one
+checked Dataset, with every problem of every file."""
 
 from __future__ import annotations
 
-import codecs
-import dataclasses
+import glob
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zonestats.errors import DataError, Problem
+from zonestats.io.contents import Contents
+from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
+from zonestats.io.long_table import is_long_table
 from zonestats.model.dataset import Dataset
-from zonestats.model.fields import check
+from zonestats.model.merge import apply_zones, check_definitions, merge, resolve_zones
+from zonestats.model.table import ObservationTable
 
 if TYPE_CHECKING:
     import pandas as pd
 
 BUNDLED_NAME = "article.yaml"
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+YAML_SUFFIXES = (".yaml", ".yml", ".json")
+NOT_FATAL = frozenset({"conflicting-values"})
+"""Problems that `validate` reports but that leave a dataset usable: analysis settles a
+conflict by the later-published source, and says so."""
+
+Spec = str | Path
 
 
 def bundled_path() -> Path:
@@ -28,96 +39,183 @@ def bundled_path() -> Path:
     return here.parent / "data" / BUNDLED_NAME
 
 
-def read_text(path: Path, reject_binary: bool = False) -> str:
-    """A file's text as UTF-8 (a BOM is fine); a DataError that says why it cannot be read.
+def is_input(path: Path) -> bool:
+    """Whether a file in a folder is one zonestats reads: a dataset or a long table."""
+    return path.suffix.lower() in (*YAML_SUFFIXES, *TABLE_SUFFIXES)
 
-    With ``reject_binary``, a file with NUL bytes near its start is refused as binary.
-    """
+
+def resolve(specs: Sequence[Spec] | None) -> list[Path]:
+    """The files the --data inputs name (the bundled dataset when none): a file, every
+    dataset in a folder (its subfolders too, hidden ones left out), or every match of a
+    glob; each file once, however often or by whichever path it is named."""
+    if not specs:
+        return [bundled_path()]
+    found: list[Path] = []
+    for spec in specs:
+        found.extend(_expand(str(spec)))
+    seen: set[object] = set()
+    unique = []
+    for path in found:
+        try:
+            stat = path.stat()
+            identity: object = (stat.st_dev, stat.st_ino)
+        except OSError:
+            identity = str(path)
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(path)
+    return unique
+
+
+def _expand(spec: str) -> list[Path]:
+    path = Path(spec)
+    if glob.has_magic(spec) and not path.exists():
+        matches = sorted(Path(m) for m in glob.glob(spec, recursive=True))
+        files = [f for m in matches for f in (_folder(m) if m.is_dir() else [m])]
+        if not files:
+            raise DataError.at(Problem(spec, "no-inputs", "no file matches this pattern"))
+        return files
+    if path.is_dir():
+        files = _folder(path)
+        if not files:
+            known = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES))
+            message = f"no dataset or table in this folder ({known})"
+            raise DataError.at(Problem(spec, "no-inputs", message))
+        return files
+    return [path]
+
+
+def _folder(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(
+            Path(root) / n for n in sorted(names) if not n.startswith(".") and is_input(Path(n))
+        )
+    return files
+
+
+def read_input(path: Path) -> Contents:
+    """One input's rows, zones and problems, whatever kind of file it is."""
     name = str(path)
+    suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError.at(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise DataError.at(Problem(name, "is a directory, not a file")) from None
-    except PermissionError:
-        raise DataError.at(Problem(name, "permission denied: cannot read the file")) from None
-    except OSError as error:
-        raise DataError.at(Problem(name, f"cannot read the file: {error.strerror}")) from None
-    if reject_binary and b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
-        raise DataError.at(Problem(name, "looks like a binary file, not text"))
-    if data.startswith(_UTF16_BOMS):
-        raise DataError.at(Problem(name, "the file is UTF-16; save it as UTF-8", 1, 1))
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError.at(_not_utf8(name, data, error.start)) from None
-    if not text.strip():
-        raise DataError.at(Problem(name, "the file is empty"))
-    return text
+        if is_long_table(path):
+            from zonestats.io.columns import check_cells
+            from zonestats.io.long_table import read_cells
 
-
-def _not_utf8(name: str, data: bytes, offset: int) -> Problem:
-    line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    message = f"not UTF-8 text (byte 0x{data[offset]:02X})"
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
-        return Problem(name, f"{message}; save the file as UTF-8", line, col)
-    path = Path(name)
-    converted = path.with_name(f"{path.stem}-utf8{path.suffix}")
-    return Problem(
-        name,
-        f"{message}; the file looks like GBK/GB18030: convert it with "
-        f"iconv -f GB18030 -t UTF-8 '{name}' > '{converted}'",
-        line,
-        col,
-    )
-
-
-def problems(path: Path) -> list[Problem]:
-    """Every problem in a dataset file, in file order; empty when it is valid."""
-    try:
-        _, found = _parse(path)
+            cells, first_row = read_cells(path)
+            return check_cells(cells, path, first_row)
+        if suffix and suffix not in YAML_SUFFIXES:
+            kinds = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES))
+            message = (
+                f"cannot tell what this file holds from its extension ({kinds}); "
+                "a report's text goes to `zonestats extract`"
+            )
+            return Contents.unreadable(name, [Problem(name, "unknown-input-kind", message)])
+        return _read_yaml(path)
     except DataError as error:
-        return list(error.problems)
-    return found
+        return Contents.unreadable(name, list(error.problems))
 
 
-def load(path: str | Path | None = None) -> Dataset:
-    """Read and validate a dataset; the bundled one when no path is given.
+def _read_yaml(path: Path) -> Contents:
+    from zonestats.io.text import read_text
+    from zonestats.io.yaml_dataset import read_dataset
+    from zonestats.io.yaml_parser import collections_paused, read_yaml
 
-    Raises DataError listing every problem when the file is not a valid dataset.
+    name = str(path)
+    raw, problems = read_yaml(read_text(path), name)
+    if raw is None:
+        return Contents.unreadable(name, problems)
+    with collections_paused():
+        contents = read_dataset(raw, name)
+    contents.problems = sorted(
+        problems + contents.problems, key=lambda p: (p.line or 0, p.col or 0)
+    )
+    return contents
+
+
+def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
+    """Every input read into one dataset, and every problem of every input, in input
+    order. The dataset holds the observations that have no problem of their own."""
+    try:
+        paths = resolve(specs)
+    except DataError as error:
+        return Dataset(ObservationTable.empty(), ()), list(error.problems)
+    contents = [read_input(path) for path in paths]
+    problems = [p for c in contents for p in c.problems]
+    zones, mapping, zone_problems = resolve_zones([z for c in contents for z in c.zones])
+    table = ObservationTable.concat(c.table for c in contents)
+    apply_zones(table, zones, mapping)
+    merged, conflicts = merge(table)
+    order = {name: index for index, name in enumerate(table.files)}
+    whole = sorted(
+        [*zone_problems, *check_definitions(table), *merged],
+        key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0),
+    )
+    return Dataset(table, zones, conflicts), problems + whole
+
+
+def load(specs: Spec | Sequence[Spec] | None = None) -> Dataset:
+    """Read and check datasets and long tables (the bundled dataset when none is given).
+
+    Raises DataError listing every problem when any input is invalid; conflicting values
+    between sources are kept in ``Dataset.conflicts``, not raised.
     """
-    dataset, found = _parse(Path(path) if path is not None else bundled_path())
-    if found or dataset is None:
-        raise DataError.from_problems(found)
+    if isinstance(specs, str | Path):
+        specs = [specs]
+    dataset, problems = check(specs)
+    fatal = [p for p in problems if p.code not in NOT_FATAL]
+    if fatal:
+        raise DataError.from_problems(fatal)
     return dataset
 
 
-def _parse(path: Path) -> tuple[Dataset | None, list[Problem]]:
-    from zonestats.io.yaml_parser import collections_paused, read_yaml  # the parser, when needed
-
-    name = str(path)
-    raw, found = read_yaml(read_text(path), name)
-    if raw is None:
-        return None, found
-    with collections_paused():
-        dataset, invalid = check(raw, name)
-    found = sorted(found + invalid, key=lambda p: (p.line or 0, p.col or 0))
-    if dataset is None:
-        return None, found
-    return dataclasses.replace(dataset, path=path), found
+def load_observations(specs: Spec | Sequence[Spec] | None = None) -> pd.DataFrame:
+    """The observations table (one row per observation) of any inputs; the bundled dataset
+    when none is given."""
+    return load(specs).observations()
 
 
-def load_observations(path: str | Path | None = None) -> pd.DataFrame:
-    """The observations table of a YAML dataset or of a long table (.csv, .tsv, .jsonl,
-    .parquet, as `export` writes them); the bundled dataset when no path is given."""
-    from zonestats.io.long_table import is_bulk, read_observations
+def quotes_of(path: Path) -> list[tuple[str, int | None, int | None]]:
+    """Every quote an input holds and where, valid observation or not (to check them against
+    a report however broken the rest is); none when the file cannot be read at all."""
+    try:
+        if is_long_table(path):
+            from zonestats.io.long_table import read_cells
 
-    if path is not None and is_bulk(Path(path)):
-        return read_observations(Path(path))
-    return load(path).observations()
+            cells, first_row = read_cells(path)
+            if "quote" not in cells:
+                return []
+            quotes = cells["quote"].tolist()
+            return [
+                (q, row + first_row, None) for row, q in enumerate(quotes) if isinstance(q, str)
+            ]
+        from zonestats.io.text import read_text
+        from zonestats.io.yaml_parser import read_yaml
+
+        raw, _ = read_yaml(read_text(path), str(path))
+    except DataError:
+        return []
+    return _yaml_quotes(raw)
+
+
+def _yaml_quotes(raw: object) -> list[tuple[str, int | None, int | None]]:
+    from zonestats.io.tree import Mapping, Sequence
+
+    found: list[tuple[str, int | None, int | None]] = []
+    indicators = raw.get("indicators") if isinstance(raw, Mapping) else None
+    for indicator in indicators if isinstance(indicators, Sequence) else []:
+        observations = indicator.get("observations") if isinstance(indicator, Mapping) else None
+        for observation in observations if isinstance(observations, Sequence) else []:
+            if isinstance(observation, Mapping) and isinstance(observation.get("quote"), str):
+                line, col = observation.value_positions["quote"]
+                found.append((observation["quote"], line, col))
+    return found
+
+
+def problems(specs: Spec | Sequence[Spec] | None = None) -> list[Problem]:
+    """Every problem of the inputs, each alone and all together; empty when all is valid."""
+    if isinstance(specs, str | Path):
+        specs = [specs]
+    return check(specs)[1]

@@ -69,10 +69,10 @@ class _CheckedLoader(Reader, Scanner, Parser, Composer, _Resolver):
         event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
             alias: Any = self.get_event()  # type: ignore[no-untyped-call]
-            self._problems.append(_problem(self._path, alias.start_mark, _ALIASES))
+            self._problems.append(_problem(self._path, alias.start_mark, "yaml-alias", _ALIASES))
             return ScalarNode(_NULL, "", alias.start_mark, alias.end_mark)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
-            self._problems.append(_problem(self._path, event.start_mark, _ALIASES))
+            self._problems.append(_problem(self._path, event.start_mark, "yaml-alias", _ALIASES))
             event.anchor = None  # composed as a plain node, so a later alias cannot reach it
         self._depth += 1
         try:
@@ -139,12 +139,14 @@ def _build_from_events(text: str, path: str, problems: list[Problem]) -> Any:
                     parent.positions.append(where)
                 elif top[1] is _AWAITING_KEY:
                     if kind is not ScalarEvent or item is None:
-                        problems.append(Problem(path, "a key must be plain text", *where))
+                        problems.append(
+                            Problem(path, "key-not-text", "a key must be plain text", *where)
+                        )
                         top[1] = _SKIPPED
                     elif item in parent.positions:
                         first = parent.positions[item][0]
                         message = f"duplicate key '{item}' (first at line {first})"
-                        problems.append(Problem(path, message, *where))
+                        problems.append(Problem(path, "duplicate-key", message, *where))
                         top[1] = _SKIPPED
                     else:
                         top[1], top[2] = item, where
@@ -207,13 +209,15 @@ def read_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                 node = _compose(text, path, problems)
                 data = None if node is None else _construct(node, path, problems, 0)
         except _TooDeep as deep:
-            return None, [_problem(path, deep.mark, f"nesting deeper than {MAX_DEPTH} levels")]
+            return None, [
+                _problem(path, deep.mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            ]
         except yaml.MarkedYAMLError as error:
             return None, [_syntax_problem(path, error)]
         except yaml.YAMLError as error:
             return None, [_reader_problem(path, text, error, in_bytes=fast)]
         if data is None and not problems:
-            problems.append(Problem(path, "the file holds no data", 1, 1))
+            problems.append(Problem(path, "no-data", "the file holds no data", 1, 1))
         return data, problems
 
 
@@ -227,11 +231,18 @@ def _compose(text: str, path: str, problems: list[Problem]) -> Node | None:
 
 def _construct(node: Node, path: str, problems: list[Problem], depth: int) -> Any:
     if depth > MAX_DEPTH:
-        problems.append(_problem(path, node.start_mark, f"nesting deeper than {MAX_DEPTH} levels"))
+        problems.append(
+            _problem(path, node.start_mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        )
         return None
     if node.tag not in _PLAIN_TAGS:
         problems.append(
-            _problem(path, node.start_mark, f"tags such as {node.tag} are not allowed; remove it")
+            _problem(
+                path,
+                node.start_mark,
+                "yaml-tag",
+                f"tags such as {node.tag} are not allowed; remove it",
+            )
         )
         return None
     if isinstance(node, ScalarNode):
@@ -248,12 +259,13 @@ def _construct(node: Node, path: str, problems: list[Problem], depth: int) -> An
     for key_node, value_node in node.value:
         where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-            problems.append(Problem(path, "a key must be plain text", *where))
+            problems.append(Problem(path, "key-not-text", "a key must be plain text", *where))
             continue
         key = key_node.value
         if key in mapping.positions:
             first = mapping.positions[key][0]
-            problems.append(Problem(path, f"duplicate key '{key}' (first at line {first})", *where))
+            message = f"duplicate key '{key}' (first at line {first})"
+            problems.append(Problem(path, "duplicate-key", message, *where))
             continue
         mapping[key] = _construct(value_node, path, problems, depth + 1)
         mapping.positions[key] = where
@@ -262,8 +274,8 @@ def _construct(node: Node, path: str, problems: list[Problem], depth: int) -> An
     return mapping
 
 
-def _problem(path: str, mark: Any, message: str) -> Problem:
-    return Problem(path, message, mark.line + 1, mark.column + 1)
+def _problem(path: str, mark: Any, code: str, message: str) -> Problem:
+    return Problem(path, code, message, mark.line + 1, mark.column + 1)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -271,15 +283,15 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     words = " ".join(part for part in (error.context, error.problem) if part)
     message = f"YAML syntax error: {words or 'cannot parse'}"
     if mark is None:
-        return Problem(path, message)
-    return _problem(path, mark, message)
+        return Problem(path, "yaml-syntax", message)
+    return _problem(path, mark, "yaml-syntax", message)
 
 
 def _reader_problem(path: str, text: str, error: yaml.YAMLError, in_bytes: bool) -> Problem:
     """A character the reader refused; libyaml counts its position in UTF-8 bytes."""
     position = getattr(error, "position", None)
     if position is None:
-        return Problem(path, f"YAML error: {error}")
+        return Problem(path, "yaml-syntax", f"YAML error: {error}")
     if in_bytes:
         position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
     line = text.count("\n", 0, position) + 1
@@ -288,4 +300,5 @@ def _reader_problem(path: str, text: str, error: yaml.YAMLError, in_bytes: bool)
     if isinstance(char, int):
         char = chr(char)
     what = f"character {char!r}" if isinstance(char, str) else "a character"
-    return Problem(path, f"{what} is not allowed in YAML; remove it", line, col)
+    message = f"{what} is not allowed in YAML; remove it"
+    return Problem(path, "yaml-character", message, line, col)

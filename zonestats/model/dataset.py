@@ -1,129 +1,66 @@
-"""The dataset as typed objects: zone, source, indicators and their observations."""
+"""A dataset: the observations of any number of reports about any number of zones.
+
+The observations table (zonestats.model.table) is the data; zones are resolved identities
+(one zone under several names), sources are the reports, and conflicts record where two
+sources disagree. Indicator and Observation objects are views of the table, made when a
+library user asks for them.
+"""
 
 from __future__ import annotations
 
-import calendar
-import re
+import difflib
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
+from zonestats.model.period import Period, parse_period
 from zonestats.model.quantity import Qualifier
+from zonestats.model.table import COLUMNS, ObservationTable
+from zonestats.model.terms import Better, Level
 
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = 1
-
-OBSERVATION_COLUMNS = (
-    "zone",
-    "indicator",
-    "name",
-    "name_en",
-    "category",
-    "period",
-    "value",
-    "unit",
-    "qualifier",
-    "written",
-    "quote",
-    "period_note",
-    "better",
-    "out_of",
-)
-"""The observations table's columns, in the order every output writes them."""
-
-
-class Better(StrEnum):
-    """Which way an indicator improves: a rank improves as it goes down."""
-
-    HIGHER = "higher"
-    LOWER = "lower"
-
-
-class Level(StrEnum):
-    """The zone's administrative level."""
-
-    NATIONAL = "national"
-    PROVINCIAL = "provincial"
-    MUNICIPAL = "municipal"
-
-
-CATEGORY_NAMES = {
-    "ranking": "排名",
-    "industry": "产业",
-    "investment": "招商引资",
-    "innovation": "科技创新",
-    "party_building": "党建",
-    "community": "社区治理",
-    "rural": "乡村振兴",
-    "poverty": "脱贫攻坚",
-}
-"""Chinese labels for the usual categories; a dataset may use others, shown as written."""
-
-_PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Period:
-    """A year (2020), month (2021-05), day (2021-02-03) or range (2021-01/2021-05)."""
-
-    start: date
-    end: date
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@lru_cache(maxsize=4096)
-def parse_period(text: str) -> Period:
-    """Read a period as the dataset writes it; the end of a month or year is inclusive."""
-    first, sep, last = text.partition("/")
-    start, _ = _period_bounds(first, text)
-    _, end = _period_bounds(last if sep else first, text)
-    if end < start:
-        raise ZonestatsError(f"period '{text}' ends before it starts")
-    return Period(start, end, text)
-
-
-def _period_bounds(part: str, whole: str) -> tuple[date, date]:
-    match = _PERIOD_PART.match(part)
-    if not match:
-        raise ZonestatsError(
-            f"period '{whole}' is not a year, month, date or range "
-            "(2020, 2021-05, 2021-02-03, 2021-01/2021-05)"
-        )
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, month, day), date(year, month, day)
-    except ValueError:
-        raise ZonestatsError(f"period '{whole}' is not a real date") from None
+OBSERVATION_COLUMNS = COLUMNS
+"""The observations table's columns (the name the library has always exported)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Zone:
+    """A development zone: a stable id, its name, the other names reports give it."""
+
+    id: str
     name: str
-    name_en: str
-    province: str
-    level: Level
+    name_en: str | None = None
+    province: str | None = None
+    level: Level | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the zone goes by: its id, its name, its aliases."""
+        return tuple(dict.fromkeys((self.id, self.name, *self.aliases)))
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    title: str
-    publisher: str
-    date: date
+    """A report the figures come from; nothing is known of a long table without source
+    columns but its file."""
+
+    title: str | None
+    publisher: str | None = None
+    date: date | None = None
     url: str | None = None
+
+    def label(self, file: str | None = None) -> str:
+        """'《title》 (publisher, date)', or the file for a source with no title."""
+        if self.title is None:
+            return file or "(unnamed source)"
+        facts = [f for f in (self.publisher, self.date.isoformat() if self.date else None) if f]
+        return f"《{self.title}》" + (f" ({', '.join(facts)})" if facts else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +69,15 @@ class Observation:
 
     period: Period
     value: float
-    written: str
+    written: str | None
     qualifier: Qualifier
-    quote: str
+    quote: str | None
     period_note: str | None = None
+    out_of: int | None = None
+    zone: str | None = None
+    source: Source | None = None
+    note: str | None = None
+    file: str | None = None
     line: int | None = None
 
     @property
@@ -146,6 +88,8 @@ class Observation:
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
+    """What is measured, and its observations (of every zone that has it)."""
+
     id: str
     name: str
     name_en: str
@@ -153,69 +97,171 @@ class Indicator:
     unit: str
     observations: tuple[Observation, ...]
     better: Better | None = None
-    out_of: int | None = None
-    note: str | None = None
-    line: int | None = None
+    out_of: int | None = None  # the one out_of of every observation, if they share one
 
 
 @dataclass(frozen=True, slots=True)
-class Dataset:
-    """A zone's figures from one source."""
+class Citation:
+    """One source's figure for an observation, and where it was read."""
 
-    zone: Zone
+    value: float
+    written: str | None
+    out_of: int | None
     source: Source
-    indicators: tuple[Indicator, ...]
-    path: Path | None = None
-    schema_version: int = SCHEMA_VERSION
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two or more sources giving different values for one zone's indicator in one period;
+    analysis uses ``citations[chosen]``, from the later-published source."""
+
+    zone: str
+    indicator: str
+    period: str
+    qualifier: str
+    citations: tuple[Citation, ...]
+    chosen: int
+    reason: str
+
+    def note(self) -> str:
+        """A line saying what differs and what analysis uses."""
+        figures = "; ".join(
+            f"{c.written or c.value} in {c.source.label(c.file)} ({c.file}:{c.line})"
+            for c in self.citations
+        )
+        used = self.citations[self.chosen]
+        return (
+            f"{self.zone} {self.indicator} {self.period}: the sources differ ({figures}); "
+            f"using {used.written or used.value}, {self.reason}"
+        )
+
+
+class Dataset:
+    """The observations of any number of reports about any number of zones."""
+
+    def __init__(
+        self,
+        table: ObservationTable,
+        zones: tuple[Zone, ...],
+        conflicts: tuple[Conflict, ...] = (),
+    ) -> None:
+        self.table = table
+        self.zones = zones
+        self.conflicts = conflicts
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return self.table.files
+
+    @property
+    def path(self) -> Path | None:
+        """The file the dataset was read from, when it was one file."""
+        return Path(self.files[0]) if len(self.files) == 1 else None
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """The reports, in the order their figures first appear."""
+        columns = ("source_title", "source_publisher", "source_date", "source_url")
+        found = [Source(t, p, _date(d), u) for _, (t, p, d, u) in self.table.distinct(columns)]
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def zone(self) -> Zone:
+        """The dataset's zone, when it holds one."""
+        if len(self.zones) != 1:
+            names = ", ".join(z.name for z in self.zones)
+            raise ZonestatsError(f"the dataset holds {len(self.zones)} zones ({names}), not one")
+        return self.zones[0]
+
+    @property
+    def source(self) -> Source:
+        """The dataset's source, when it has one."""
+        if len(self.sources) != 1:
+            raise ZonestatsError(f"the dataset has {len(self.sources)} sources, not one")
+        return self.sources[0]
+
+    def categories(self) -> list[str]:
+        """Categories in the order they first appear."""
+        return list(dict.fromkeys(self.table.column("category")))
+
+    def observations(self, merged: bool = True) -> pd.DataFrame:
+        """One row per observation (``merged``: where sources agree or differ, the row
+        analysis uses), or one row per cited figure; columns as in OBSERVATION_COLUMNS,
+        values in base units."""
+        table = self.table.used() if merged else self.table
+        return table.frame()
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator with its observations (merged), in the order they first appear."""
+        table = self.table.used()
+        rows: dict[str, list[int]] = {}
+        for row, indicator in enumerate(table.column("indicator")):
+            rows.setdefault(indicator, []).append(row)
+        columns = {name: table.column(name) for name in (*COLUMNS, "_file", "_line")}
+        return tuple(_indicator(columns, found, table.files) for found in rows.values())
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; a ZonestatsError naming close ids if there is none."""
         for indicator in self.indicators:
             if indicator.id == indicator_id:
                 return indicator
-        import difflib
+        raise ZonestatsError(unknown("indicator", indicator_id, [i.id for i in self.indicators]))
 
-        close = difflib.get_close_matches(indicator_id, [i.id for i in self.indicators], n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise ZonestatsError(f"no indicator '{indicator_id}' in {self.zone.name}{hint}")
 
-    def categories(self) -> list[str]:
-        """Categories in the order they first appear."""
-        return list(dict.fromkeys(i.category for i in self.indicators))
+def unknown(what: str, name: str, known: list[str]) -> str:
+    """'no indicator 'x'; did you mean y?' (or the known ones, when they are few)."""
+    close = difflib.get_close_matches(name, known, n=3)
+    if close:
+        return f"no {what} '{name}'; did you mean {', '.join(close)}?"
+    if len(known) <= 12:
+        return f"no {what} '{name}' (known: {', '.join(known)})"
+    return f"no {what} '{name}'"
 
-    def observations(self) -> pd.DataFrame:
-        """One row per observation, columns as in OBSERVATION_COLUMNS, values in base units."""
-        import numpy as np
-        import pandas as pd
 
-        indicators = self.indicators
-        counts = [len(i.observations) for i in indicators]
-        rows = [o for i in indicators for o in i.observations]
+def _date(text: Any) -> date | None:
+    return date.fromisoformat(text) if isinstance(text, str) else text
 
-        def per_indicator(values: list[object]) -> object:
-            # Indicator columns repeat once per observation; built as arrays, not lists.
-            return np.repeat(np.array(values, dtype=object), counts)
 
-        def per_row(values: list[object]) -> object:
-            return np.array(values, dtype=object)
+def _indicator(columns: dict[str, list[Any]], rows: list[int], files: tuple[str, ...]) -> Indicator:
+    first = rows[0]
 
-        columns = {
-            "zone": np.full(len(rows), self.zone.name, dtype=object),
-            "indicator": per_indicator([i.id for i in indicators]),
-            "name": per_indicator([i.name for i in indicators]),
-            "name_en": per_indicator([i.name_en for i in indicators]),
-            "category": per_indicator([i.category for i in indicators]),
-            "period": per_row([o.period.text for o in rows]),
-            "value": np.fromiter((o.value for o in rows), dtype="float64", count=len(rows)),
-            "unit": per_indicator([i.unit for i in indicators]),
-            "qualifier": per_row([o.qualifier.value for o in rows]),
-            "written": per_row([o.written for o in rows]),
-            "quote": per_row([o.quote for o in rows]),
-            "period_note": per_row([o.period_note for o in rows]),
-            "better": per_indicator([i.better.value if i.better else None for i in indicators]),
-            "out_of": pd.array(
-                np.repeat(np.array([i.out_of for i in indicators], dtype=object), counts),
-                dtype="Int64",
+    def get(name: str) -> Any:
+        return columns[name][first]
+
+    observations = tuple(
+        Observation(
+            period=parse_period(columns["period"][r]),
+            value=float(columns["value"][r]),
+            written=columns["written"][r],
+            qualifier=Qualifier(columns["qualifier"][r]),
+            quote=columns["quote"][r],
+            period_note=columns["period_note"][r],
+            out_of=columns["out_of"][r],
+            zone=columns["zone"][r],
+            source=Source(
+                columns["source_title"][r],
+                columns["source_publisher"][r],
+                _date(columns["source_date"][r]),
+                columns["source_url"][r],
             ),
-        }
-        return pd.DataFrame(columns, columns=list(OBSERVATION_COLUMNS))
+            note=columns["note"][r],
+            file=files[columns["_file"][r]],
+            line=columns["_line"][r],
+        )
+        for r in rows
+    )
+    out_of = {o.out_of for o in observations}
+    better = get("better")
+    return Indicator(
+        id=get("indicator"),
+        name=get("name"),
+        name_en=get("name_en"),
+        category=get("category"),
+        unit=get("unit"),
+        observations=observations,
+        better=Better(better) if better else None,
+        out_of=out_of.pop() if len(out_of) == 1 else None,
+    )

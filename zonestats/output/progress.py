@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,10 +12,10 @@ DELAY = 1.0
 
 
 @contextmanager
-def progress(description: str) -> Iterator[None]:
+def progress(description: str, on_terminal: bool) -> Iterator[None]:
     """Show a spinner, the description and the time taken while the block runs, once it has
     run for DELAY seconds; nothing at all when stderr is not a terminal."""
-    if not sys.stderr.isatty():
+    if not on_terminal:
         yield
         return
     from rich.console import Console

@@ -1,13 +1,18 @@
-"""The tables the commands print: browsing tables from a Dataset (no pandas), analysis
-tables from the DataFrames of zonestats.analysis, and the summary report."""
+"""The tables commands print: browsing (list, show), the tidy export, growth, zones side by
+side, and extract's candidates. Each is a Table of typed columns over plain rows or a
+DataFrame; zonestats.output.writers writes it in any format."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from zonestats.errors import ZonestatsError
-from zonestats.model.dataset import Dataset, Indicator
-from zonestats.output.render import Column, Kind, Lang, Table
+from zonestats.analysis.browse import Cited, Latest
+from zonestats.model.table import COLUMNS
+from zonestats.output.options import Lang
+from zonestats.output.table import Column, Kind, Table, table_from_frame
+
+ZONE_COLUMN = Column("zone", "开发区", "zone", wrap=False)
 
 INDICATOR_COLUMNS = (
     Column("indicator", "指标", "indicator", wrap=False),
@@ -21,72 +26,74 @@ INDICATOR_COLUMNS = (
     Column("qualifier", "限定", "qualifier", people=False),
 )
 
-OBSERVATION_COLUMNS = (
+
+def indicator_table(rows: Sequence[Latest], title: str | None) -> Table:
+    """``list``: each series' latest observation; a zone column when there are several
+    zones, and the zone as the title when there is one."""
+    several = len({r.zone for r in rows}) > 1
+    columns = (ZONE_COLUMN, *INDICATOR_COLUMNS) if several else INDICATOR_COLUMNS
+    values = [
+        (
+            *((r.zone,) if several else ()),
+            r.indicator,
+            r.name,
+            r.name_en,
+            r.category,
+            r.unit,
+            r.observations,
+            r.period,
+            r.value,
+            r.qualifier,
+        )
+        for r in rows
+    ]
+    return Table(columns, values, title=None if several else title)
+
+
+CITATION_COLUMNS = (
     Column("period", "时期", "period", wrap=False),
     Column("written", "原文数值", "as written", wrap=False),
     Column("value", "数值", "value", Kind.QUANTITY),
     Column("unit", "单位", "unit", people=False),
     Column("qualifier", "限定", "qualifier", people=False),
+    Column("out_of", "总数", "out of", Kind.NUMBER),
     Column("quote", "原文", "quote"),
     Column("period_note", "时期说明", "period note"),
+    Column("source", "来源", "source"),
+    Column("source_date", "发布日期", "published", wrap=False, people=False),
+    Column("note", "说明", "note"),
 )
 
 
-def indicator_table(dataset: Dataset, lang: Lang, category: str | None = None) -> Table:
-    """One row per indicator with its latest observation, optionally of one category."""
-    indicators = dataset.indicators
-    if category is not None:
-        indicators = tuple(i for i in indicators if i.category == category)
-        if not indicators:
-            known = ", ".join(dataset.categories())
-            raise ZonestatsError(
-                f"no category '{category}' in {dataset.zone.name} (known: {known})"
-            )
+def citation_table(cited: Sequence[Cited], lang: Lang) -> Table:
+    """``show``: every cited figure of one indicator, with its quote; a zone column when
+    several zones have it, out_of when its observations differ in it, the source when they
+    come from several reports, and a note where reports agree or differ."""
+    first = cited[0].row
+    out_of = {c.row["out_of"] for c in cited}
+    sources = {c.source for c in cited}
+    shown = {
+        "zone": len({c.row["zone"] for c in cited}) > 1,
+        "out_of": len(out_of) > 1,
+        "source": len(sources) > 1,
+        "source_date": len(sources) > 1,
+        "note": any(c.note for c in cited),
+    }
+    columns = [c for c in (ZONE_COLUMN, *CITATION_COLUMNS) if shown.get(c.key, True)]
     rows = []
-    for indicator in indicators:
-        latest = max(indicator.observations, key=lambda o: (o.period.end, o.period.start))
-        rows.append(
-            (
-                indicator.id,
-                indicator.name,
-                indicator.name_en,
-                indicator.category,
-                indicator.unit,
-                len(indicator.observations),
-                latest.period.text,
-                latest.value,
-                latest.qualifier.value,
-            )
-        )
-    title = f"{dataset.zone.name if lang is Lang.ZH else dataset.zone.name_en}"
-    return Table(INDICATOR_COLUMNS, rows, title=title)
+    for c in cited:
+        record = {**c.row, "source": c.source.label(c.file), "note": c.note}
+        rows.append(tuple(record[column.key] for column in columns))
+    name = first["name"] if lang is Lang.ZH else first["name_en"]
+    common = out_of.pop() if len(out_of) == 1 else None
+    title = indicator_title(first["indicator"], name, first["unit"], first["better"], common)
+    return Table(tuple(columns), rows, title=title)
 
 
-def observation_table(indicator: Indicator, lang: Lang) -> Table:
-    """Every observation of one indicator, in period order, with its quote."""
-    rows = [
-        (
-            obs.period.text,
-            obs.written,
-            obs.value,
-            indicator.unit,
-            obs.qualifier.value,
-            obs.quote,
-            obs.period_note,
-        )
-        for obs in sorted(indicator.observations, key=lambda o: (o.period.start, o.period.end))
-    ]
-    return Table(OBSERVATION_COLUMNS, rows, title=indicator_title(indicator, lang))
-
-
-def indicator_title(indicator: Indicator, lang: Lang) -> str:
+def indicator_title(
+    indicator: str, name: str, unit: str, better: str | None, out_of: int | None
+) -> str:
     """'national_rank 国家级开发区考核排名 (位, lower is better, of 218)'."""
-    better = indicator.better.value if indicator.better is not None else None
-    name = indicator.name if lang is Lang.ZH else indicator.name_en
-    return _title(indicator.id, name, indicator.unit, better, indicator.out_of)
-
-
-def _title(indicator: str, name: str, unit: str, better: str | None, out_of: int | None) -> str:
     facts = [unit]
     if better is not None:
         facts.append(f"{better} is better")
@@ -95,72 +102,42 @@ def _title(indicator: str, name: str, unit: str, better: str | None, out_of: int
     return f"{indicator} {name} ({', '.join(facts)})"
 
 
-# ---- the same browsing tables from a long table of observations ------------------------
-
-ZONE_COLUMN = Column("zone", "开发区", "zone", wrap=False)
-
-
-def indicator_table_from_frame(frame: Any, lang: Lang, category: str | None = None) -> Table:
-    """``list`` of a long table: each zone's indicators with their latest observation, the
-    zone as the title, or as a first column when the table holds several."""
-    from zonestats.analysis import latest
-    from zonestats.output.render import table_from_frame
-
-    rows = latest(frame, category)
-    zones = rows["zone"].unique()
-    if len(zones) == 1:
-        return table_from_frame(rows, INDICATOR_COLUMNS, title=str(zones[0]))
-    return table_from_frame(rows, (ZONE_COLUMN, *INDICATOR_COLUMNS))
-
-
-def observation_table_from_frame(frame: Any, indicator: str, lang: Lang) -> Table:
-    """``show`` of a long table: one indicator's observations, of every zone that has it."""
-    import pandas as pd
-
-    from zonestats.analysis import series_of
-    from zonestats.output.render import table_from_frame
-
-    rows = series_of(frame, indicator)
-    first = rows.iloc[0]
-    better = None if pd.isna(first["better"]) else str(first["better"])
-    out_of = None if pd.isna(first["out_of"]) else int(first["out_of"])
-    name = first["name"] if lang is Lang.ZH else first["name_en"]
-    title = _title(indicator, name, first["unit"], better, out_of)
-    several = rows["zone"].nunique() > 1
-    columns = (ZONE_COLUMN, *OBSERVATION_COLUMNS) if several else OBSERVATION_COLUMNS
-    return table_from_frame(rows, columns, title=title)
-
-
-# ---- analysis tables (the frames come from zonestats.analysis) ---------------------------
-
-EXPORT_COLUMNS = (
-    Column("zone", "开发区", "zone", people=False),
-    Column("indicator", "指标", "indicator", wrap=False),
-    Column("name", "名称", "name", people=False),
-    Column("name_en", "英文名称", "name", people=False),
-    Column("category", "类别", "category", people=False),
-    Column("period", "时期", "period", wrap=False),
-    Column("value", "数值", "value", Kind.QUANTITY),
-    Column("unit", "单位", "unit", people=False),
-    Column("qualifier", "限定", "qualifier", people=False),
-    Column("written", "原文数值", "as written", people=False),
-    Column("quote", "原文", "quote"),
-    Column("period_note", "时期说明", "period note", people=False),
-    Column("better", "优向", "better", people=False),
-    Column("out_of", "总数", "out of", Kind.NUMBER, people=False),
-)
+_PEOPLE_EXPORT = {"indicator", "period", "value", "quote"}
+EXPORT_COLUMNS = tuple(
+    Column(
+        key,
+        zh,
+        en,
+        Kind.QUANTITY if key == "value" else Kind.NUMBER if key == "out_of" else Kind.TEXT,
+        wrap=key not in ("indicator", "period"),
+        people=key in _PEOPLE_EXPORT,
+    )
+    for key, zh, en in zip(
+        COLUMNS,
+        (
+            "开发区", "指标", "名称", "英文名称", "类别", "时期", "数值", "单位", "限定",
+            "原文数值", "原文", "时期说明", "优向", "总数", "备注", "开发区标识",
+            "开发区英文名", "省份", "级别", "来源标题", "来源发布者", "发布日期", "来源网址",
+        ),
+        (
+            "zone", "indicator", "name", "name", "category", "period", "value", "unit",
+            "qualifier", "as written", "quote", "period note", "better", "out of", "note",
+            "zone id", "zone name", "province", "level", "source", "publisher", "published",
+            "url",
+        ),
+        strict=True,
+    )
+)  # fmt: skip
 
 
 def export_table(frame: Any) -> Table:
     """The tidy observations table, every column, for spreadsheets and scripts."""
-    from zonestats.output.render import table_from_frame
-
     return table_from_frame(frame, EXPORT_COLUMNS)
 
 
 def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
     """The growth table's columns; zone only across datasets, percentiles only for ranks."""
-    ranks = bool(growth["to_percentile"].notna().any())
+    ranks = bool(growth["from_out_of"].notna().any() or growth["to_out_of"].notna().any())
     columns = [
         Column("zone", "开发区", "zone", wrap=False),
         Column("indicator", "指标", "indicator", people=False),
@@ -182,6 +159,8 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
         Column("cagr", "年均增长", "CAGR", Kind.FRACTION),
         Column("better", "优向", "better", people=False),
         Column("improved", "改善", "better?", Kind.FLAG),
+        Column("from_out_of", "起总数", "from out of", Kind.NUMBER, people=False),
+        Column("to_out_of", "止总数", "to out of", Kind.NUMBER, people=False),
         Column("from_percentile", "起百分位", "from pct", Kind.FRACTION, people=False),
         Column("to_percentile", "止百分位", "to pct", Kind.FRACTION, people=False),
         Column("qualifier", "限定", "qualifier", people=False),
@@ -190,38 +169,34 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
     ]
     drop = set() if several_zones else {"zone"}
     if not ranks:
-        drop |= {"from_percentile", "to_percentile"}
+        drop |= {"from_out_of", "to_out_of", "from_percentile", "to_percentile"}
     return tuple(c for c in columns if c.key not in drop)
 
 
 def growth_rows(growth: Any, several_zones: bool) -> Table:
     """The growth table, one row per indicator (and zone)."""
-    from zonestats.output.render import table_from_frame
-
     periods = growth["from_period"] + "→" + growth["to_period"]
     remarks = growth["note"]
-    if growth["to_percentile"].notna().any():
+    ranked = growth["from_percentile"].notna() | growth["to_percentile"].notna()
+    if ranked.any():
         percentiles = (
             "percentile "
             + growth["from_percentile"].map(_percent)
             + "→"
             + growth["to_percentile"].map(_percent)
         )
-        ranked = growth["to_percentile"].notna()
         remarks = remarks.where(~ranked, (remarks + "; ").where(remarks != "", "") + percentiles)
     frame = growth.assign(periods=periods, remarks=remarks)
     return table_from_frame(frame, growth_columns(growth, several_zones))
 
 
 def _percent(value: Any) -> str:
-    return "" if value != value else f"{value:.1%}"
+    return "–" if value != value else f"{value:.1%}"
 
 
 def side_by_side_table(wide: Any, zones: list[str]) -> Table:
     """Zones side by side (people's formats): each zone's latest value and change, and the
     difference of its latest value from the first zone's."""
-    from zonestats.output.render import table_from_frame
-
     columns = [
         Column("indicator", "指标", "indicator", people=False),
         Column("name", "名称", "name", lang=Lang.ZH),
@@ -238,180 +213,6 @@ def side_by_side_table(wide: Any, zones: list[str]) -> Table:
             columns.append(Column(f"{zone}|difference", "差值", "diff.", Kind.CHANGE))
     columns.append(Column("leader", "领先", "leader", wrap=False))
     return table_from_frame(wide, columns, " vs ".join(zones))
-
-
-BAR_WIDTH = 16
-
-LATEST_COLUMNS = (
-    Column("category", "类别", "category", people=False),
-    Column("indicator", "指标", "indicator", wrap=False),
-    Column("name", "名称", "name", lang=Lang.ZH),
-    Column("name_en", "英文名称", "name", lang=Lang.EN),
-    Column("period", "时期", "period", wrap=False),
-    Column("value", "最新值", "latest value", Kind.QUANTITY),
-    Column("unit", "单位", "unit", people=False),
-    Column("qualifier", "限定", "qualifier", people=False),
-    Column("written", "原文数值", "as written", people=False),
-)
-
-MOVER_COLUMNS = (
-    Column("indicator", "指标", "indicator", people=False),
-    Column("name", "名称", "name", lang=Lang.ZH),
-    Column("name_en", "英文名称", "name", lang=Lang.EN),
-    Column("from", "起", "from", wrap=False),
-    Column("to", "止", "to", wrap=False),
-    Column("growth", "变化", "growth", wrap=False),
-    Column("cagr", "年均增长", "CAGR", Kind.FRACTION),
-    Column("bar", "对数刻度", "log scale", wrap=False),
-)
-
-
-def summary_report(summary: Any, lang: Lang) -> Any:
-    """The summary as a Report: heading, headline movers with bars, latest values by category."""
-    from zonestats.model.dataset import CATEGORY_NAMES
-    from zonestats.model.quantity import Qualifier, format_number
-    from zonestats.output.render import Report
-
-    dataset = summary.dataset
-    zone, source = dataset.zone, dataset.source
-    zh = lang is Lang.ZH
-
-    def figure(value: float, unit: str, qualifier: str, period: str) -> str:
-        symbol = Qualifier(qualifier).symbol
-        text = format_number(value) + unit
-        return f"{symbol + ' ' if symbol else ''}{text} ({period})"
-
-    def category_label(category: str) -> str:
-        return CATEGORY_NAMES.get(category, category) if zh else category
-
-    counts = (", " if not zh else "、").join(
-        f"{category_label(c)} {n}" for c, n in summary.categories.items()
-    )
-    if zh:
-        heading = (
-            f"{zone.name} · {zone.province} · {zone.level.value}",
-            f"来源:{source.title}({source.publisher},{source.date.isoformat()})",
-            f"{len(dataset.indicators)} 项指标,{summary.observations} 个观测值,"
-            f"{summary.with_trend} 项有趋势;类别:{counts}",
-        )
-    else:
-        heading = (
-            f"{zone.name} ({zone.name_en}), {zone.province}, {zone.level.value}",
-            f"Source: {source.title}, {source.publisher}, {source.date.isoformat()}",
-            f"{len(dataset.indicators)} indicators, {summary.observations} observations, "
-            f"{summary.with_trend} with a trend; categories: {counts}",
-        )
-
-    biggest = max((m.magnitude for m in summary.movers), default=1.0)
-    mover_rows = []
-    for mover in summary.movers:
-        if mover.kind == "rank":
-            places = format_number(mover.magnitude)
-            growth = f"上升{places}位" if zh else f"+{places} places"
-            if mover.from_percentile is not None and mover.to_percentile is not None:
-                growth += f" ({mover.from_percentile:.1%}→{mover.to_percentile:.1%})"
-        else:
-            growth = f"{mover.magnitude:.3g}×"
-        if mover.qualifier != "exact":
-            growth = f"{Qualifier(mover.qualifier).symbol} {growth}"
-        mover_rows.append(
-            (
-                mover.indicator,
-                mover.name,
-                mover.name_en,
-                figure(mover.from_value, mover.unit, mover.from_qualifier, mover.from_period),
-                figure(mover.to_value, mover.unit, mover.to_qualifier, mover.to_period),
-                growth,
-                mover.cagr,
-                _log_bar(mover.magnitude, biggest),
-            )
-        )
-    sections = [Table(MOVER_COLUMNS, mover_rows, "主要变化" if zh else "Headline movers")]
-    latest_rows = [
-        (
-            x.category,
-            x.indicator,
-            x.name,
-            x.name_en,
-            x.period,
-            x.value,
-            x.unit,
-            x.qualifier,
-            x.written,
-        )
-        for x in summary.latest
-    ]
-    for category in summary.categories:
-        rows = [r for r in latest_rows if r[0] == category]
-        sections.append(Table(LATEST_COLUMNS, rows, category_label(category)))
-
-    data = {
-        "zone": {
-            "name": zone.name,
-            "name_en": zone.name_en,
-            "province": zone.province,
-            "level": zone.level.value,
-        },
-        "source": {
-            "title": source.title,
-            "publisher": source.publisher,
-            "date": source.date.isoformat(),
-            "url": source.url,
-        },
-        "indicators": len(dataset.indicators),
-        "observations": summary.observations,
-        "with_trend": summary.with_trend,
-        "categories": dict(summary.categories),
-        "movers": [
-            {
-                "indicator": m.indicator,
-                "name": m.name,
-                "name_en": m.name_en,
-                "unit": m.unit,
-                "kind": m.kind,
-                "from_period": m.from_period,
-                "to_period": m.to_period,
-                "from_value": m.from_value,
-                "to_value": m.to_value,
-                "from_qualifier": m.from_qualifier,
-                "to_qualifier": m.to_qualifier,
-                "multiple": m.magnitude if m.kind == "multiple" else None,
-                "places_gained": m.magnitude if m.kind == "rank" else None,
-                "cagr": m.cagr,
-                "from_percentile": m.from_percentile,
-                "to_percentile": m.to_percentile,
-                "qualifier": m.qualifier,
-            }
-            for m in summary.movers
-        ],
-        "latest": {
-            category: [
-                {
-                    "indicator": x.indicator,
-                    "name": x.name,
-                    "name_en": x.name_en,
-                    "period": x.period,
-                    "value": x.value,
-                    "unit": x.unit,
-                    "qualifier": x.qualifier,
-                    "written": x.written,
-                }
-                for x in summary.latest
-                if x.category == category
-            ]
-            for category in summary.categories
-        },
-    }
-    return Report(heading, tuple(sections), data, Table(LATEST_COLUMNS, latest_rows))
-
-
-def _log_bar(magnitude: float, biggest: float) -> str:
-    """A bar whose length grows with log10: 80× and 80 places gained are the same length."""
-    import math
-
-    if magnitude <= 1 or biggest <= 1:
-        return ""
-    return "█" * max(1, round(BAR_WIDTH * math.log10(magnitude) / math.log10(biggest)))
 
 
 CANDIDATE_COLUMNS = (

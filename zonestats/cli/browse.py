@@ -1,0 +1,106 @@
+"""Commands that show a dataset: list, show and summary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from zonestats.cli.app import app, inputs, protected, read
+from zonestats.cli.options import (
+    BomFlag,
+    CategoryOption,
+    CsvFlag,
+    DataOption,
+    FormatOption,
+    JsonFlag,
+    LangOption,
+    LimitOption,
+    OutputOption,
+    UnitsOption,
+    output_options,
+)
+from zonestats.output.options import Lang, Units
+
+
+@app.command("list")
+def list_indicators(
+    category: CategoryOption = None,
+    data: DataOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+    limit: LimitOption = None,
+) -> None:
+    """List each zone's indicators with their latest value."""
+    from zonestats.analysis.browse import latest
+    from zonestats.output.views import indicator_table
+    from zonestats.output.writers import render
+
+    paths = inputs(data)
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+    )
+    dataset = read(paths)
+    title = None
+    if len(dataset.zones) == 1:
+        zone = dataset.zones[0]
+        title = zone.name if lang is Lang.ZH or not zone.name_en else zone.name_en
+    render(indicator_table(latest(dataset, category), title), options)
+
+
+@app.command("show")
+def show(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. national_rank.")],
+    data: DataOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+    limit: LimitOption = None,
+) -> None:
+    """Show every figure of one indicator, with the quote and report it comes from."""
+    from zonestats.analysis.browse import citations
+    from zonestats.output.views import citation_table
+    from zonestats.output.writers import render
+
+    paths = inputs(data)
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+    )
+    dataset = read(paths, conflicts=False)  # the table shows where the reports differ
+    render(citation_table(citations(dataset, indicator), lang), options)
+
+
+@app.command("summary")
+def summary(
+    data: DataOption = None,
+    movers: Annotated[
+        int, typer.Option("--movers", min=0, help="How many headline movers.", metavar="N")
+    ] = 5,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+    limit: LimitOption = None,
+) -> None:
+    """The one screen to read first: zones, sources, headline movers, latest values."""
+    from zonestats.analysis.summary import summarize
+    from zonestats.output.summary_view import summary_report
+    from zonestats.output.writers import render
+
+    paths = inputs(data)
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+    )
+    render(summary_report(summarize(read(paths), movers), lang), options)

@@ -1,0 +1,439 @@
+"""Check a long table's cells column by column, with the dataset's own fields and rules.
+
+Each column is read by the field it holds in a YAML dataset (zonestats.model.fields), once
+per distinct value; each observation rule (zonestats.model.rules) runs on whole columns,
+or once per distinct combination of its inputs. Every problem names the file and the row
+(its line in a text file, counting the header); rows with a problem are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zonestats.errors import Problem, ZonestatsError
+from zonestats.io.contents import Contents
+from zonestats.io.figures import read_figures
+from zonestats.model.fields import COLUMN_FIELDS, REQUIRED_COLUMNS
+from zonestats.model.merge import ZoneRecord
+from zonestats.model.quantity import Qualifier, plain_number
+from zonestats.model.rules import RULES
+from zonestats.model.table import COLUMNS, ObservationTable
+from zonestats.model.terms import Level
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+MAX_REPORTED = 20
+"""Rows reported for one kind of problem; the rest are counted."""
+
+_NUMERIC = ("value", "out_of")
+_NAMED_BY_ID = ("name", "name_en")  # empty, they take the indicator's id
+
+
+class _Report:
+    """Problems by row, the first MAX_REPORTED of each code listed and the rest counted;
+    the rows with a problem."""
+
+    def __init__(self, path: str, first_row: int, rows: int) -> None:
+        import numpy as np
+
+        self.path, self.first_row = path, first_row
+        self.problems: list[Problem] = []
+        self.bad = np.zeros(rows, dtype=bool)
+
+    def rows(self, mask: np.ndarray, code: str, message: Callable[[int], str]) -> None:
+        import numpy as np
+
+        if not mask.any():
+            return
+        self.bad |= mask
+        positions = np.flatnonzero(mask)
+        for position in positions[:MAX_REPORTED].tolist():
+            line = position + self.first_row
+            self.problems.append(Problem(self.path, code, message(position), line))
+        if len(positions) > MAX_REPORTED:
+            more, last = len(positions) - MAX_REPORTED, int(positions[-1]) + self.first_row
+            message_more = f"... and {more} more rows like that"
+            self.problems.append(Problem(self.path, code, message_more, last))
+
+    def whole(self, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, code, message, 1))
+
+
+class _Text:
+    """A text column: the cells as read, a code per row (-1 where empty) and the distinct
+    values, in order of first appearance."""
+
+    def __init__(self, column: pd.Series) -> None:
+        import pandas as pd
+
+        self.cells = _text_column(column)
+        codes, distinct = pd.factorize(self.cells)
+        empty = (self.cells == "").to_numpy(dtype=bool)
+        self.has_empty = bool(empty.any())
+        if self.has_empty:
+            codes = codes.copy()
+            codes[empty] = -1
+        self.codes: np.ndarray = codes
+        self.distinct = distinct  # "" among them where a cell is empty
+        self._listed: list[str] | None = None
+
+    def listed(self) -> list[str]:
+        """The distinct values as a list (read once: an Arrow array is slow to walk)."""
+        if self._listed is None:
+            self._listed = self.distinct.tolist()
+        return self._listed
+
+    def present(self) -> np.ndarray:
+        result: np.ndarray = self.codes >= 0
+        return result
+
+    def values(self) -> np.ndarray:
+        """The values as an object array, None where empty."""
+        import numpy as np
+
+        return self.spread(np.array(self.listed(), dtype=object), None)
+
+    def spread(self, per_distinct: np.ndarray, missing: Any) -> np.ndarray:
+        """A value per distinct value spread over the rows; ``missing`` where empty."""
+        import numpy as np
+
+        if not len(per_distinct):
+            return np.full(len(self.codes), missing, dtype=per_distinct.dtype)
+        taken: np.ndarray = per_distinct[np.maximum(self.codes, 0)]
+        if self.has_empty:
+            taken[self.codes < 0] = missing
+        return taken
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """A rule's input column: a value per row, where it is given, and (for text) its codes,
+    so that a rule on single values runs once per distinct combination."""
+
+    values: np.ndarray
+    given: np.ndarray
+    codes: np.ndarray | None = None
+
+
+def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
+    """The valid rows of a long table's cells as observations, and every problem."""
+    name = str(path)
+    report = _Report(name, first_row, len(cells))
+    columns = [str(c) for c in cells.columns]
+    _check_columns(columns, cells.empty, report)
+    if report.problems:
+        return Contents(ObservationTable.empty([name]), [], report.problems)
+    text = {c: _Text(cells[c]) for c in columns if c not in _NUMERIC}
+    for column, coded in text.items():
+        _check_field(column, coded, report)
+    numbers = {c: _numbers(cells, c, report) for c in _NUMERIC}
+    inputs = _inputs(text, numbers, len(cells), report)
+    _check_rules(inputs, report)
+    qualifier = _qualifier(text.get("qualifier"), inputs["read_qualifier"])
+    keep = ~report.bad
+    frame = _frame(text, numbers, qualifier, path, first_row, keep)
+    table = ObservationTable(frame, [name])
+    for column, coded in text.items():
+        if column not in ("zone", "category", *_NAMED_BY_ID) or not coded.has_empty:
+            table.seed_codes(column, coded.codes[keep] if not keep.all() else coded.codes)
+    report.problems.sort(key=lambda p: p.line or 0)
+    return Contents(table, _zones(table, name), report.problems)
+
+
+def _check_columns(columns: list[str], empty: bool, report: _Report) -> None:
+    unknown = [c for c in columns if c not in COLUMN_FIELDS]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if unknown:
+        s = "s" if len(unknown) > 1 else ""
+        known = ", ".join(COLUMNS)
+        report.whole("unknown-column", f"unknown column{s} {', '.join(unknown)} (known: {known})")
+    if missing:
+        s = "s" if len(missing) > 1 else ""
+        report.whole("missing-column", f"missing column{s} {', '.join(missing)}")
+    if not report.problems and empty:
+        report.problems.append(
+            Problem(report.path, "no-rows", "the table has no rows", report.first_row)
+        )
+
+
+def _text_column(column: pd.Series) -> pd.Series:
+    """A column as text, empty where missing; numbers as plain numbers (2020, not 2020.0)."""
+    import pandas as pd
+
+    if pd.api.types.is_string_dtype(column) and column.dtype != object:
+        return column.fillna("")
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    texts = [
+        "" if v is None or v != v else plain_number(v) if isinstance(v, float) else str(v)
+        for v in distinct
+    ]
+    return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
+
+
+def _check_field(column: str, coded: _Text, report: _Report) -> None:
+    """Each distinct value through the column's field converter; empty required cells."""
+    import numpy as np
+
+    convert = COLUMN_FIELDS[column].convert
+    assert convert is not None
+    codes: list[str | None] = []
+    messages: list[str] = []
+    for value in coded.listed():
+        try:
+            if value != "":
+                convert(value)
+            codes.append(None)
+            messages.append("")
+        except ZonestatsError as error:
+            codes.append(error.code or "invalid")
+            messages.append(error.message)
+    for code in dict.fromkeys(c for c in codes if c is not None):
+        mask = coded.spread(np.array([c == code for c in codes], dtype=bool), False)
+        report.rows(mask, code, lambda r: f"{column}: {messages[coded.codes[r]]}")
+    if column in REQUIRED_COLUMNS:
+        report.rows(~coded.present(), "missing-field", lambda r: f"{column} is missing")
+
+
+def _numbers(cells: pd.DataFrame, column: str, report: _Report) -> np.ndarray:
+    """A numeric column as float64 (NaN where empty); cells that are no number reported."""
+    import numpy as np
+    import pandas as pd
+
+    if column not in cells:
+        return np.full(len(cells), np.nan)
+    raw = cells[column]
+    if pd.api.types.is_numeric_dtype(raw):
+        values = raw.to_numpy(dtype="float64", na_value=np.nan, copy=True)
+        given = ~np.isnan(values)
+        with np.errstate(invalid="ignore"):
+            wrong = given & ~np.isfinite(values)
+            if column == "out_of":
+                wrong |= given & ((values < 1) | (np.mod(values, 1) != 0))
+        texts = raw.astype(object)
+    else:
+        coded = _Text(raw)
+        convert = COLUMN_FIELDS[column].convert
+        assert convert is not None
+        parsed, failed = [], []
+        for value in coded.listed():
+            try:
+                parsed.append(float(convert(value)) if value != "" else np.nan)
+                failed.append(False)
+            except ZonestatsError:
+                parsed.append(np.nan)
+                failed.append(True)
+        values = coded.spread(np.array(parsed, dtype="float64"), np.nan)
+        wrong = coded.spread(np.array(failed, dtype=bool), False)
+        texts = coded.cells
+    code = "not-a-number" if column == "value" else "not-a-whole-number"
+    what = "a number" if column == "value" else "a whole number of 1 or more"
+    report.rows(wrong, code, lambda r: f"{column} '{texts.iat[r]}' is not {what}")
+    if column == "value":
+        report.rows(np.isnan(values) & ~wrong, "missing-field", lambda r: "value is missing")
+    if wrong.any():
+        values[wrong] = np.nan
+    return values
+
+
+def _inputs(
+    text: dict[str, _Text], numbers: dict[str, np.ndarray], rows: int, report: _Report
+) -> dict[str, _Input]:
+    """Every field a rule reads, per row: the text columns, what each written value reads
+    as, and the numbers."""
+    import numpy as np
+
+    def absent() -> _Input:
+        return _Input(np.full(rows, None, dtype=object), np.zeros(rows, dtype=bool))
+
+    def of_text(coded: _Text) -> _Input:
+        return _Input(coded.values(), coded.present(), coded.codes)
+
+    def of_number(values: np.ndarray) -> _Input:
+        return _Input(values, ~np.isnan(values))
+
+    inputs = {
+        c: of_text(text[c]) if c in text else absent()
+        for c in ("written", "quote", "unit", "qualifier")
+    }
+    inputs.update(number=of_number(numbers["value"]), value=of_number(numbers["value"]))
+    inputs["out_of"] = of_number(numbers["out_of"])
+    written = text.get("written")
+    if written is None:
+        inputs.update(
+            read_value=of_number(np.full(rows, np.nan)), read_unit=absent(), read_qualifier=absent()
+        )
+        return inputs
+    value, unit, qualifier, error = read_figures(written.distinct)
+    unreadable = written.spread(error != None, False)  # noqa: E711 (element-wise)
+    report.rows(unreadable, "unreadable-value", lambda r: str(error[written.codes[r]]))
+    inputs["read_value"] = of_number(written.spread(value, np.nan))
+    for name, per_distinct in (("read_unit", unit), ("read_qualifier", qualifier)):
+        given = written.spread(per_distinct != None, False)  # noqa: E711
+        inputs[name] = _Input(written.spread(per_distinct, None), given, written.codes)
+    return inputs
+
+
+def _check_rules(inputs: dict[str, _Input], report: _Report) -> None:
+    """Every observation rule, on whole columns or once per distinct input."""
+    import numpy as np
+
+    for rule in RULES:
+        where = ~report.bad
+        for name in rule.inputs:
+            where &= inputs[name].given
+        if not where.any():
+            continue
+        if rule.per_value:
+            codes = [inputs[name].codes for name in rule.inputs]
+            assert all(c is not None for c in codes)
+            holds = _per_value(rule.holds, [inputs[n].values for n in rule.inputs], codes, where)
+        else:
+            arguments = [inputs[name].values[where] for name in rule.inputs]
+            holds = np.asarray(rule.holds(*arguments), dtype=bool)
+        broken = np.zeros(len(where), dtype=bool)
+        broken[np.flatnonzero(where)[~holds]] = True
+
+        def message(row: int, rule: Any = rule) -> str:
+            fields = {k: _scalar(v.values[row]) for k, v in inputs.items()}
+            return str(rule.message(fields))
+
+        report.rows(broken, rule.code, message)
+
+
+def _per_value(
+    test: Callable[..., Any], values: list[np.ndarray], codes: list[Any], where: np.ndarray
+) -> np.ndarray:
+    """A test run once per distinct combination of its inputs' codes, spread over the rows
+    where it applies."""
+    import numpy as np
+    import pandas as pd
+
+    key = np.zeros(int(where.sum()), dtype=np.int64)
+    for column in codes:
+        picked = column[where]
+        key = key * (int(column.max(initial=0)) + 2) + picked + 1
+        key = pd.factorize(key)[0]  # compact again, so that many columns never overflow
+    rows = np.flatnonzero(where)
+    firsts = pd.Series(key).drop_duplicates().index.to_numpy()
+    results = np.fromiter(
+        (bool(test(*(v[rows[i]] for v in values))) for i in firsts.tolist()),
+        dtype=bool,
+        count=len(firsts),
+    )
+    spread: np.ndarray = results[key]
+    return spread
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _qualifier(stated: _Text | None, read: _Input) -> np.ndarray:
+    """The qualifier as stated, else as the wording reads, else exact."""
+
+    result = read.values.copy()
+    if stated is not None:
+        given = stated.present()
+        result[given] = stated.values()[given]
+    result[result == None] = Qualifier.EXACT.value  # noqa: E711 (element-wise)
+    return result
+
+
+def _frame(
+    text: dict[str, _Text],
+    numbers: dict[str, np.ndarray],
+    qualifier: np.ndarray,
+    path: Path,
+    first_row: int,
+    keep: np.ndarray,
+) -> pd.DataFrame:
+    """The rows kept, as the observations table's columns; empty text is None, and the
+    defaults filled in (the zone is the file's name, the category other, the names the
+    indicator's id)."""
+    import numpy as np
+    import pandas as pd
+
+    rows = len(keep)
+    defaults: dict[str, Any] = {"zone": path.stem, "category": "other"}
+    columns: dict[str, Any] = {
+        "value": numbers["value"],
+        "out_of": pd.array(numbers["out_of"], dtype="Float64").astype("Int64"),
+        "qualifier": _strings(qualifier),
+    }
+    for column in COLUMNS:
+        if column in columns:
+            continue
+        default = text["indicator"].cells if column in _NAMED_BY_ID else defaults.get(column)
+        coded = text.get(column)
+        if coded is None:
+            columns[column] = (
+                default if isinstance(default, pd.Series) else _constant(default, rows)
+            )
+        elif coded.has_empty:
+            columns[column] = coded.cells.where(coded.present(), default)
+        else:
+            columns[column] = coded.cells
+    columns["_file"] = np.zeros(rows, dtype=np.int64)
+    columns["_line"] = np.arange(first_row, first_row + rows, dtype=np.int64)
+    columns["_col"] = _constant(None, rows)
+    columns["_used"] = np.ones(rows, dtype=bool)
+    frame = pd.DataFrame({c: _plain(v) for c, v in columns.items()})
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
+    return frame
+
+
+def _plain(values: Any) -> Any:
+    return values.array if hasattr(values, "array") else values
+
+
+def _constant(value: str | None, rows: int) -> Any:
+    """A text column of one value (or of none), built without a Python object per row."""
+    import numpy as np
+    import pyarrow as pa
+
+    dictionary = pa.array([value], type=pa.large_string())
+    return _arrow(dictionary.take(pa.array(np.zeros(rows, dtype=np.int8))))
+
+
+def _strings(values: np.ndarray) -> Any:
+    """An object array of a few distinct strings as an Arrow-backed text column."""
+    import pandas as pd
+    import pyarrow as pa
+
+    codes, distinct = pd.factorize(values)
+    dictionary = pa.array(list(distinct), type=pa.large_string())
+    return _arrow(dictionary.take(pa.array(codes)))
+
+
+def _arrow(array: Any) -> Any:
+    import pandas as pd
+    import pyarrow as pa
+
+    return pd.arrays.ArrowStringArray(pa.chunked_array([array]))
+
+
+def _zones(table: ObservationTable, path: str) -> list[ZoneRecord]:
+    """The zones a table's rows name, with what they say of them."""
+    records = []
+    for _, (identifier, name, name_en, province, level) in table.distinct(
+        ("zone_id", "zone", "zone_name_en", "province", "level")
+    ):
+        records.append(
+            ZoneRecord(
+                file=path,
+                name=name,
+                id=identifier,
+                name_en=name_en,
+                province=province,
+                level=Level(level) if level else None,
+            )
+        )
+    return records

@@ -1,0 +1,237 @@
+"""The observations table: one row per figure cited from a report, the one representation
+of data that every command works on.
+
+A table read from YAML holds Python lists (small, and no pandas to import for `list` or
+`validate`); one read from a long table holds the pandas DataFrame it was read into (large,
+and already in columns). The few operations that depend on the storage are here, and
+nowhere else: a column as a list, distinct combinations, repeated keys, rows kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COLUMNS = (
+    "zone",
+    "indicator",
+    "name",
+    "name_en",
+    "category",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "written",
+    "quote",
+    "period_note",
+    "better",
+    "out_of",
+    "note",
+    "zone_id",
+    "zone_name_en",
+    "province",
+    "level",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
+)
+"""The observations table's columns, in the order every output writes them."""
+
+POSITION = ("_file", "_line", "_col")
+"""Where each row was read: the input's number among the table's files, its line (a
+table's row, counting the header as line 1) and, for YAML, its column."""
+
+_INTERNAL = (*POSITION, "_used")
+"""Position, and whether analysis uses the row (False for a figure another source gives
+too, or gives otherwise: see zonestats.model.merge)."""
+
+
+class ObservationTable:
+    """Observations as columns (COLUMNS, POSITION and _used), over lists or a DataFrame."""
+
+    def __init__(self, data: dict[str, list[Any]] | pd.DataFrame, files: Sequence[str]) -> None:
+        self._lists = data if isinstance(data, dict) else None
+        self._frame: pd.DataFrame | None = None if isinstance(data, dict) else data
+        self._codes: dict[str, Any] = {}
+        self.files = tuple(files)
+
+    @classmethod
+    def empty(cls, files: Sequence[str] = ()) -> ObservationTable:
+        return cls({name: [] for name in (*COLUMNS, *_INTERNAL)}, files)
+
+    def __len__(self) -> int:
+        if self._lists is not None:
+            return len(self._lists["indicator"])
+        assert self._frame is not None
+        return len(self._frame)
+
+    @property
+    def in_lists(self) -> bool:
+        return self._lists is not None
+
+    def column(self, name: str) -> list[Any]:
+        """A column as a list of plain values, None where missing."""
+        if self._lists is not None:
+            return self._lists[name]
+        assert self._frame is not None
+        column = self._frame[name]
+        if column.hasnans:
+            column = column.astype(object).where(column.notna(), None)
+        values: list[Any] = column.tolist()
+        return values
+
+    def frame(self, internal: bool = False) -> pd.DataFrame:
+        """The table as a DataFrame: COLUMNS (and with ``internal`` the rest), values in
+        base units as float64, out_of as Int64, missing text as None."""
+        if self._frame is None:
+            self._frame = _frame_of(self._lists or {})
+            self._lists = None
+        names = [*COLUMNS, *_INTERNAL] if internal else list(COLUMNS)
+        return self._frame[names]
+
+    def used(self) -> ObservationTable:
+        """The rows analysis uses: one per observation."""
+        if self._lists is not None:
+            used = self._lists["_used"]
+            return self if all(used) else self.select([i for i, u in enumerate(used) if u])
+        assert self._frame is not None
+        mask = self._frame["_used"].to_numpy(dtype=bool)
+        return self if mask.all() else self.select(mask.nonzero()[0])
+
+    def select(self, rows: Sequence[int] | Any) -> ObservationTable:
+        """The rows at these positions, in that order."""
+        if self._lists is not None:
+            picked = {k: [v[i] for i in rows] for k, v in self._lists.items()}
+            return ObservationTable(picked, self.files)
+        assert self._frame is not None
+        picked_rows: pd.DataFrame = self._frame.take(rows)
+        return ObservationTable(picked_rows.reset_index(drop=True), self.files)
+
+    def set_column(self, name: str, values: Sequence[Any]) -> None:
+        """Replace a column's values (a list, or an array for a DataFrame)."""
+        self._codes.pop(name, None)
+        if self._lists is not None:
+            self._lists[name] = list(values)
+        else:
+            assert self._frame is not None
+            self._frame[name] = values
+
+    def seed_codes(self, column: str, codes: Any) -> None:
+        """Give a DataFrame's column the integer codes its reader already has (-1 where
+        missing, equal codes for equal values), so that they are not computed again."""
+        self._codes[column] = codes
+
+    def _column_codes(self, column: str) -> Any:
+        codes = self._codes.get(column)
+        if codes is None:
+            import pandas as pd
+
+            assert self._frame is not None
+            codes = self._codes[column] = pd.factorize(self._frame[column])[0]
+        return codes
+
+    def _key(self, columns: Sequence[str]) -> Any:
+        """One integer per row for its combination of these columns' values."""
+        import numpy as np
+        import pandas as pd
+
+        key = np.zeros(len(self), dtype=np.int64)
+        bound = 1  # every key is below this
+        for column in columns:
+            codes = self._column_codes(column)
+            size = int(codes.max(initial=0)) + 2
+            if bound * size >= 2**62:  # compact the key first, so that it never overflows
+                key = pd.factorize(key)[0].astype(np.int64)
+                bound = int(key.max(initial=0)) + 1
+            key = key * size + codes + 1
+            bound *= size
+        return key
+
+    def distinct(self, columns: Sequence[str]) -> list[tuple[int, tuple[Any, ...]]]:
+        """Each distinct combination of these columns' values, with the first row that has
+        it, in the order they first appear."""
+        if self._lists is not None:
+            seen: dict[tuple[Any, ...], int] = {}
+            for row, key in enumerate(zip(*(self._lists[c] for c in columns), strict=True)):
+                seen.setdefault(key, row)
+            return [(row, key) for key, row in seen.items()]
+        import pandas as pd
+
+        assert self._frame is not None
+        rows = pd.Series(self._key(columns)).drop_duplicates().index.to_numpy()
+        firsts = self._frame[list(columns)].iloc[rows]
+        firsts = firsts.astype(object).where(firsts.notna(), None)
+        values = list(firsts.itertuples(index=False, name=None))
+        return list(zip(rows.tolist(), values, strict=True))
+
+    def repeated(self, columns: Sequence[str]) -> list[list[int]]:
+        """The rows that share their values of these columns with another row, in groups,
+        each group in table order."""
+        if self._lists is not None:
+            groups: dict[tuple[Any, ...], list[int]] = {}
+            for row, values in enumerate(zip(*(self._lists[c] for c in columns), strict=True)):
+                groups.setdefault(values, []).append(row)
+            return [rows for rows in groups.values() if len(rows) > 1]
+        import numpy as np
+        import pandas as pd
+
+        key = pd.Series(self._key(columns))
+        twice = np.flatnonzero(key.duplicated(keep=False).to_numpy())
+        found: dict[int, list[int]] = {}
+        for row, group in zip(twice.tolist(), key.iloc[twice].tolist(), strict=True):
+            found.setdefault(group, []).append(row)
+        return list(found.values())
+
+    @staticmethod
+    def concat(tables: Iterable[ObservationTable]) -> ObservationTable:
+        """One table of several, rows in order; each table's _file codes renumbered."""
+        parts = list(tables)
+        files: list[str] = []
+        offsets = []
+        for part in parts:
+            offsets.append(len(files))
+            files.extend(part.files)
+        if len(parts) == 1:
+            return parts[0]
+        if all(p.in_lists for p in parts):
+            lists: dict[str, list[Any]] = {n: [] for n in (*COLUMNS, *_INTERNAL)}
+            for part, offset in zip(parts, offsets, strict=True):
+                for name, values in lists.items():
+                    column = part.column(name)
+                    values.extend([v + offset for v in column] if name == "_file" else column)
+            return ObservationTable(lists, files)
+        import pandas as pd
+
+        frames = []
+        for part, offset in zip(parts, offsets, strict=True):
+            frame = part.frame(internal=True)
+            frames.append(frame.assign(_file=frame["_file"] + offset) if offset else frame)
+        return ObservationTable(pd.concat(frames, ignore_index=True), files)
+
+
+def _frame_of(lists: dict[str, list[Any]]) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    count = len(lists["indicator"])
+    columns: dict[str, Any] = {}
+    for name in (*COLUMNS, *_INTERNAL):
+        values = lists[name]
+        if name == "value":
+            columns[name] = np.fromiter(values, dtype="float64", count=count)
+        elif name == "out_of":
+            columns[name] = pd.array(values, dtype="Int64")
+        elif name in ("_file", "_line"):
+            columns[name] = np.fromiter(values, dtype="int64", count=count)
+        elif name == "_used":
+            columns[name] = np.fromiter(values, dtype=bool, count=count)
+        else:
+            array = np.empty(count, dtype=object)
+            array[:] = values
+            columns[name] = array
+    return pd.DataFrame(columns)

@@ -1,0 +1,78 @@
+"""Cells: as people read them (800万台, +80位, 40.1%) and as programs get them."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from zonestats.model.quantity import Qualifier, format_number, plain_number
+from zonestats.output.options import OutputOptions, Units
+from zonestats.output.table import Column, Kind
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
+    """A cell as people read it, following --units."""
+    value = row[column.key]
+    if _is_missing(value):
+        return ""
+    if column.kind is Kind.QUANTITY:
+        if options.units is Units.RAW:
+            return plain_number(value)
+        qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
+        text = format_number(value) + (row.get(column.unit_key) or "")
+        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
+    if column.kind is Kind.CHANGE:
+        if options.units is Units.RAW:
+            return plain_number(value)
+        sign = "+" if value > 0 else "-" if value < 0 else ""
+        qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
+        text = sign + format_number(abs(value)) + (row.get(column.unit_key) or "")
+        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
+    if column.kind is Kind.FRACTION:
+        return f"{value:.1%}" if options.units is Units.CN else plain_number(value)
+    if column.kind is Kind.MULTIPLE:
+        return f"{value:.3g}×" if options.units is Units.CN else plain_number(value)
+    if column.kind is Kind.FLAG:
+        return "✓" if value else "✗"
+    if column.kind is Kind.NUMBER:
+        if options.units is Units.CN and isinstance(value, float | int):
+            return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
+        return plain_number(value)
+    return str(value)
+
+
+def machine_cell(value: Any) -> Any:
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if math.isinf(value):
+            return None
+        return value
+    if hasattr(value, "item"):  # numpy scalars
+        return machine_cell(value.item())
+    return str(value)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Keep a spreadsheet from running a text cell as a formula: a leading ' disarms it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def delimited_cell(value: Any) -> str:
+    value = machine_cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return plain_number(value)
+    return neutralise(value)

@@ -1,0 +1,222 @@
+"""One writer per output format, and render(), which picks it from resolved options."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import IO, Any
+
+from zonestats.errors import ZonestatsError
+from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell, neutralise
+from zonestats.output.files import write_atomically
+from zonestats.output.options import Format, OutputOptions
+from zonestats.output.screen import people_columns, write_report_table, write_table
+from zonestats.output.table import Kind, Report, Table, table_from_frame
+
+
+def render(table: Table | Report, options: OutputOptions) -> None:
+    """Write a table or report to stdout or to the output file, in the chosen format."""
+    if isinstance(table, Report):
+        writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
+    else:
+        writer = _WRITERS[options.format]
+        table = _limited(table, options)
+    if options.output is None:
+        if options.format is Format.XLSX:
+            raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
+        writer(table, options, options.env.stdout)
+        options.env.stdout.flush()
+        return
+    write_atomically(
+        options.output,
+        lambda out: writer(table, options, out),
+        binary=options.format is Format.XLSX,
+        protected=options.protected,
+    )
+
+
+def _limited(table: Table, options: OutputOptions) -> Table:
+    """The first --limit rows, with a note on stderr of what was left out and how to see it."""
+    total = len(table.rows)
+    if options.limit is None or total <= options.limit:
+        return table
+    keep = options.limit
+    print(
+        f"showing {keep:,} of {total:,} rows; --limit 0 shows them all, "
+        "--csv or -o FILE.xlsx writes them for a spreadsheet",
+        file=options.env.stderr,
+    )
+    if table.frame is not None:
+        return table_from_frame(table.frame.head(keep), table.columns, table.title)
+    return Table(table.columns, list(table.rows[:keep]), table.title)
+
+
+def _machine_view(table: Table) -> tuple[list[str], list[int]]:
+    """The keys and positions of the columns programs get."""
+    picked = [(i, c.key) for i, c in enumerate(table.columns) if c.machine]
+    return [key for _, key in picked], [i for i, _ in picked]
+
+
+def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimiter: str) -> None:
+    import csv
+
+    if options.bom:
+        out.write("\ufeff")
+    keys, positions = _machine_view(table)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(keys)
+    if table.frame is not None:
+        writer.writerows(zip(*_columns_as_text(table.frame[keys]), strict=True))
+        return
+    for row in table.rows:
+        writer.writerow([delimited_cell(row[i]) for i in positions])
+
+
+def _columns_as_text(frame: Any) -> list[list[str]]:
+    """Every cell as the row-by-row writer would write it, computed column by column."""
+    import numpy as np
+    import pandas as pd
+
+    columns = []
+    for key in frame.columns:
+        column = frame[key]
+        if pd.api.types.is_bool_dtype(column):
+            text = column.map({True: "true", False: "false"}, na_action="ignore")
+            columns.append(text.astype(object).where(column.notna(), "").tolist())
+        elif pd.api.types.is_float_dtype(column):
+            columns.append(_numbers_as_text(column.to_numpy(dtype="float64", na_value=np.nan)))
+        elif pd.api.types.is_integer_dtype(column):
+            columns.append(column.astype(str).astype(object).where(column.notna(), "").tolist())
+        else:
+            text = column.where(column.notna(), "").astype(str)
+            formula = text.str.startswith(FORMULA_START)
+            if formula.any():
+                text = text.where(~formula, "'" + text)
+            columns.append(text.tolist())
+    return columns
+
+
+def _numbers_as_text(values: Any) -> list[str]:
+    """plain_number for a whole array: integral values by integer formatting, the rest by
+    repr (Python's shortest round-trip text), nothing for NaN and infinities."""
+    import numpy as np
+
+    text = np.full(len(values), "", dtype=object)
+    finite = np.isfinite(values)
+    with np.errstate(invalid="ignore"):
+        integral = finite & (values == np.trunc(values)) & (np.abs(values) < 1e16)
+    text[integral] = list(map(str, values[integral].astype(np.int64).tolist()))
+    text[integral & np.signbit(values) & (values == 0)] = "-0"  # as repr(-0.0) reads
+    rest = finite & ~integral
+    text[rest] = list(map(repr, values[rest].tolist()))
+    result: list[str] = text.tolist()
+    return result
+
+
+def _write_csv(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _write_delimited(table, options, out, ",")
+
+
+def _write_tsv(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _write_delimited(table, options, out, "\t")
+
+
+def _json_records(table: Table) -> list[dict[str, Any]]:
+    keys, positions = _machine_view(table)
+    return [
+        {key: machine_cell(row[i]) for key, i in zip(keys, positions, strict=True)}
+        for row in table.rows
+    ]
+
+
+def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
+    json.dump(_json_records(table), out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
+    for record in _json_records(table):
+        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
+        out.write("\n")
+
+
+def _escape_markdown(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    columns = people_columns(table, options.lang)
+    headers = [_escape_markdown(c.header(options.lang)) for c in columns]
+    out.write("| " + " | ".join(headers) + " |\n")
+    aligns = ["---:" if c.kind is not Kind.TEXT else "---" for c in columns]
+    out.write("| " + " | ".join(aligns) + " |\n")
+    for record in table.records():
+        cells = [_escape_markdown(display(c, record, options)) for c in columns]
+        out.write("| " + " | ".join(cells) + " |\n")
+
+
+def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
+    import io
+
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise ZonestatsError(
+            "writing .xlsx needs openpyxl: pip install 'zonestats[xlsx]'"
+        ) from None
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="zonestats")
+    keys, positions = _machine_view(table)
+    sheet.append(keys)
+    for row in table.rows:
+        cells = []
+        for value in (row[i] for i in positions):
+            value = machine_cell(value)
+            cells.append(neutralise(value) if isinstance(value, str) else value)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    out.write(buffer.getvalue())
+
+
+def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    for line in report.heading:
+        out.write(line + "  \n" if line else "\n")
+    for section in report.sections:
+        out.write(f"\n### {section.title}\n\n" if section.title else "\n")
+        _write_markdown(dataclasses.replace(section, title=None), options, out)
+
+
+def _write_report_json(report: Report, options: OutputOptions, out: IO[str]) -> None:
+    import json
+
+    json.dump(report.data, out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+def _report_rows(writer: Callable[[Table, OutputOptions, Any], None]) -> Any:
+    def write(report: Report, options: OutputOptions, out: Any) -> None:
+        writer(report.rows, options, out)
+
+    return write
+
+
+_REPORT_WRITERS: dict[Format, Callable[[Report, OutputOptions, Any], None]] = {
+    Format.TABLE: write_report_table,
+    Format.MARKDOWN: _write_report_markdown,
+    Format.JSON: _write_report_json,
+}
+
+_WRITERS: dict[Format, Callable[[Table, OutputOptions, Any], None]] = {
+    Format.TABLE: write_table,
+    Format.CSV: _write_csv,
+    Format.TSV: _write_tsv,
+    Format.JSON: _write_json,
+    Format.JSONL: _write_jsonl,
+    Format.MARKDOWN: _write_markdown,
+    Format.XLSX: _write_xlsx,
+}

@@ -195,6 +195,54 @@ def test_published_resolves_relative_periods() -> None:
     ]
 
 
+SIMPLIFIED = """园区上半年经济运行情况
+今年1月至6月,园区实现规上工业产值1060亿元,同比增长12.5%,增速提高2.3个百分点。
+截至目前,全区共有高新技术企业两百家,科技型中小企业近600家,引进外资约3亿美元。
+去年,园区新增就业岗位3000余个,签约项目20多个,其中10亿元以上项目3个,培训农民5000余人次。
+预计全年产值将达到1500亿元,力争新增企业30家以上,总计投资超过50亿元。
+新建厂房12万平方米,新增装机容量100万千瓦,年吞吐量达50万标箱。
+"""
+TRADITIONAL = """園區上半年經濟運行情況
+今年1月至6月,園區實現規上工業產值1060億元,同比增長12.5%,增速提高2.3個百分點。
+截至目前,全區共有高新技術企業兩百家,科技型中小企業近600家,引進外資約3億美元。
+去年,園區新增就業崗位3000餘個,簽約項目20多個,其中10億元以上項目3個,培訓農民5000餘人次。
+預計全年產值將達到1500億元,力爭新增企業30家以上,總計投資超過50億元。
+新建廠房12萬平方米,新增裝機容量100萬千瓦,年吞吐量達50萬標箱。
+"""
+
+
+def test_a_traditional_report_gives_the_figures_of_its_simplified_form() -> None:
+    from zonestats.model.grammar import fold
+
+    published = date(2022, 7, 15)
+    simplified = extract(parse_report(SIMPLIFIED, published))
+    traditional = extract(parse_report(TRADITIONAL, published))
+    assert [
+        (fold(c.written), c.value, c.unit, c.qualifier, c.period, c.start, c.end)
+        for c in traditional
+    ] == [(c.written, c.value, c.unit, c.qualifier, c.period, c.start, c.end) for c in simplified]
+    assert all(TRADITIONAL[c.start : c.end] == c.written for c in traditional)
+    assert [(c.written, c.value, c.unit, c.qualifier.value) for c in simplified] == [
+        ("1060亿元", 106_000_000_000, "元", "exact"),
+        ("12.5%", 12.5, "%", "exact"),
+        ("2.3个百分点", 2.3, "个百分点", "exact"),
+        ("两百家", 200, "家", "exact"),
+        ("近600家", 600, "家", "approx"),
+        ("约3亿美元", 300_000_000, "美元", "approx"),
+        ("3000余个", 3000, "个", "more_than"),
+        ("20多个", 20, "个", "more_than"),
+        ("10亿元以上", 1_000_000_000, "元", "at_least"),
+        ("3个", 3, "个", "exact"),
+        ("5000余人次", 5000, "人次", "more_than"),
+        ("将达到1500亿元", 150_000_000_000, "元", "expected"),
+        ("30家以上", 30, "家", "target"),
+        ("超过50亿元", 5_000_000_000, "元", "more_than"),
+        ("12万平方米", 120_000, "平方米", "exact"),
+        ("100万千瓦", 1_000_000, "千瓦", "exact"),
+        ("达50万标箱", 500_000, "标箱", "exact"),
+    ]
+
+
 def test_no_date_anywhere_is_a_clear_error() -> None:
     with pytest.raises(zonestats.ZonestatsError, match="--published"):
         extract(parse_report("园区新增企业15家。"))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from zonestats.errors import ZonestatsError
 from zonestats.extract.report import ReportText
 from zonestats.extract.times import TIME, TimeExpr, fallback_period, period_for, read_time
+from zonestats.model import grammar
 from zonestats.model.quantity import Qualifier, Quantity, parse_quantity
 
 MAX_QUOTE = 120
@@ -49,24 +51,53 @@ _CLAUSE = re.compile(r"(?:[^,,。!?!?;;:\n]|(?<=\d),(?=\d{3}))+")
 
 # ---- figures ----------------------------------------------------------------------------------
 
-_PREFIX = (
-    r"有望突破|有望达到|预计突破|预计达到|力争突破|力争达到|有望|预计|力争|不少于|不低于|至少|"
-    r"超过|突破|逾|破|不到|不足|大约|约|近|竞|迈向|达到|达|共|第"
-)
-_UNITS = (
-    r"个百分点|百分点|万元|亿元|万美元|亿美元|美元|元|%|%|位|名|人次|人|户|台套|台|家|"
-    r"个|项|场|茬|亩|公顷|吨|平方米|平方公里|公里|千米|米|倍|次|批|所|座|栋|条|辆|件|套|年|天|大"
-)
+
+def _spelled(words: Iterable[str]) -> list[str]:
+    """Every spelling of the words (simplified and traditional), longest first."""
+    return sorted(
+        {s for word in words for s in grammar.spellings(word)}, key=lambda s: (-len(s), s)
+    )
+
+
+def _either(words: Iterable[str]) -> str:
+    """A regex alternation of every spelling of the words, longest first."""
+    return "|".join(map(re.escape, _spelled(words)))
+
+
+def _not_a_unit(words: Iterable[str]) -> str:
+    """Numeral or magnitude words, each unless it starts a unit (千 of 千瓦, 兆 of 兆瓦), so
+    that the unit is matched whole."""
+    units = _spelled(grammar.UNITS)
+    alternatives = []
+    for word in _spelled(words):
+        rests = [unit[len(word) :] for unit in units if unit.startswith(word) and unit != word]
+        guard = f"(?!{'|'.join(map(re.escape, rests))})" if rests else ""
+        alternatives.append(re.escape(word) + guard)
+    return "|".join(alternatives)
+
+
+_NUMERAL_CHARACTERS = frozenset(_spelled([*grammar.DIGITS, *grammar.SMALL_UNITS]))
+_MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
+# Words before a figure, several in a row (预计将达到): qualifiers and neutral marks.
+_PREFIX = f"(?:{_either([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS])})+"
+_UNITS = f"{_either(grammar.UNITS)}|{_either([grammar.MAJOR])}"
+_MORE = _either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
+# A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
+# before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
 _FIGURE = re.compile(
     rf"(?P<prefix>{_PREFIX})?"
-    r"(?P<number>(?:[-+]?\d+(?:,\d{3})*(?:\.\d+)?|数?[零〇一二两三四五六七八九十百千]+)"
-    r"(?:[多余](?=万|亿|[^\d]))?(?:万亿|亿|万|千|百)?)"
+    r"(?P<number>(?:[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+    rf"|(?:{_either(grammar.SOME)})?(?:[{''.join(_spelled(grammar.DIGITS))}]"
+    rf"|{_not_a_unit(grammar.SMALL_UNITS)})+)"
+    rf"(?:(?:{_MORE})(?=\D))?(?:{_not_a_unit(grammar.SMALL_UNITS)})?"
+    rf"(?:{_not_a_unit(grammar.MAGNITUDES)})?)"
     rf"(?P<unit>{_UNITS})?"
-    r"(?P<suffix>以上|以下|左右|上下|之多|多|余)?"
+    rf"(?P<suffix>{_either(word for word, _ in grammar.AFTER_WORDS)})?"
 )
-_CHINESE_UNITS = frozenset("个家名人户台项场茬大位")
-_FORECAST = re.compile(r"将|预计|有望|计划|预期|可望|能挣|能赚|可挣|可赚")
-_AIM = re.compile(r"力争|目标|竞|迈向|争取")
+# A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
+_CHINESE_UNITS = frozenset(_spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
+_FORECAST = re.compile(_either(grammar.FORECAST_WORDS))
+_AIM = re.compile(_either(grammar.AIM_WORDS))
 _PAIR_LINK = re.compile(
     r"^[^,,。;;]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)$"
 )
@@ -206,14 +237,14 @@ _KEEP = re.compile(r"[^\n“”‘’《》「」\"]")  # quotation marks stay, 
 def _figure(match: re.Match[str], masked: str) -> Quantity | None:
     """A figure, or None for numbers that are not figures (一个, 三年行动, 1 with no unit)."""
     number, unit, prefix = match.group("number"), match.group("unit"), match.group("prefix")
-    if not number or not any(c.isdigit() or c in "零〇一二两三四五六七八九十百千" for c in number):
+    if not number or not any(c.isdigit() or c in _NUMERAL_CHARACTERS for c in number):
         return None
     before = masked[match.start() - 1] if match.start() else ""
     after = masked[match.end()] if match.end() < len(masked) else ""
     if before.isdigit() or before == "." or (after.isdigit() and not unit):
         return None
     chinese = not any(c.isdigit() for c in number)
-    magnitude = number.endswith(("万", "亿"))
+    magnitude = number.endswith(_MAGNITUDE_WORDS)
     if prefix == "第" and unit not in ("位", "名"):
         return None
     if chinese:
@@ -221,7 +252,7 @@ def _figure(match: re.Match[str], masked: str) -> Quantity | None:
             return None
     elif not unit and not magnitude:
         return None
-    if unit == "大" and not chinese:
+    if unit == grammar.MAJOR and not chinese:
         return None
     try:
         quantity = parse_quantity(match.group(0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,6 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from zonestats.errors import ZonestatsError
+from zonestats.model import grammar
 
 
 class Qualifier(StrEnum):
@@ -40,76 +42,48 @@ _SYMBOLS = {
     Qualifier.TARGET: "target",
 }
 
-# Words before a number, longest first so that 有望突破 is not read as 有望 + 突破 twice.
-# A forecast word outranks a bound: 有望突破300亿元 is an expectation, not a fact.
-_PREFIXES: tuple[tuple[str, Qualifier], ...] = (
-    ("有望突破", Qualifier.EXPECTED),
-    ("有望达到", Qualifier.EXPECTED),
-    ("预计突破", Qualifier.EXPECTED),
-    ("预计达到", Qualifier.EXPECTED),
-    ("力争突破", Qualifier.TARGET),
-    ("力争达到", Qualifier.TARGET),
-    ("有望", Qualifier.EXPECTED),
-    ("预计", Qualifier.EXPECTED),
-    ("预期", Qualifier.EXPECTED),
-    ("力争", Qualifier.TARGET),
-    ("迈向", Qualifier.TARGET),
-    ("竞", Qualifier.TARGET),
-    ("不少于", Qualifier.AT_LEAST),
-    ("不低于", Qualifier.AT_LEAST),
-    ("至少", Qualifier.AT_LEAST),
-    ("超过", Qualifier.MORE_THAN),
-    ("突破", Qualifier.MORE_THAN),
-    ("逾", Qualifier.MORE_THAN),
-    ("破", Qualifier.MORE_THAN),
-    ("不到", Qualifier.LESS_THAN),
-    ("不足", Qualifier.LESS_THAN),
-    ("大约", Qualifier.APPROX),
-    ("约", Qualifier.APPROX),
-    ("近", Qualifier.APPROX),
+_BEFORE = {word: Qualifier(meaning) for word, meaning in grammar.BEFORE_WORDS}
+_AFTER = {word: Qualifier(meaning) for word, meaning in grammar.AFTER_WORDS}
+# Qualifier and neutral words before a number, longest first so that 将近 is not read as 将.
+_LEAD = re.compile("|".join(sorted([*_BEFORE, *grammar.NEUTRAL_WORDS], key=len, reverse=True)))
+_TRAIL = tuple(sorted(_AFTER, key=len, reverse=True))  # 之多 before 多
+_TRAIL_WORD = re.compile("|".join(_TRAIL))
+_TRAIL_LAST = frozenset(word[-1] for word in _TRAIL)
+_MORE = frozenset(word for word, meaning in _AFTER.items() if meaning is Qualifier.MORE_THAN)
+_DIGITS = {**grammar.DIGITS, **grammar.FINANCIAL_DIGITS}
+_SMALL = {**grammar.SMALL_UNITS, **grammar.FINANCIAL_SMALL_UNITS}
+_BIG = tuple((word, Decimal(value)) for word, value in grammar.MAGNITUDES.items())
+_BIG_FIRST = frozenset(word[0] for word, _ in _BIG)
+# What may go on a number; anything else after one is read as a unit.
+_NUMBER_CHARACTERS = frozenset(
+    "".join([*_DIGITS, *_SMALL, *grammar.MAGNITUDES, *grammar.SOME, *_MORE])
+    + grammar.DECIMAL_POINT
+    + grammar.TENTHS
+    + "."
 )
-_SUFFIXES: tuple[tuple[str, Qualifier], ...] = (
-    ("以上", Qualifier.AT_LEAST),
-    ("之多", Qualifier.EXACT),
-    ("以下", Qualifier.AT_MOST),
-    ("以内", Qualifier.AT_MOST),
-    ("左右", Qualifier.APPROX),
-    ("上下", Qualifier.APPROX),
-)
-# Words that mark a figure without changing it (达 "reached", 共 "in all", 第 a rank).
-_NEUTRAL_PREFIXES = ("达到", "达", "共", "总计", "合计", "第")
+_UNITS_ENDING: dict[str, tuple[str, ...]] = {}
+for _unit in grammar.UNITS:  # longest first, so each tuple is too
+    _UNITS_ENDING[_unit[-1]] = (*_UNITS_ENDING.get(_unit[-1], ()), _unit)
 
-_PREFIX_MEANING = dict(_PREFIXES)
-# A qualifier word, then a neutral one (有望达到, 第); the longest alternative is tried first.
-_LEAD = re.compile(
-    "(" + "|".join(word for word, _ in _PREFIXES) + ")?(?:" + "|".join(_NEUTRAL_PREFIXES) + ")?"
-)
-
-_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
-_MORE = ("多", "余")
-
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．，％－＋", "0123456789.,%-+"
-)  # fmt: skip
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_NUMERAL = "0-9.零〇一二两三四五六七八九十百千万亿"
-_CORE = re.compile(rf"^([-+负]?)(数?[{_NUMERAL}]+)")
 _SPACES = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # "800 万台" is 800万台; "5 6" stays two numbers
-_UNIT = re.compile(r"^[^\s0-9.]*$")
-# After a magnitude, 多/余 may also stand between the number and the magnitude: 3000余万元.
-_MAGNITUDE_AFTER_MORE = re.compile(r"^(万亿|亿|万|千|百|十)")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+\Z")
+_CHINESE_DIGITS = re.compile(f"[{''.join(_DIGITS)}]+")
 
-
-# Digits, an optional 万/亿, and a unit free of numerals and qualifier words.
-_SIMPLE = re.compile(
-    r"^(\d{1,18}(?:\.\d{1,18})?)(万亿|亿|万)?([^\s\d.,零〇一二两三四五六七八九十百千万亿多余以上下左右之大%%]{1,4}|%|个百分点)?$"
-)
-_MAGNITUDE_VALUES = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "万": Decimal(10**4)}
+# The common case, 800万台 or 41个: digits, then a known magnitude and unit in any spelling,
+# looked up whole. A unit is tried before a magnitude and unit, so that 100兆瓦 is 100 兆瓦.
+_PLAIN = re.compile(r"(\d{1,18}(?:\.\d{1,18})?)([^\d.,\s]{0,12})\Z")
+_UNIT_SPELLINGS = {spelling: unit for unit in grammar.UNITS for spelling in grammar.spellings(unit)}
+_PLAIN_TAILS: dict[str, tuple[Decimal, str | None]] = {
+    magnitude + spelling: (multiplier, unit)
+    for magnitude, multiplier in _BIG
+    for spelling, unit in (("", None), *_UNIT_SPELLINGS.items())
+}
+_PLAIN_TAILS.update({spelling: (Decimal(1), unit) for spelling, unit in _UNIT_SPELLINGS.items()})
+_PLAIN_TAILS[""] = (Decimal(1), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +97,9 @@ class Quantity:
 
 
 def normalise(text: str) -> str:
-    """Fold full-width digits and signs; drop thousands separators and spaces around words."""
-    text = _SPACES.sub("", text.translate(_FULLWIDTH))
+    """Fold full-width digits and signs and traditional grammar characters (grammar.fold);
+    drop thousands separators and spaces around words."""
+    text = _SPACES.sub("", grammar.fold(text.translate(_FULLWIDTH)))
     return _THOUSANDS.sub("", text)
 
 
@@ -135,37 +110,10 @@ def parse_number(text: str) -> Decimal:
     (Decimal('1110'), Decimal('10000000000'), Decimal('15000.0'))
     """
     text = normalise(text)
-    if not text:
-        raise ZonestatsError("no number")
-    for unit, multiplier in _BIG_UNITS:
-        head, sep, tail = text.partition(unit)
-        if sep:
-            high = _parse_section(head) if head else Decimal(1)
-            low = parse_number(tail) if tail else Decimal(0)
-            return high * multiplier + low
-    return _parse_section(text)
-
-
-def _parse_section(text: str) -> Decimal:
-    """A number below 万: Arabic digits, Chinese digits, and 十/百/千."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return Decimal(text)
-    total = Decimal(0)
-    pending: Decimal | None = None
-    for token in re.findall(r"\d+(?:\.\d+)?|.", text):
-        if token[0] in "0123456789":
-            if pending is not None:
-                raise ZonestatsError(f"cannot read number {text!r}")
-            pending = Decimal(token)
-        elif token in _DIGITS:
-            # 二〇二一 reads digit by digit; after 零 (三千零五) the next digit starts afresh.
-            pending = Decimal(_DIGITS[token]) if not pending else pending * 10 + _DIGITS[token]
-        elif token in _SMALL_UNITS:
-            total += (pending if pending is not None else Decimal(1)) * _SMALL_UNITS[token]
-            pending = None
-        else:
-            raise ZonestatsError(f"cannot read number {text!r}")
-    return total + (pending or Decimal(0))
+    number = _read_number(text, 0)
+    if number is None or number[1] != len(text):
+        raise ZonestatsError(f"cannot read number {text!r}" if text else "no number")
+    return number[0]
 
 
 @lru_cache(maxsize=65536)
@@ -175,61 +123,188 @@ def parse_quantity(text: str) -> Quantity:
     >>> parse_quantity("800万台")
     Quantity(value=8000000.0, unit='台', qualifier=<Qualifier.EXACT: 'exact'>, written='800万台')
     """
-    simple = _SIMPLE.match(text)
-    if simple:  # the common case, 800万台 or 41个: no words around the number
-        number, magnitude, unit = simple.groups()
-        value = Decimal(number) * _MAGNITUDE_VALUES[magnitude] if magnitude else Decimal(number)
-        return Quantity(float(value), unit or None, Qualifier.EXACT, text)
-    written = text
-    rest = normalise(text)
-    qualifier = Qualifier.EXACT
-    lead = _LEAD.match(rest)
-    assert lead is not None  # every part of _LEAD is optional
-    if lead.group(1):
-        qualifier = _PREFIX_MEANING[lead.group(1)]
-    rest = rest[lead.end() :]
-    match = _CORE.match(rest)
-    if not match:
-        raise ZonestatsError(f"no number in {written!r}")
-    sign, core = match.groups()
-    rest = rest[match.end() :]
-    if core.startswith("数"):
-        # 数十场 "some tens": more than ten is all the text commits to.
-        core = core[1:]
-        qualifier = _stronger(qualifier, Qualifier.MORE_THAN)
-    magnitude = ""
-    if rest[:1] in _MORE:
-        rest = rest[1:]
-        qualifier = _stronger(qualifier, Qualifier.MORE_THAN)
-        after = _MAGNITUDE_AFTER_MORE.match(rest)
-        if after:
-            magnitude, rest = after.group(1), rest[after.end() :]
-    if not core or core == ".":
-        raise ZonestatsError(f"no number in {written!r}")
-    value = parse_number(core + magnitude)
-    if sign in ("-", "负"):
-        value = -value
-    for word, meaning in _SUFFIXES:
-        if rest.endswith(word):
-            rest = rest[: -len(word)]
-            qualifier = _stronger(qualifier, meaning)
+    plain = _PLAIN.match(text)
+    if plain:
+        number, tail = plain.groups()
+        known = _PLAIN_TAILS.get(tail)
+        if known is not None:
+            multiplier, unit = known
+            return Quantity(float(Decimal(number) * multiplier), unit, Qualifier.EXACT, text)
+    return _parse_worded(text)
+
+
+def _parse_worded(written: str) -> Quantity:
+    """A figure with words around its number: 有望突破300亿元, 近七成, 百分之三十, 30家之多."""
+    text = normalise(written)
+    qualifier, start = Qualifier.EXACT, 0
+    while lead := _LEAD.match(text, start):
+        qualifier = _stronger(qualifier, _BEFORE.get(lead.group(), Qualifier.EXACT))
+        start = lead.end()
+    end, after = len(text), Qualifier.EXACT
+    for word in _TRAIL if text[-1:] in _TRAIL_LAST else ():
+        if text.endswith(word) and len(text) - len(word) > start:
+            end, after = len(text) - len(word), _AFTER[word]
             break
-    if rest.endswith(_MORE):
-        rest = rest[:-1]
+    body_end, unit = _read_unit(text, start, end, written)
+    value, more, percent = _read_phrase(text[start:body_end], written, unit is not None)
+    if percent:
+        unit = grammar.PERCENT
+    elif unit == grammar.MAJOR:
+        unit = None  # 五大产业: 大 ("major") is no unit; the indicator says what is counted
+    if more:
         qualifier = _stronger(qualifier, Qualifier.MORE_THAN)
-    unit = _read_unit(rest, written)
-    return Quantity(float(value), unit, qualifier, written)
+    qualifier = _stronger(qualifier, after)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ZonestatsError(f"{written!r} is too large a number")
+    return Quantity(number, unit, qualifier, written)
 
 
-def _read_unit(rest: str, written: str) -> str | None:
-    if rest in ("", "大"):
-        # 五大产业: 大 ("major") is no unit; the indicator says what is counted.
+def _read_unit(text: str, start: int, end: int, written: str) -> tuple[int, str | None]:
+    """Where the unit at the end of text[start:end] begins, and the unit: known unit words
+    (longest first, so 100兆瓦 is 100 兆瓦), ASCII letters (kg, TEU), per-unit rates (元/亩)."""
+    parts: list[str] = []
+    while end > start:
+        letters = text[end - 1] in _ASCII and _ASCII_LETTERS.search(text, start, end)
+        word = letters.group() if letters else _unit_word(text, start, end)
+        if word is None and text[end - 1] == "/" and parts[:1] not in ([], ["/"]):
+            word = "/"  # a rate: 万元/亩
+        if word is None:
+            break
+        parts.insert(0, word)
+        end -= len(word)
+    if parts[:1] == ["/"]:
+        raise ZonestatsError(f"cannot read the unit of {written!r}: '/' stands between two units")
+    if not parts and text[start:end].endswith(grammar.MAJOR) and end - 1 > start:
+        return end - 1, grammar.MAJOR
+    return end, "".join(parts) or None
+
+
+def _unit_word(text: str, start: int, end: int) -> str | None:
+    for word in _UNITS_ENDING.get(text[end - 1], ()):
+        if end - len(word) >= start and text.startswith(word, end - len(word)):
+            return word
+    return None
+
+
+def _read_phrase(body: str, written: str, has_unit: bool) -> tuple[Decimal, bool, bool]:
+    """The number of a figure, with its sign, 百分之 or 成: its value, whether some more is
+    said (数十, 100多), and whether it is a percentage."""
+    sign = grammar.SIGNS.get(body[:1], 0)
+    at = 1 if sign else 0
+    fraction = next((w for w in grammar.FRACTIONS if body.startswith(w, at)), "")
+    at += len(fraction)
+    number = _read_number(body, at)
+    if number is None:
+        raise ZonestatsError(f"no number in {written!r}")
+    value, at, more = number
+    percent = bool(fraction)
+    if fraction:
+        value = value * 100 / grammar.FRACTIONS[fraction]
+    elif body.startswith(grammar.TENTHS, at) and value <= 10:
+        value, at, percent = value * 10, at + 1, True
+        if at < len(body) and body[at] in _DIGITS:  # 八成五 is 85 %
+            value, at = value + _DIGITS[body[at]], at + 1
+    rest = body[at:]
+    if percent and has_unit:
+        raise ZonestatsError(f"cannot read the unit of {written!r}: a share has no other unit")
+    if rest.isalpha() and rest[0] not in _NUMBER_CHARACTERS:  # 1060圆元: 圆 is no unit
+        word = _LEAD.search(rest) or _TRAIL_WORD.search(rest)
+        why = f"the word {word.group()!r} stands in it" if word else "it is no known unit"
+        raise ZonestatsError(f"cannot read the unit of {written!r}: {rest!r}; {why}")
+    if rest:
+        raise ZonestatsError(f"cannot read number {written!r}")
+    return (-value if sign < 0 else value), more, percent
+
+
+def _read_number(text: str, start: int) -> tuple[Decimal, int, bool] | None:
+    """A number from text[start:]: sections below 万 joined by magnitudes, largest first. Its
+    value, where it ends, and whether it says "some more" (数十, 3000余万, 1万多); None when
+    there is no number there."""
+    total, at, some, last = Decimal(0), start, False, Decimal(0)
+    found = False
+    while True:
+        section = _read_section(text, at)
+        value: Decimal | None = None
+        after, lone = at, False
+        if section is not None:
+            value, after, lone, section_some = section
+            some = some or section_some
+        more = text[after : after + 1] in _MORE and value is not None
+        big = _magnitude_at(text, after + more)
+        if big is not None:
+            word, multiplier = big
+            if last and (value is None or multiplier >= last):
+                raise ZonestatsError(f"cannot read number {text!r}: {word} out of order")
+            total += (Decimal(1) if value is None else value) * multiplier
+            at, last, found, some = after + more + len(word), multiplier, True, some or more
+            continue
+        if value is not None:
+            # 两万五 is 25000: a lone digit after a magnitude counts its tenths.
+            total += value * last / 10 if lone and last else value
+            at, found = after, True
+        if found and text[at : at + 1] in _MORE:
+            at, some = at + 1, True
+        return (total, at, some) if found else None
+
+
+def _magnitude_at(text: str, at: int) -> tuple[str, Decimal] | None:
+    if text[at : at + 1] not in _BIG_FIRST:
         return None
-    if rest == "%" or rest == "个百分点":
-        return rest
-    if not _UNIT.match(rest) or len(rest) > 6:
-        raise ZonestatsError(f"cannot read the unit of {written!r}")
-    return rest
+    for word, multiplier in _BIG:  # longest first: 万亿 before 万
+        if text.startswith(word, at):
+            return word, multiplier
+    return None
+
+
+def _read_section(text: str, start: int) -> tuple[Decimal, int, bool, bool] | None:
+    """A number below 万: Arabic digits, Chinese digits, 十百千 and 点. Its value, where it
+    ends, whether it is one digit alone (两万五), and whether it says "some" (数十, 十几)."""
+    total, pending, kind, count, small, zero = Decimal(0), None, "", 0, 0, False
+    at, some, fraction = start, False, False
+    if text[at : at + 1] in grammar.SOME and (
+        text[at + 1 : at + 2] in _SMALL or _magnitude_at(text, at + 1)
+    ):
+        pending, kind, some, at = Decimal(1), "some", True, at + 1  # 数十 is "some tens"
+    while at < len(text):
+        char = text[at]
+        if char.isdigit() and pending is None:
+            arabic = _ARABIC.match(text, at)
+            assert arabic is not None
+            pending, kind, count = Decimal(arabic.group()), "arabic", len(arabic.group())
+            at = arabic.end()
+            continue
+        if char in _DIGITS and kind in ("", "chinese"):
+            # 二〇二一 reads digit by digit; after 零 (三千零五) the next digit starts afresh.
+            digit = _DIGITS[char]
+            zero = zero or (digit == 0 and small > 0)
+            pending = Decimal(digit) if not pending else pending * 10 + digit
+            kind, count = "chinese", count + 1
+        elif char in _SMALL:
+            if small and _SMALL[char] >= small:
+                raise ZonestatsError(f"cannot read number {text!r}: {char} out of order")
+            total += (Decimal(1) if pending is None else pending) * _SMALL[char]
+            pending, kind, count, small, zero = None, "", 0, _SMALL[char], False
+        elif char == grammar.DECIMAL_POINT and kind != "some" and (pending is not None or small):
+            decimals = _CHINESE_DIGITS.match(text, at + 1)
+            if decimals is None:
+                break
+            tenths = "".join(str(_DIGITS[c]) for c in decimals.group())
+            pending = (pending or Decimal(0)) + Decimal("0." + tenths)  # 十二点五 is 12.5
+            at, fraction = decimals.end(), True
+            break
+        elif char in grammar.SOME and small and pending is None:
+            some, at = True, at + 1  # 十几 is "ten and some"
+            break
+        else:
+            break
+        at += 1
+    if at == start:
+        return None
+    lone = count == 1 and not fraction and not zero and pending is not None
+    if lone and small and pending is not None:
+        pending *= small // 10  # 三千五 is 3500
+    return total + (pending or Decimal(0)), at, lone and not small, some
 
 
 def _stronger(current: Qualifier, new: Qualifier) -> Qualifier:
@@ -239,7 +314,18 @@ def _stronger(current: Qualifier, new: Qualifier) -> Qualifier:
     return new if new is not Qualifier.EXACT else current
 
 
-_MAGNITUDES = ((Decimal(10**8), "亿"), (Decimal(10**4), "万"))
+# The magnitudes a report writes numbers with: 15000亿 rather than 1.5万亿 (nor 兆).
+_MAGNITUDES = tuple(
+    (Decimal(value), word)
+    for word, value in grammar.MAGNITUDES.items()
+    if len(word) == 1 and word == grammar.fold(word) and value < 10**12
+)
+_WRITTEN_BEFORE: dict[Qualifier, str] = {}
+for _word, _meaning in reversed(_BEFORE.items()):  # the first word of each qualifier wins
+    _WRITTEN_BEFORE[_meaning] = _word
+_WRITTEN_AFTER: dict[Qualifier, str] = {}
+for _word, _meaning in reversed(_AFTER.items()):
+    _WRITTEN_AFTER[_meaning] = _word
 
 
 def format_number(value: float) -> str:
@@ -272,16 +358,11 @@ def format_quantity(value: float, unit: str | None, qualifier: Qualifier = Quali
     number = format_number(value)
     unit = unit or ""
     if qualifier is Qualifier.MORE_THAN and number.isdigit():
-        return f"{number}多{unit}"
-    prefix = {
-        Qualifier.MORE_THAN: "超过",
-        Qualifier.LESS_THAN: "不到",
-        Qualifier.APPROX: "约",
-        Qualifier.EXPECTED: "预计",
-        Qualifier.TARGET: "力争",
-    }.get(qualifier, "")
-    suffix = {Qualifier.AT_LEAST: "以上", Qualifier.AT_MOST: "以下"}.get(qualifier, "")
-    return f"{prefix}{number}{unit}{suffix}"
+        return f"{number}{_WRITTEN_AFTER[qualifier]}{unit}"  # 100多家
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST):
+        return f"{number}{unit}{_WRITTEN_AFTER[qualifier]}"  # 90%以上
+    prefix = "" if qualifier is Qualifier.EXACT else _WRITTEN_BEFORE[qualifier]
+    return f"{prefix}{number}{unit}"
 
 
 def _decimals(number: Decimal) -> int:

@@ -31,11 +31,8 @@ def _export(cli: Callable[..., Any], tmp_path: Path, suffix: str, *data: str) ->
     target = tmp_path / f"observations.{suffix}"
     args = [a for d in data for a in ("-d", d)]
     if suffix == "parquet":
-        from zonestats.analysis import combine
-        from zonestats.io.inputs import load_observations
-
-        frames = [load_observations(d) for d in data] if data else [load_observations()]
-        combine(frames).to_parquet(target, index=False)
+        dataset = zonestats.load(list(data) or None)
+        dataset.observations(merged=False).to_parquet(target, index=False)
     else:
         cli("export", *args, "-o", str(target))
     return target
@@ -94,7 +91,12 @@ BAD_TABLES: list[tuple[str, Callable[[pd.DataFrame], pd.DataFrame], str, int]] =
         2,
     ),
     ("reads otherwise", _set("value", 0, 74.0), "'第73位' reads as 73, not 74", 2),
-    ("other unit", _set("unit", 0, "个"), "'第73位' is counted in 位 but the unit is 个", 2),
+    (
+        "other unit",
+        _set("unit", 0, "个"),
+        "'第73位' is counted in 位, but the indicator's unit is 个",
+        2,
+    ),
     ("two names", _set("name", 1, "别名"), "has another name here ('别名', not '国家级", 3),
     ("same period twice", _set("period", 1, "2019"), "two exact observations for period 2019", 3),
     ("bad out_of", _set("out_of", 0, "many"), "out_of 'many' is not a whole number", 2),
@@ -149,10 +151,16 @@ def test_many_bad_rows_are_counted_not_listed(tmp_path: Path) -> None:
     assert len(problems) == 21 and problems[-1].message == "... and 30 more rows like that"
 
 
-def test_yaml_only_commands_say_so(cli: Callable[..., Any], tmp_path: Path) -> None:
-    exported = _export(cli, tmp_path, "csv")
-    result = cli("summary", "-d", str(exported), expect=1)
-    assert "needs a YAML dataset" in result.stderr
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_the_summary_of_a_table_is_that_of_its_dataset(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    """The export keeps the zone and the source, so a table sums up as its YAML does."""
+    exported = _export(cli, tmp_path, suffix)
+    assert cli("summary", "-d", str(exported), "--json").stdout == cli("summary", "--json").stdout
+    for lang in ("zh", "en"):
+        from_table = cli("summary", "-d", str(exported), "--lang", lang).stdout
+        assert from_table == cli("summary", "--lang", lang).stdout
 
 
 def test_the_column_writer_matches_the_row_writer(dataset: zonestats.Dataset) -> None:
@@ -218,28 +226,6 @@ def test_progress_on_a_terminal_only(cli: Callable[..., Any]) -> None:
     assert cli("compare", "--csv").stderr == ""  # not a terminal: nothing
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.text("位个亿万元1２3.多第", max_size=4),
-            st.text("位个亿万元1２3.多第，", max_size=12),
-        ),
-        min_size=1,
-        max_size=30,
-    )
-)
-def test_a_value_is_found_in_its_quote_as_text_is(pairs: list[tuple[str, str]]) -> None:
-    """The check compares Arrow strings as UTF-8 bytes; the answer is the one text gives."""
-    from zonestats.io.long_table import _contained
-
-    expected = [part in text for part, text in pairs]
-    for storage in ("pyarrow", "python"):
-        dtype = pd.StringDtype(storage)
-        parts = pd.Series([p for p, _ in pairs], dtype=dtype)
-        texts = pd.Series([t for _, t in pairs], dtype=dtype)
-        assert _contained(parts, texts).tolist() == expected, storage
-
-
 BROWSING = [["list"], ["list", "--category", "industry"], ["show", "national_rank"]]
 
 
@@ -287,8 +273,6 @@ def test_browsing_a_long_table_says_what_is_wrong(cli: Callable[..., Any], tmp_p
     assert result.stderr == "error: no indicator 'national_rnk'; did you mean national_rank?\n"
     result = cli("list", "--category", "sport", "-d", exported, expect=1)
     assert result.stderr.startswith("error: no category 'sport' (known: ranking, industry")
-    result = cli("summary", "-d", exported, expect=1)
-    assert "the summary needs a YAML dataset" in result.stderr
 
 
 _FIGURES = st.tuples(
@@ -326,19 +310,17 @@ _FIGURES = st.tuples(
 
 @given(st.lists(_FIGURES, min_size=1, max_size=40, unique=True))
 def test_values_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
-    """The column-wise reading of plain figures gives what parse_quantity gives each."""
-    from zonestats.io.long_table import _read_written, _reads_as
+    """The column-wise reading of plain figures gives what the grammar gives each one."""
+    from zonestats.io.figures import read_figures
+    from zonestats.model.rules import read_written
 
-    units = ["个", "位", "元", "%", "家"]
-    value, unit, error = _read_written(pd.Index(texts, dtype=pd.StringDtype("pyarrow")), units)
+    value, unit, qualifier, error = read_figures(pd.Index(texts, dtype=pd.StringDtype("pyarrow")))
     for index, text in enumerate(texts):
-        reading = _reads_as(text)
-        if isinstance(reading, str):
-            assert error[index] == reading, text
+        try:
+            reading = read_written(text)
+        except zonestats.ZonestatsError as problem:
+            assert error[index] == problem.message, text
             continue
         assert error[index] is None, text
-        assert value[index] == pytest.approx(reading[0], rel=1e-12), text
-        expected = (
-            -1 if reading[1] is None else units.index(reading[1]) if reading[1] in units else -2
-        )
-        assert unit[index] == expected, text
+        assert value[index] == pytest.approx(reading.value, rel=1e-12), text
+        assert (unit[index], qualifier[index]) == (reading.unit, reading.qualifier.value), text

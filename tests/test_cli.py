@@ -105,14 +105,12 @@ def test_list_category_filter(cli: Callable[..., Any], dataset: zonestats.Datase
 
 def test_list_unknown_category(cli: Callable[..., Any]) -> None:
     result = cli("list", "-c", "weather", expect=1)
-    assert result.stderr.startswith("error: no category 'weather' in 荆州开发区 (known: ranking,")
+    assert result.stderr.startswith("error: no category 'weather' (known: ranking,")
 
 
 def test_show_unknown_indicator_suggests(cli: Callable[..., Any]) -> None:
     result = cli("show", "national_rnk", expect=1)
-    assert result.stderr == (
-        "error: no indicator 'national_rnk' in 荆州开发区; did you mean national_rank?\n"
-    )
+    assert result.stderr == ("error: no indicator 'national_rnk'; did you mean national_rank?\n")
 
 
 def test_show_jsonl_carries_every_observation(
@@ -133,7 +131,11 @@ def test_choose_one_format(cli: Callable[..., Any]) -> None:
 
 def test_schema_is_json(cli: Callable[..., Any]) -> None:
     schema = json.loads(cli("schema").stdout)
-    assert schema["required"] == ["schema_version", "zone", "source", "indicators"]
+    shapes = {s["properties"]["schema_version"]["enum"][0]: s["required"] for s in schema["oneOf"]}
+    assert shapes == {
+        1: ["schema_version", "zone", "source", "indicators"],
+        2: ["schema_version", "zones", "sources", "indicators"],
+    }
 
 
 NOT_IMPORTED = {

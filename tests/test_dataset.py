@@ -69,6 +69,7 @@ def test_dataset_size_and_metadata(dataset: zonestats.Dataset) -> None:
     assert len(dataset.indicators) >= 38
     assert len(_observations(dataset)) >= 40
     assert dataset.zone.name == "荆州开发区"
+    assert dataset.zone.id == "jingzhou" and "荆州经济技术开发区" in dataset.zone.aliases
     assert dataset.zone.province == "湖北省"
     assert dataset.source.publisher == "湖北文明网"
     assert dataset.source.date.isoformat() == "2021-06-30"
@@ -106,11 +107,12 @@ def test_headline_figures(
     assert found[period].qualifier is qualifier
 
 
-def test_ranking_is_lower_is_better_out_of_218(dataset: zonestats.Dataset) -> None:
+def test_ranking_is_lower_is_better_out_of_218_in_2020(dataset: zonestats.Dataset) -> None:
     rank = dataset.indicator("national_rank")
-    assert rank.better is zonestats.model.dataset.Better.LOWER
-    assert rank.out_of == 218
+    assert rank.better is zonestats.model.terms.Better.LOWER
     assert rank.unit == "位"
+    # The report says 218 zones were evaluated in 2020 and gives no number for 2016.
+    assert [(o.period.text, o.out_of) for o in rank.observations] == [("2016", None), ("2020", 218)]
 
 
 def test_inferred_periods_say_how(dataset: zonestats.Dataset, article: str) -> None:

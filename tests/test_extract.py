@@ -325,7 +325,7 @@ def _tampered(dataset_path: Path, tmp_path: Path, old: str, new: str) -> tuple[P
     ("old", "new", "words"),
     [
         ("value: 800万台", "value: 900万台", "'900万台' does not appear in its quote"),
-        ("number: 8000000\n", "number: 9000000\n", "number 9000000 does not match value"),
+        ("number: 8000000\n", "number: 9000000\n", "'800万台' reads as 8000000, not 9000000"),
         ("quote: 全区共有72家高新技术企业", "quote: 全区共有73家高新技术企业", "quote not found"),
         ("quote: 调整了18个联合党支部", "quote: 调整了18个联合党支部和", "quote not found"),
     ],
@@ -363,4 +363,4 @@ def test_verify_ignores_spacing_and_width(
 
 def test_verify_missing_source(cli: Callable[..., Any], dataset_path: Path, tmp_path: Path) -> None:
     result = cli("verify", str(dataset_path), "--source", str(tmp_path / "none.txt"), expect=1)
-    assert result.stderr == f"error: {tmp_path / 'none.txt'}: no such file\n"
+    assert result.stderr == f"error: {tmp_path / 'none.txt'}: no such file [file-not-found]\n"

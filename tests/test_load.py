@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,102 +27,217 @@ def _replace(old: str, new: str) -> Callable[[str], str]:
 
 NESTED = "[" * 40 + "]" * 40
 
-# id, how to make the bad file from tests/fixtures/minimal.yaml, words expected, line expected
-BAD_INPUTS: list[tuple[str, Callable[[str], str | bytes], list[str], int | None]] = [
-    ("empty", lambda t: "", ["the file is empty"], None),
-    ("blank", lambda t: "  \n\n", ["the file is empty"], None),
-    ("gbk", lambda t: t.encode("gb18030"), ["not UTF-8", "GBK/GB18030", "iconv"], 3),
-    ("utf16", lambda t: t.encode("utf-16"), ["UTF-16", "UTF-8"], 1),
-    ("syntax", _replace("    unit: 位\n", "    unit: 位: 个\n"), ["YAML syntax error"], 16),
-    ("unclosed", _replace("    unit: 位\n", "    unit: [位\n"), ["YAML syntax error"], None),
-    ("two documents", lambda t: t + "---\nzone: x\n", ["YAML syntax error", "single"], 35),
-    ("nul byte", lambda t: t.replace("示例日报", "示例\x00日报"), ["not allowed"], 9),
+# id, how to make the bad file from tests/fixtures/minimal.yaml, problem code, words expected,
+# line expected
+BAD_INPUTS: list[tuple[str, Callable[[str], str | bytes], str, list[str], int | None]] = [
+    ("empty", lambda t: "", "empty-file", ["the file is empty"], None),
+    ("blank", lambda t: "  \n\n", "empty-file", ["the file is empty"], None),
+    ("gbk", lambda t: t.encode("gb18030"), "not-utf8", ["not UTF-8", "GBK/GB18030", "iconv"], 3),
+    ("utf16", lambda t: t.encode("utf-16"), "not-utf8", ["UTF-16", "UTF-8"], 1),
+    (
+        "syntax",
+        _replace("    unit: 位\n", "    unit: 位: 个\n"),
+        "yaml-syntax",
+        ["YAML syntax error"],
+        16,
+    ),
+    (
+        "unclosed",
+        _replace("    unit: 位\n", "    unit: [位\n"),
+        "yaml-syntax",
+        ["YAML syntax error"],
+        None,
+    ),
+    (
+        "two documents",
+        lambda t: t + "---\nzone: x\n",
+        "yaml-syntax",
+        ["YAML syntax error", "single"],
+        35,
+    ),
+    (
+        "nul byte",
+        lambda t: t.replace("示例日报", "示例\x00日报"),
+        "yaml-character",
+        ["not allowed"],
+        9,
+    ),
     (
         "duplicate key",
         _replace("    unit: 位\n", "    unit: 位\n    unit: 名\n"),
+        "duplicate-key",
         ["duplicate key 'unit'", "first at line 16"],
         17,
     ),
     (
         "anchor",
         _replace("        quote: 由上年第73位", "        quote: &q 由上年第73位"),
+        "yaml-alias",
         ["anchors and aliases (&name, *name) are not allowed"],
         22,
     ),
-    ("alias", _replace("  name_en: Example", "  name_en: *x\n  other: Example"), ["aliases"], 4),
+    (
+        "alias",
+        _replace("  name_en: Example", "  name_en: *x\n  other: Example"),
+        "yaml-alias",
+        ["aliases"],
+        4,
+    ),
     (
         "python tag",
         _replace(
             "    name: 签约项目数", "    name: !!python/object/apply:os.system [touch HACKED]"
         ),
+        "yaml-tag",
         ["tags such as", "not allowed"],
         27,
     ),
-    ("int tag", _replace("    out_of: 230", "    out_of: !!int 230"), ["tags such as"], 18),
+    (
+        "int tag",
+        _replace("    out_of: 230", "    out_of: !!int 230"),
+        "yaml-tag",
+        ["tags such as"],
+        18,
+    ),
     (
         "nesting",
         _replace("    name_en: Signed projects", f"    name_en: {NESTED}"),
+        "too-deep",
         ["nesting"],
         28,
     ),
-    ("yaml 1.1 exponent", _replace("value: 第73位", "value: 1e3"), ["cannot read value '1e3'"], 21),
-    ("yaml 1.1 sexagesimal", _replace('period: "2019"', "period: 12:30"), ["'12:30'"], 20),
-    ("yaml 1.1 boolean", _replace("level: national", "level: NO"), ["unknown level 'NO'"], 6),
-    ("missing field", _replace("    unit: 位\n", ""), ["is missing 'unit'"], 12),
+    (
+        "yaml 1.1 exponent",
+        _replace("value: 第73位", "value: 1e3"),
+        "unreadable-value",
+        ["cannot read value '1e3'"],
+        21,
+    ),
+    (
+        "yaml 1.1 sexagesimal",
+        _replace('period: "2019"', "period: 12:30"),
+        "bad-period",
+        ["'12:30'"],
+        20,
+    ),
+    (
+        "yaml 1.1 boolean",
+        _replace("level: national", "level: NO"),
+        "unknown-level",
+        ["unknown level 'NO'"],
+        6,
+    ),
+    ("missing field", _replace("    unit: 位\n", ""), "missing-field", ["is missing 'unit'"], 12),
     (
         "unknown field",
         _replace("    unit: 位\n", "    unit: 位\n    colour: red\n"),
+        "unknown-field",
         ["unknown field 'colour'"],
         17,
     ),
     (
         "list for text",
         _replace("    unit: 位", "    unit: [位, 名]"),
+        "wrong-type",
         ["single value, not a list"],
         16,
     ),
-    ("mapping for list", lambda t: t.split("indicators:")[0] + "indicators: {}\n", ["list"], 11),
-    ("not a number", _replace("out_of: 230", "out_of: many"), ["'many' is not a whole number"], 18),
-    ("bad date", _replace('date: "2022-01-15"', "date: 2022-02-30"), ["not a date"], 10),
-    ("bad period", _replace('period: "2019"', "period: 2019-13"), ["not a real date"], 20),
-    ("top is a list", lambda t: "- a\n- b\n", ["must be a mapping"], 1),
-    ("schema version", _replace("schema_version: 1", "schema_version: 2"), ["not supported"], 1),
+    (
+        "mapping for list",
+        lambda t: t.split("indicators:")[0] + "indicators: {}\n",
+        "wrong-type",
+        ["list"],
+        11,
+    ),
+    (
+        "not a number",
+        _replace("out_of: 230", "out_of: many"),
+        "not-a-whole-number",
+        ["'many' is not a whole number"],
+        18,
+    ),
+    (
+        "bad date",
+        _replace('date: "2022-01-15"', "date: 2022-02-30"),
+        "bad-date",
+        ["not a date"],
+        10,
+    ),
+    (
+        "bad period",
+        _replace('period: "2019"', "period: 2019-13"),
+        "bad-period",
+        ["not a real date"],
+        20,
+    ),
+    ("top is a list", lambda t: "- a\n- b\n", "wrong-type", ["must be a mapping"], 1),
+    (
+        "schema version",
+        _replace("schema_version: 1", "schema_version: 3"),
+        "unsupported-schema-version",
+        ["not supported"],
+        1,
+    ),
     (
         "duplicate id",
         _replace("  - id: signed_projects", "  - id: national_rank"),
+        "duplicate-id",
         ["duplicate indicator id 'national_rank'", "first at line 12"],
         26,
     ),
-    ("bad id", _replace("  - id: signed_projects", "  - id: Signed-Projects"), ["snake_case"], 26),
+    (
+        "bad id",
+        _replace("  - id: signed_projects", "  - id: Signed-Projects"),
+        "bad-id",
+        ["snake_case"],
+        26,
+    ),
     (
         "unreadable value",
         _replace("value: 20多个", "value: 很多"),
+        "unreadable-value",
         ["cannot read value '很多'"],
         33,
     ),
     (
         "value not in quote",
         _replace("value: 第73位", "value: 第74位"),
+        "value-not-in-quote",
         ["'第74位' does not appear in its quote"],
         21,
     ),
     (
         "unknown qualifier",
         _replace("        value: 第73位\n", "        value: 第73位\n        qualifier: roughly\n"),
+        "unknown-qualifier",
         ["unknown qualifier 'roughly'", "more_than"],
         22,
     ),
     (
         "contradicting qualifier",
         _replace("        value: 20多个\n", "        value: 20多个\n        qualifier: exact\n"),
+        "qualifier-contradicts-wording",
         ["qualifier 'exact' contradicts value '20多个'"],
         34,
     ),
-    ("unit mismatch", _replace("    unit: 个", "    unit: 家"), ["counted in 个"], 33),
-    ("rank beyond out_of", _replace("out_of: 230", "out_of: 50"), ["beyond out_of 50"], 21),
+    (
+        "unit mismatch",
+        _replace("    unit: 个", "    unit: 家"),
+        "unit-mismatch",
+        ["counted in 个"],
+        33,
+    ),
+    (
+        "rank beyond out_of",
+        _replace("out_of: 230", "out_of: 50"),
+        "rank-above-out-of",
+        ["beyond out_of 50"],
+        21,
+    ),
     (
         "same period twice",
         _replace('period: "2020"', 'period: "2019"'),
+        "duplicate-observation",
         ["two exact observations for period 2019", "first at line 20"],
         23,
     ),
@@ -129,7 +245,7 @@ BAD_INPUTS: list[tuple[str, Callable[[str], str | bytes], list[str], int | None]
 
 
 @pytest.mark.parametrize(
-    ("mutate", "words", "line"),
+    ("mutate", "code", "words", "line"),
     [case[1:] for case in BAD_INPUTS],
     ids=[case[0] for case in BAD_INPUTS],
 )
@@ -138,6 +254,7 @@ def test_validate_reports_bad_input(
     minimal_text: str,
     write_file: Callable[..., Path],
     mutate: Callable[[str], str | bytes],
+    code: str,
     words: list[str],
     line: int | None,
 ) -> None:
@@ -146,22 +263,38 @@ def test_validate_reports_bad_input(
     output = result.stdout
     for word in words:
         assert word in output, output
+    coded = [x for x in output.splitlines() if x.endswith(f" [{code}]")]
+    assert coded, output
     if line is not None:
-        assert f"{path}:{line}:" in output, output
+        assert any(x.startswith(f"{path}:{line}:") for x in coded), output
+    report = json.loads(cli("validate", str(path), "--json", expect=1).stdout)
+    assert code in report["counts"]["by_code"] and not report["valid"]
     assert "Traceback" not in result.output
     assert not (path.parent / "HACKED").exists()
 
 
 @pytest.mark.parametrize(
-    ("case", "words"),
-    [("missing", ["no such file"]), ("directory", ["is a directory, not a file"])],
+    ("case", "message"),
+    [
+        ("missing", "no such file [file-not-found]"),
+        ("empty folder", "no dataset or table in this folder"),
+        ("glob", "no file matches this pattern [no-inputs]"),
+        ("report", "cannot tell what this file holds from its extension"),
+    ],
 )
 def test_validate_reports_unusable_paths(
-    cli: Callable[..., Any], tmp_path: Path, case: str, words: list[str]
+    cli: Callable[..., Any], tmp_path: Path, case: str, message: str
 ) -> None:
-    path = tmp_path / "nothing.yaml" if case == "missing" else tmp_path
+    path = {
+        "missing": tmp_path / "nothing.yaml",
+        "empty folder": tmp_path,
+        "glob": tmp_path / "*.csv",
+        "report": tmp_path / "report.txt",
+    }[case]
+    if case == "report":
+        path.write_text("荆州开发区新签约项目41个\n", encoding="utf-8")
     result = cli("validate", str(path), expect=1)
-    assert result.stdout == f"{path}: {words[0]}\n"
+    assert result.stdout.startswith(f"{path}: {message}") and result.stdout.count("\n") == 1
 
 
 def test_bad_input_to_other_commands_is_one_red_line(
@@ -195,9 +328,11 @@ def test_every_problem_is_reported(
     path = write_file(text)
     result = cli("validate", str(path), expect=1)
     assert result.stdout.splitlines() == [
-        f"{path}:6:10: 'level': unknown level 'county' (one of: national, provincial, municipal)",
-        f"{path}:21:16: value '第74位' does not appear in its quote '由上年第73位上升至第36位'",
-        f"{path}:31:5: duplicate key 'unit' (first at line 30)",
+        f"{path}:6:10: 'level': unknown level 'county' (one of: national, provincial, municipal)"
+        " [unknown-level]",
+        f"{path}:21:16: value '第74位' does not appear in its quote '由上年第73位上升至第36位'"
+        " [value-not-in-quote]",
+        f"{path}:31:5: duplicate key 'unit' (first at line 30) [duplicate-key]",
     ]
 
 
@@ -215,7 +350,7 @@ def test_validate_goes_on_after_a_bad_file(
     cli: Callable[..., Any], dataset_path: Path, tmp_path: Path
 ) -> None:
     result = cli("validate", str(tmp_path / "gone.yaml"), str(dataset_path), expect=1)
-    assert result.stdout == f"{tmp_path / 'gone.yaml'}: no such file\n"
+    assert result.stdout == f"{tmp_path / 'gone.yaml'}: no such file [file-not-found]\n"
     assert f"{dataset_path}: valid" in result.stderr
 
 

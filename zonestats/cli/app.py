@@ -120,10 +120,12 @@ def protected(paths: Sequence[Path]) -> tuple[Path, ...]:
 def read(paths: Sequence[Path], conflicts: bool = True) -> Dataset:
     """Every input as one dataset, with a spinner when it takes a while on a terminal; with
     ``conflicts``, a note on stderr for each place the sources disagree."""
-    from zonestats.io.inputs import load
+    from zonestats.io.inputs import bundled_path, load
     from zonestats.output.progress import progress
 
     what = ", ".join(str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+    if list(paths) == [bundled_path()]:
+        what = "the bundled dataset"
     with progress(f"reading {what}", sys.stderr.isatty()):
         dataset = load(list(paths))
     gc.freeze()  # what was loaded lives until the end: later collections need not walk it

@@ -17,11 +17,10 @@ from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.figures import read_figures
 from zonestats.model.fields import COLUMN_FIELDS, REQUIRED_COLUMNS
-from zonestats.model.merge import ZoneRecord
+from zonestats.model.merge import ZONE_COLUMNS, ZoneRecord, zone_record
 from zonestats.model.quantity import Qualifier, plain_number
 from zonestats.model.rules import RULES
 from zonestats.model.table import COLUMNS, ObservationTable
-from zonestats.model.terms import Level
 
 if TYPE_CHECKING:
     import numpy as np
@@ -422,18 +421,4 @@ def _arrow(array: Any) -> Any:
 
 def _zones(table: ObservationTable, path: str) -> list[ZoneRecord]:
     """The zones a table's rows name, with what they say of them."""
-    records = []
-    for _, (identifier, name, name_en, province, level) in table.distinct(
-        ("zone_id", "zone", "zone_name_en", "province", "level")
-    ):
-        records.append(
-            ZoneRecord(
-                file=path,
-                name=name,
-                id=identifier,
-                name_en=name_en,
-                province=province,
-                level=Level(level) if level else None,
-            )
-        )
-    return records
+    return [zone_record(path, row) for _, row in table.distinct(ZONE_COLUMNS)]

@@ -14,13 +14,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
+from zonestats.model.grammar import NUMERAL_CHARACTERS
 from zonestats.model.rules import read_written
 
 if TYPE_CHECKING:
     import numpy as np
 
 _NUMBER = r"[0-9]{1,15}(?:\.[0-9]{1,15})?"
-_PLAIN = rf"^(?P<rank>第?)(?P<number>{_NUMBER})(?P<rest>[^0-9.,\s]{{0,12}})$"
+# After the digits, no character that writes a number (万十 is 万 and 十 more, not 万 times).
+_REST = "[^0-9.,\\s" + "".join(sorted(NUMERAL_CHARACTERS)) + "]{0,12}"
+_PLAIN = rf"^(?P<rank>第?)(?P<number>{_NUMBER})(?P<rest>{_REST})$"
 
 
 def read_figures(distinct: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

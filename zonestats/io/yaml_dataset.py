@@ -14,6 +14,7 @@ from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.tree import Mapping, Sequence
 from zonestats.model import fields as F
+from zonestats.model.fields import ALIAS_SEPARATOR
 from zonestats.model.merge import ZoneRecord
 from zonestats.model.rules import RULES, read_written, resolved
 from zonestats.model.table import COLUMNS, ObservationTable
@@ -347,6 +348,7 @@ def _row(
         values.get("note"),
         zone.id,
         zone.name_en,
+        ALIAS_SEPARATOR.join(zone.aliases) or None,
         zone.province,
         level,
         *source,

@@ -214,11 +214,9 @@ class Dataset:
 def unknown(what: str, name: str, known: list[str]) -> str:
     """'no indicator 'x'; did you mean y?' (or the known ones, when they are few)."""
     close = difflib.get_close_matches(name, known, n=3)
-    if close:
-        return f"no {what} '{name}'; did you mean {', '.join(close)}?"
-    if len(known) <= 12:
-        return f"no {what} '{name}' (known: {', '.join(known)})"
-    return f"no {what} '{name}'"
+    listed = f" (known: {', '.join(known)})" if len(known) <= 12 else ""
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no {what} '{name}'{listed}{hint}"
 
 
 def _date(text: Any) -> date | None:

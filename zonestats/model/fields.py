@@ -19,6 +19,9 @@ SCHEMA_VERSIONS = (1, 2)
 """The dataset shapes this zonestats reads: 1, one zone and one source per file; 2, any
 number of zones and sources, observations naming theirs."""
 
+ALIAS_SEPARATOR = "|"
+"""Between a zone's other names in a long table's zone_aliases column."""
+
 MAX_QUOTE = 200
 """Quotes are short verbatim clauses, never passages of a report."""
 
@@ -351,6 +354,9 @@ COLUMN_FIELDS: dict[str, Field] = {
     "note": _field(OBSERVATION, "note"),
     "zone_id": _field(ZONE_V2, "id"),
     "zone_name_en": _field(ZONE_V2, "name_en"),
+    "zone_aliases": Field(
+        "zone_aliases", "The zone's other names, separated by " + ALIAS_SEPARATOR, text, _STRING
+    ),
     "province": ZONE_PROVINCE,
     "level": ZONE_LEVEL,
     "source_title": _field(SOURCE, "title"),

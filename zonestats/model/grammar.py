@@ -223,3 +223,12 @@ GRAMMAR_CHARACTERS: frozenset[str] = frozenset(
 """Every character of numerals, magnitudes and the words before or after a number, in every
 spelling, and every character that fold changes. A figure whose unit holds none of these has
 its unit read exactly as written (and valid when it is a run of UNITS or of ASCII letters)."""
+
+NUMERAL_CHARACTERS: frozenset[str] = frozenset(
+    char
+    for word in (*DIGITS, *FINANCIAL_DIGITS, *SMALL_UNITS, *FINANCIAL_SMALL_UNITS, *SOME)
+    for spelling in spellings(word)
+    for char in spelling + DECIMAL_POINT
+)
+"""Every character that writes part of a number, in every spelling. Where what follows a
+figure's digits holds none, the figure reads as its digits times what 1 with it reads as."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from zonestats.errors import Problem
 from zonestats.model.dataset import Citation, Conflict, Source, Zone
+from zonestats.model.fields import ALIAS_SEPARATOR
 from zonestats.model.table import ObservationTable
 from zonestats.model.terms import Level
 
@@ -116,18 +117,33 @@ def _one_zone(group: list[ZoneRecord]) -> tuple[Zone, Problem | None]:
     return zone, Problem(other.file, "zone-identity-conflict", message, other.line, other.col)
 
 
-_ZONE = ("zone_id", "zone", "zone_name_en", "province", "level")
+ZONE_COLUMNS = ("zone_id", "zone", "zone_name_en", "zone_aliases", "province", "level")
+"""What rows say of their zone."""
 
 
-def _row_of(zone: Zone) -> tuple[Any, ...]:
-    """A zone as its rows hold it (the id only where one was given)."""
-    level = zone.level.value if zone.level else None
+def zone_row(zone: Zone) -> tuple[Any, ...]:
+    """A zone as its rows hold it (ZONE_COLUMNS; the id only where one was given)."""
     return (
         zone.id if zone.id != zone.name else None,
         zone.name,
         zone.name_en,
+        ALIAS_SEPARATOR.join(zone.aliases) or None,
         zone.province,
-        level,
+        zone.level.value if zone.level else None,
+    )
+
+
+def zone_record(file: str, row: tuple[Any, ...]) -> ZoneRecord:
+    """A zone as rows name it (ZONE_COLUMNS)."""
+    identifier, name, name_en, aliases, province, level = row
+    return ZoneRecord(
+        file=file,
+        name=name,
+        id=identifier,
+        name_en=name_en,
+        province=province,
+        level=Level(level) if level else None,
+        aliases=tuple(aliases.split(ALIAS_SEPARATOR)) if aliases else (),
     )
 
 
@@ -135,11 +151,11 @@ def apply_zones(
     table: ObservationTable, zones: tuple[Zone, ...], mapping: dict[tuple[str | None, str], int]
 ) -> None:
     """Give every row its zone's resolved name, id and details."""
-    lookup = {key: _row_of(zones[mapping[key[:2]]]) for _, key in table.distinct(_ZONE)}
+    lookup = {key: zone_row(zones[mapping[key[:2]]]) for _, key in table.distinct(ZONE_COLUMNS)}
     if all(key == row for key, row in lookup.items()):
         return  # every row already names its zone as it resolves
-    rows = [lookup[key] for key in zip(*(table.column(c) for c in _ZONE), strict=True)]
-    for index, name in enumerate(_ZONE):
+    rows = [lookup[key] for key in zip(*(table.column(c) for c in ZONE_COLUMNS), strict=True)]
+    for index, name in enumerate(ZONE_COLUMNS):
         table.set_column(name, [row[index] for row in rows])
 
 

@@ -33,6 +33,7 @@ COLUMNS = (
     "note",
     "zone_id",
     "zone_name_en",
+    "zone_aliases",
     "province",
     "level",
     "source_title",

@@ -117,13 +117,14 @@ EXPORT_COLUMNS = tuple(
         (
             "开发区", "指标", "名称", "英文名称", "类别", "时期", "数值", "单位", "限定",
             "原文数值", "原文", "时期说明", "优向", "总数", "备注", "开发区标识",
-            "开发区英文名", "省份", "级别", "来源标题", "来源发布者", "发布日期", "来源网址",
+            "开发区英文名", "开发区别名", "省份", "级别", "来源标题", "来源发布者", "发布日期",
+            "来源网址",
         ),
         (
             "zone", "indicator", "name", "name", "category", "period", "value", "unit",
             "qualifier", "as written", "quote", "period note", "better", "out of", "note",
-            "zone id", "zone name", "province", "level", "source", "publisher", "published",
-            "url",
+            "zone id", "zone name", "zone aliases", "province", "level", "source", "publisher",
+            "published", "url",
         ),
         strict=True,
     )

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 import zonestats
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.table import Table, table_from_frame
-from zonestats.output.writers import render
 from zonestats.output.views import EXPORT_COLUMNS, growth_columns
+from zonestats.output.writers import render
 
 from .conftest import FIXTURES, run_on_terminal
 

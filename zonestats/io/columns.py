@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import Problem, ZonestatsError
+from zonestats.io.cells import RowReport, TextColumn, constant_text, few_strings
 from zonestats.io.contents import Contents
 from zonestats.io.figures import read_figures
 from zonestats.model.fields import COLUMN_FIELDS, REQUIRED_COLUMNS
 from zonestats.model.merge import ZONE_COLUMNS, ZoneRecord, zone_record
-from zonestats.model.quantity import Qualifier, plain_number
+from zonestats.model.quantity import Qualifier
 from zonestats.model.rules import RULES
 from zonestats.model.table import COLUMNS, ObservationTable
 
@@ -26,87 +27,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-MAX_REPORTED = 20
-"""Rows reported for one kind of problem; the rest are counted."""
-
 _NUMERIC = ("value", "out_of")
 _NAMED_BY_ID = ("name", "name_en")  # empty, they take the indicator's id
-
-
-class _Report:
-    """Problems by row, the first MAX_REPORTED of each code listed and the rest counted;
-    the rows with a problem."""
-
-    def __init__(self, path: str, first_row: int, rows: int) -> None:
-        import numpy as np
-
-        self.path, self.first_row = path, first_row
-        self.problems: list[Problem] = []
-        self.bad = np.zeros(rows, dtype=bool)
-
-    def rows(self, mask: np.ndarray, code: str, message: Callable[[int], str]) -> None:
-        import numpy as np
-
-        if not mask.any():
-            return
-        self.bad |= mask
-        positions = np.flatnonzero(mask)
-        for position in positions[:MAX_REPORTED].tolist():
-            line = position + self.first_row
-            self.problems.append(Problem(self.path, code, message(position), line))
-        if len(positions) > MAX_REPORTED:
-            more, last = len(positions) - MAX_REPORTED, int(positions[-1]) + self.first_row
-            message_more = f"... and {more} more rows like that"
-            self.problems.append(Problem(self.path, code, message_more, last))
-
-    def whole(self, code: str, message: str) -> None:
-        self.problems.append(Problem(self.path, code, message, 1))
-
-
-class _Text:
-    """A text column: the cells as read, a code per row (-1 where empty) and the distinct
-    values, in order of first appearance."""
-
-    def __init__(self, column: pd.Series) -> None:
-        import pandas as pd
-
-        self.cells = _text_column(column)
-        codes, distinct = pd.factorize(self.cells)
-        empty = (self.cells == "").to_numpy(dtype=bool)
-        self.has_empty = bool(empty.any())
-        if self.has_empty:
-            codes = codes.copy()
-            codes[empty] = -1
-        self.codes: np.ndarray = codes
-        self.distinct = distinct  # "" among them where a cell is empty
-        self._listed: list[str] | None = None
-
-    def listed(self) -> list[str]:
-        """The distinct values as a list (read once: an Arrow array is slow to walk)."""
-        if self._listed is None:
-            self._listed = self.distinct.tolist()
-        return self._listed
-
-    def present(self) -> np.ndarray:
-        result: np.ndarray = self.codes >= 0
-        return result
-
-    def values(self) -> np.ndarray:
-        """The values as an object array, None where empty."""
-        import numpy as np
-
-        return self.spread(np.array(self.listed(), dtype=object), None)
-
-    def spread(self, per_distinct: np.ndarray, missing: Any) -> np.ndarray:
-        """A value per distinct value spread over the rows; ``missing`` where empty."""
-        import numpy as np
-
-        if not len(per_distinct):
-            return np.full(len(self.codes), missing, dtype=per_distinct.dtype)
-        taken: np.ndarray = per_distinct[np.maximum(self.codes, 0)]
-        if self.has_empty:
-            taken[self.codes < 0] = missing
-        return taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +44,12 @@ class _Input:
 def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
     """The valid rows of a long table's cells as observations, and every problem."""
     name = str(path)
-    report = _Report(name, first_row, len(cells))
+    report = RowReport(name, first_row, len(cells))
     columns = [str(c) for c in cells.columns]
     _check_columns(columns, cells.empty, report)
     if report.problems:
         return Contents(ObservationTable.empty([name]), [], report.problems)
-    text = {c: _Text(cells[c]) for c in columns if c not in _NUMERIC}
+    text = {c: TextColumn(cells[c]) for c in columns if c not in _NUMERIC}
     for column, coded in text.items():
         _check_field(column, coded, report)
     numbers = {c: _numbers(cells, c, report) for c in _NUMERIC}
@@ -144,7 +66,7 @@ def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
     return Contents(table, _zones(table, name), report.problems)
 
 
-def _check_columns(columns: list[str], empty: bool, report: _Report) -> None:
+def _check_columns(columns: list[str], empty: bool, report: RowReport) -> None:
     unknown = [c for c in columns if c not in COLUMN_FIELDS]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if unknown:
@@ -160,21 +82,7 @@ def _check_columns(columns: list[str], empty: bool, report: _Report) -> None:
         )
 
 
-def _text_column(column: pd.Series) -> pd.Series:
-    """A column as text, empty where missing; numbers as plain numbers (2020, not 2020.0)."""
-    import pandas as pd
-
-    if pd.api.types.is_string_dtype(column) and column.dtype != object:
-        return column.fillna("")
-    codes, distinct = pd.factorize(column, use_na_sentinel=False)
-    texts = [
-        "" if v is None or v != v else plain_number(v) if isinstance(v, float) else str(v)
-        for v in distinct
-    ]
-    return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
-
-
-def _check_field(column: str, coded: _Text, report: _Report) -> None:
+def _check_field(column: str, coded: TextColumn, report: RowReport) -> None:
     """Each distinct value through the column's field converter; empty required cells."""
     import numpy as np
 
@@ -191,6 +99,7 @@ def _check_field(column: str, coded: _Text, report: _Report) -> None:
         except ZonestatsError as error:
             codes.append(error.code or "invalid")
             messages.append(error.message)
+    coded.invalid = coded.spread(np.array([c is not None for c in codes], dtype=bool), False)
     for code in dict.fromkeys(c for c in codes if c is not None):
         mask = coded.spread(np.array([c == code for c in codes], dtype=bool), False)
         report.rows(mask, code, lambda r: f"{column}: {messages[coded.codes[r]]}")
@@ -198,7 +107,7 @@ def _check_field(column: str, coded: _Text, report: _Report) -> None:
         report.rows(~coded.present(), "missing-field", lambda r: f"{column} is missing")
 
 
-def _numbers(cells: pd.DataFrame, column: str, report: _Report) -> np.ndarray:
+def _numbers(cells: pd.DataFrame, column: str, report: RowReport) -> np.ndarray:
     """A numeric column as float64 (NaN where empty); cells that are no number reported."""
     import numpy as np
     import pandas as pd
@@ -215,7 +124,7 @@ def _numbers(cells: pd.DataFrame, column: str, report: _Report) -> np.ndarray:
                 wrong |= given & ((values < 1) | (np.mod(values, 1) != 0))
         texts = raw.astype(object)
     else:
-        coded = _Text(raw)
+        coded = TextColumn(raw)
         convert = COLUMN_FIELDS[column].convert
         assert convert is not None
         parsed, failed = [], []
@@ -240,7 +149,7 @@ def _numbers(cells: pd.DataFrame, column: str, report: _Report) -> np.ndarray:
 
 
 def _inputs(
-    text: dict[str, _Text], numbers: dict[str, np.ndarray], rows: int, report: _Report
+    text: dict[str, TextColumn], numbers: dict[str, np.ndarray], rows: int, report: RowReport
 ) -> dict[str, _Input]:
     """Every field a rule reads, per row: the text columns, what each written value reads
     as, and the numbers."""
@@ -249,8 +158,8 @@ def _inputs(
     def absent() -> _Input:
         return _Input(np.full(rows, None, dtype=object), np.zeros(rows, dtype=bool))
 
-    def of_text(coded: _Text) -> _Input:
-        return _Input(coded.values(), coded.present(), coded.codes)
+    def of_text(coded: TextColumn) -> _Input:
+        return _Input(coded.values(), coded.usable(), coded.codes)
 
     def of_number(values: np.ndarray) -> _Input:
         return _Input(values, ~np.isnan(values))
@@ -277,13 +186,13 @@ def _inputs(
     return inputs
 
 
-def _check_rules(inputs: dict[str, _Input], report: _Report) -> None:
+def _check_rules(inputs: dict[str, _Input], report: RowReport) -> None:
     """Every observation rule, on whole columns or once per distinct input."""
     import numpy as np
 
     for rule in RULES:
-        where = ~report.bad
-        for name in rule.inputs:
+        where = inputs[rule.inputs[0]].given.copy()
+        for name in rule.inputs[1:]:
             where &= inputs[name].given
         if not where.any():
             continue
@@ -334,7 +243,7 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def _qualifier(stated: _Text | None, read: _Input) -> np.ndarray:
+def _qualifier(stated: TextColumn | None, read: _Input) -> np.ndarray:
     """The qualifier as stated, else as the wording reads, else exact."""
 
     result = read.values.copy()
@@ -346,7 +255,7 @@ def _qualifier(stated: _Text | None, read: _Input) -> np.ndarray:
 
 
 def _frame(
-    text: dict[str, _Text],
+    text: dict[str, TextColumn],
     numbers: dict[str, np.ndarray],
     qualifier: np.ndarray,
     path: Path,
@@ -364,7 +273,7 @@ def _frame(
     columns: dict[str, Any] = {
         "value": numbers["value"],
         "out_of": pd.array(numbers["out_of"], dtype="Float64").astype("Int64"),
-        "qualifier": _strings(qualifier),
+        "qualifier": few_strings(qualifier),
     }
     for column in COLUMNS:
         if column in columns:
@@ -373,7 +282,7 @@ def _frame(
         coded = text.get(column)
         if coded is None:
             columns[column] = (
-                default if isinstance(default, pd.Series) else _constant(default, rows)
+                default if isinstance(default, pd.Series) else constant_text(default, rows)
             )
         elif coded.has_empty:
             columns[column] = coded.cells.where(coded.present(), default)
@@ -381,7 +290,7 @@ def _frame(
             columns[column] = coded.cells
     columns["_file"] = np.zeros(rows, dtype=np.int64)
     columns["_line"] = np.arange(first_row, first_row + rows, dtype=np.int64)
-    columns["_col"] = _constant(None, rows)
+    columns["_col"] = constant_text(None, rows)
     columns["_used"] = np.ones(rows, dtype=bool)
     frame = pd.DataFrame({c: _plain(v) for c, v in columns.items()})
     if not keep.all():
@@ -391,32 +300,6 @@ def _frame(
 
 def _plain(values: Any) -> Any:
     return values.array if hasattr(values, "array") else values
-
-
-def _constant(value: str | None, rows: int) -> Any:
-    """A text column of one value (or of none), built without a Python object per row."""
-    import numpy as np
-    import pyarrow as pa
-
-    dictionary = pa.array([value], type=pa.large_string())
-    return _arrow(dictionary.take(pa.array(np.zeros(rows, dtype=np.int8))))
-
-
-def _strings(values: np.ndarray) -> Any:
-    """An object array of a few distinct strings as an Arrow-backed text column."""
-    import pandas as pd
-    import pyarrow as pa
-
-    codes, distinct = pd.factorize(values)
-    dictionary = pa.array(list(distinct), type=pa.large_string())
-    return _arrow(dictionary.take(pa.array(codes)))
-
-
-def _arrow(array: Any) -> Any:
-    import pandas as pd
-    import pyarrow as pa
-
-    return pd.arrays.ArrowStringArray(pa.chunked_array([array]))
 
 
 def _zones(table: ObservationTable, path: str) -> list[ZoneRecord]:

@@ -254,7 +254,7 @@ def _observations(
     complete = {"id", "name", "name_en", "category", "unit"} <= indicator.keys()
     for item, where in items:
         values = walker.fields(item, spec, f"an observation of {label}", where)
-        if values is None or not {"period", "value", "quote"} <= values.keys():
+        if values is None:
             continue
         zone = _reference(walker, item, values.get("zone"), context.zones, "zone", where)
         source = _reference(walker, item, values.get("source"), context.sources, "source", where)
@@ -285,35 +285,38 @@ def _reference(
 def _observation(
     walker: _Walker, raw: Mapping, values: dict[str, Any], indicator: dict[str, Any]
 ) -> tuple[float, str, int | None] | None:
-    """Apply the observation rules; the value, qualifier and out_of, or None if broken."""
-    written = values["value"]
-    try:
-        reading = read_written(written)
-    except ZonestatsError as error:
-        walker.problem(raw.value_positions["value"], error.code or "invalid", error.message)
-        return None
+    """Apply the observation rules to what the observation has; its value, qualifier and
+    out_of, or None when it breaks a rule or lacks a field."""
+    written = values.get("value")
+    reading = None
+    ok = {"period", "value", "quote"} <= values.keys()
+    if written is not None:
+        try:
+            reading = read_written(written)
+        except ZonestatsError as error:
+            walker.problem(raw.value_positions["value"], error.code or "invalid", error.message)
+            ok = False
     out_of = values.get("out_of", indicator.get("out_of"))
     value, qualifier = resolved(reading, values.get("number"), values.get("qualifier"))
     stated = values.get("qualifier")
     inputs = {
         "written": written,
-        "quote": values["quote"],
-        "read_value": reading.value,
-        "read_unit": reading.unit,
-        "read_qualifier": reading.qualifier.value,
+        "quote": values.get("quote"),
+        "read_value": reading.value if reading else None,
+        "read_unit": reading.unit if reading else None,
+        "read_qualifier": reading.qualifier.value if reading else None,
         "number": values.get("number"),
         "value": value,
         "unit": indicator.get("unit"),
         "qualifier": stated.value if stated is not None else None,
         "out_of": out_of,
     }
-    ok = True
     for rule in RULES:
         arguments = [inputs[name] for name in rule.inputs]
         if any(a is None for a in arguments) or rule.holds(*arguments):
             continue
         key = _KEY_OF.get(rule.at, "value")
-        at = raw.value_positions.get(key, raw.value_positions["value"])
+        at = raw.value_positions.get(key, raw.value_positions.get("value", (raw.line, raw.col)))
         walker.problem(at, rule.code, rule.message(inputs))
         ok = False
     return (value, qualifier.value, out_of) if ok else None

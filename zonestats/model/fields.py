@@ -4,6 +4,7 @@ reader and `zonestats schema` are all driven by these tables."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,8 +57,8 @@ def whole(value: str) -> int:
 
 
 def number(value: str) -> float:
-    """A plain number in ASCII digits: 8000000, 2.5, 8.2e9."""
-    if not _NUMBER.fullmatch(value):
+    """A plain number in ASCII digits: 8000000, 2.5, 8.2e9 (and within float range)."""
+    if not _NUMBER.fullmatch(value) or not math.isfinite(float(value)):
         raise invalid("not-a-number", f"'{value}' is not a plain number (8000000, 2.5, 8.2e9)")
     return float(value)
 

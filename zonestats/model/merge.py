@@ -52,10 +52,12 @@ class ZoneRecord:
 def resolve_zones(
     records: Sequence[ZoneRecord],
 ) -> tuple[tuple[Zone, ...], dict[tuple[str | None, str], int], list[Problem]]:
-    """One zone for the records that share an id, a name or an alias. Returns the zones
-    (in order of first appearance), each record's (id, name) mapped to its zone's index, and
-    a problem for two different ids that share a name."""
+    """One zone for the records that share an id, a name or an alias, unless that would make
+    one zone of two with different ids (a problem, and they stay two). Returns the zones in
+    order of first appearance and each record's (id, name) mapped to its zone's index."""
     parent = list(range(len(records)))
+    ids: dict[int, str | None] = {i: r.id for i, r in enumerate(records)}
+    problems: list[Problem] = []
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -66,39 +68,45 @@ def resolve_zones(
     owner: dict[str, int] = {}
     for index, record in enumerate(records):
         for label in record.labels:
-            other = owner.setdefault(label, index)
-            a, b = root(other), root(index)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for index in range(len(records)):
-        groups.setdefault(root(index), []).append(index)
+            a, b = root(owner.setdefault(label, index)), root(index)
+            if a == b:
+                continue
+            if ids[a] and ids[b] and ids[a] != ids[b]:
+                problems.append(_shared_name(records[owner[label]], record, label))
+                continue
+            keep, drop = min(a, b), max(a, b)
+            parent[drop], ids[keep] = keep, ids[keep] or ids[drop]
+    groups: dict[int, list[ZoneRecord]] = {}
+    for index, record in enumerate(records):
+        groups.setdefault(root(index), []).append(record)
     zones: list[Zone] = []
     mapping: dict[tuple[str | None, str], int] = {}
-    problems: list[Problem] = []
-    for members in groups.values():
-        group = [records[i] for i in members]
-        zone, problem = _one_zone(group)
-        for record in group:
-            mapping[(record.id, record.name)] = len(zones)
-        zones.append(zone)
-        if problem is not None:
-            problems.append(problem)
+    for group in groups.values():
+        mapping.update({(record.id, record.name): len(zones) for record in group})
+        zones.append(_one_zone(group))
     return tuple(zones), mapping, problems
 
 
-def _one_zone(group: list[ZoneRecord]) -> tuple[Zone, Problem | None]:
+def _shared_name(first: ZoneRecord, other: ZoneRecord, label: str) -> Problem:
+    message = (
+        f"'{label}' names zone '{other.id or other.name}' here and zone "
+        f"'{first.id or first.name}' in {first.file}; one zone needs one id, two zones need "
+        "names of their own"
+    )
+    return Problem(other.file, "zone-identity-conflict", message, other.line, other.col)
+
+
+def _one_zone(group: list[ZoneRecord]) -> Zone:
     """The zone of records known to be one: named by the first with an id, details from the
     first that gives each."""
-    explicit = [r for r in group if r.id]
-    ordered = explicit + [r for r in group if not r.id]
+    ordered = [r for r in group if r.id] + [r for r in group if not r.id]
     first = ordered[0]
 
     def detail(name: str) -> Any:
         return next((getattr(r, name) for r in ordered if getattr(r, name)), None)
 
     aliases = dict.fromkeys(a for r in ordered for a in (r.name, *r.aliases) if a != first.name)
-    zone = Zone(
+    return Zone(
         id=first.id or first.name,
         name=first.name,
         name_en=detail("name_en"),
@@ -106,15 +114,6 @@ def _one_zone(group: list[ZoneRecord]) -> tuple[Zone, Problem | None]:
         level=detail("level"),
         aliases=tuple(aliases),
     )
-    ids = dict.fromkeys(r.id for r in explicit)
-    if len(ids) < 2:
-        return zone, None
-    other = next(r for r in explicit if r.id != first.id)
-    message = (
-        f"zone '{other.id}' shares a name with zone '{first.id}' ({first.file}); "
-        "one zone needs one id, two zones need names of their own"
-    )
-    return zone, Problem(other.file, "zone-identity-conflict", message, other.line, other.col)
 
 
 ZONE_COLUMNS = ("zone_id", "zone", "zone_name_en", "zone_aliases", "province", "level")

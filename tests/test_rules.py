@@ -290,3 +290,26 @@ def test_random_observations_get_the_same_codes_from_yaml_and_csv(
         return
     folder = tmp_path_factory.mktemp("random")
     assert _found_in_table(folder / "cases.csv", cases) == _found_in_yaml(folder, cases)
+
+
+def test_every_problem_code_used_is_registered() -> None:
+    """Codes are written where problems are made; each must be one PROBLEM_CODES lists."""
+    import ast
+    import re
+
+    code = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+    makers = {"Problem", "invalid", "Rule", "choice", "problem", "rows", "whole"}
+    used: dict[str, str] = {}
+    for path in sorted((ROOT / "zonestats").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name not in makers:
+                continue
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    if code.fullmatch(arg.value):
+                        used[arg.value] = f"{path.name}:{node.lineno}"
+    assert len(used) >= 30
+    assert {c: where for c, where in used.items() if c not in PROBLEM_CODES} == {}

@@ -137,3 +137,30 @@ def write_long_distinct(folder: Path, observations: int) -> Path:
     path = folder / f"obs_distinct_{observations}.csv"
     long_table(observations, distinct=True).to_csv(path, index=False)  # type: ignore[attr-defined]
     return path
+
+
+def write_many_zones(path: Path, zones: int = 300, indicators: int = 20, years: int = 10) -> None:
+    """A long table of many zones with the same indicators over the same years, as a
+    national panel is: every zone side by side in compare's table."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(7)
+    zone = np.repeat(np.arange(zones), indicators * years)
+    indicator = np.tile(np.repeat(np.arange(indicators), years), zones)
+    period = np.tile(np.arange(2010, 2010 + years), zones * indicators)
+    value = rng.integers(1, 5000, len(zone)).astype("float64")
+    frame = pd.DataFrame(
+        {
+            "zone": pd.Series(zone).map("开发区{:03d}".format),
+            "indicator": pd.Series(indicator).map("indicator_{}".format),
+            "name": pd.Series(indicator).map("指标{}".format),
+            "period": period.astype(str),
+            "value": value,
+            "unit": "个",
+            "better": "higher",
+            "written": pd.Series(value).map("{:.0f}个".format),
+            "quote": "全区" + pd.Series(value).map("{:.0f}个".format),
+        }
+    )
+    frame.to_csv(path, index=False)

@@ -119,6 +119,11 @@ def prepare(quick: bool) -> dict[str, Path]:
             candidate = DATA / f"obs_{rows}.{suffix}"
             if candidate.exists():
                 paths[f"{suffix}_{rows}"] = candidate
+    zones = DATA / "zones_300.csv"
+    if not zones.exists():
+        print("generating 300 zones side by side", flush=True)
+        generate(f"write_many_zones(__import__('pathlib').Path({str(zones)!r}))")
+    paths["zones_300"] = zones
     if not quick:
         distinct = DATA / "obs_distinct_1000000.csv"
         if not distinct.exists():
@@ -215,6 +220,15 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 cases,
             )
         )
+    zones = str(paths["zones_300"])
+    result.append(
+        Group(
+            "Many zones side by side: 300 zones × 20 indicators × 10 years "
+            "(floor: the same compare written as CSV)",
+            Case("floor: zonestats compare --csv", [*zs, "compare", "--csv", "-d", zones]),
+            [Case("zonestats compare (table, 300 zones)", [*zs, "compare", "-d", zones], 1.5)],
+        )
+    )
     if "distinct_1000000" in paths:
         distinct = str(paths["distinct_1000000"])
         result.append(

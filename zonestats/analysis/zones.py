@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 _PER_ZONE = (("to_period", "period"), ("to_value", "value"), ("to_qualifier", "qualifier"))
@@ -17,31 +18,41 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
     The difference is each zone's latest value minus the first zone's; `leader` names the
     zone whose latest value is best where the better direction is known ("tie" when two
     are). Columns are "<zone>|period", "<zone>|value", "<zone>|qualifier", "<zone>|change"
-    and, from the second zone on, "<zone>|difference".
+    and, from the second zone on, "<zone>|difference". Built as grids of indicators by
+    zones, so that hundreds of zones cost one pass over the growth table.
     """
     import numpy as np
     import pandas as pd
 
+    zones = list(dict.fromkeys(growth["zone"].tolist()))
     order = list(dict.fromkeys(growth["indicator"].tolist()))
-    index = pd.Index(order, name="indicator")
-    meta = growth.drop_duplicates("indicator").set_index("indicator").reindex(index)
-    columns: dict[str, Any] = {c: meta[c] for c in ("name", "name_en", "unit", "better")}
-    zones: list[str] = []
-    for zone, rows in growth.groupby("zone", sort=False):
-        rows = rows.drop_duplicates("indicator").set_index("indicator").reindex(index)
-        zones.append(str(zone))
-        for source, name in _PER_ZONE:
-            columns[f"{zone}|{name}"] = rows[source]
-        columns[f"{zone}|change"] = rows["change"].astype("float64")
-    first = columns[f"{zones[0]}|value"]
-    for zone in zones[1:]:
-        columns[f"{zone}|difference"] = columns[f"{zone}|value"] - first
-    values = np.column_stack([columns[f"{z}|value"].to_numpy(dtype="float64") for z in zones])
-    columns["leader"] = _leaders(values, meta["better"].tolist(), zones)
-    return pd.DataFrame(columns, index=index).reset_index()
+    row = pd.Index(order).get_indexer(growth["indicator"])
+    column = pd.Index(zones).get_indexer(growth["zone"])
+
+    def grid(key: str, numeric: bool) -> np.ndarray:
+        cells = np.full(
+            (len(order), len(zones)),
+            np.nan if numeric else None,
+            dtype=float if numeric else object,
+        )
+        cells[row, column] = growth[key].to_numpy(dtype=float if numeric else object)
+        return cells
+
+    meta = growth.drop_duplicates("indicator").set_index("indicator").reindex(order)
+    columns: dict[str, Any] = {c: meta[c].to_numpy() for c in ("name", "name_en", "unit", "better")}
+    grids = {name: grid(key, name == "value") for key, name in _PER_ZONE}
+    grids["change"] = grid("change", True)
+    values = grids["value"]
+    for index, zone in enumerate(zones):
+        for name in ("period", "value", "qualifier", "change"):
+            columns[f"{zone}|{name}"] = grids[name][:, index]
+        if index:
+            columns[f"{zone}|difference"] = values[:, index] - values[:, 0]
+    columns["leader"] = _leaders(values, columns["better"].tolist(), zones)
+    return pd.DataFrame(columns, index=pd.Index(order, name="indicator")).reset_index()
 
 
-def _leaders(values: Any, better: list[Any], zones: list[str]) -> list[str | None]:
+def _leaders(values: np.ndarray, better: list[Any], zones: list[str]) -> list[str | None]:
     import numpy as np
 
     leaders: list[str | None] = []

@@ -332,3 +332,146 @@ def test_selection_across_zones_keeps_single_observations() -> None:
     frame = zonestats.load([THREE, MINIMAL]).observations()
     growth = growth_table(frame, Selection(("industrial_output",), keep_single=True))
     assert len(growth) == 3 and growth["change"].isna().all()
+
+
+def test_validate_reads_a_table_as_a_table(cli: Callable[..., Any], tmp_path: Path) -> None:
+    path = _ranks_table(tmp_path, [("2018", 50, 219), ("2019", 300, 218), ("2020-13", 40, 217)])
+    lines = cli("validate", str(path), expect=1).stdout.splitlines()
+    assert lines == [
+        f"{path}:3: rank 第300位 is beyond out_of 218 [rank-above-out-of]",
+        f"{path}:4: 'period': period '2020-13' is not a real date [bad-period]",
+    ]
+
+
+def _table(tmp_path: Path, name: str, rows: list[dict[str, Any]]) -> Path:
+    path = tmp_path / name
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_two_qualifiers_of_one_period_are_two_observations(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """约100家 and 100多家 for one year say different things; neither is a duplicate."""
+    rows = [
+        {
+            "zone": "甲区",
+            "indicator": "firms",
+            "period": "2021",
+            "value": 100,
+            "unit": "家",
+            "written": w,
+        }
+        for w in ("约100家", "100多家")
+    ]
+    path = _table(tmp_path, "q.csv", rows)
+    assert cli("validate", str(path)).stdout == ""
+    listed = _rows(cli("list", "-d", str(path), "--csv").stdout)
+    assert (listed[0]["observations"], listed[0]["qualifier"]) == ("2", "more_than")
+
+
+def test_one_period_written_two_ways_is_one_observation(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    row = {"zone": "甲区", "indicator": "firms", "value": 100, "unit": "家", "written": "100家"}
+    one_file = _table(
+        tmp_path, "one.csv", [{**row, "period": "2021"}, {**row, "period": "2021-01/2021-12"}]
+    )
+    assert "[duplicate-observation]" in cli("validate", str(one_file), expect=1).stdout
+    first = _table(tmp_path, "a.csv", [{**row, "period": "2021"}])
+    second = _table(
+        tmp_path, "b.csv", [{**row, "period": "2021-01/2021-12", "value": 110, "written": "110家"}]
+    )
+    result = cli("validate", str(first), str(second), expect=1)
+    assert result.stdout.rstrip().endswith("[conflicting-values]")
+    compared = cli("compare", "-d", str(first), "-d", str(second), "firms", "--csv")
+    assert "from the input given last (the publication dates do not tell" in compared.stderr
+
+
+def test_zones_in_other_units_are_never_set_against_each_other(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    rows = [
+        {
+            "zone": "甲区",
+            "indicator": "output",
+            "period": "2021",
+            "value": 8e8,
+            "unit": "元",
+            "written": "8亿元",
+            "better": "higher",
+        },
+        {
+            "zone": "乙区",
+            "indicator": "output",
+            "period": "2021",
+            "value": 5,
+            "unit": "%",
+            "written": "5%",
+            "better": "higher",
+        },
+        {
+            "zone": "丙区",
+            "indicator": "output",
+            "period": "2021",
+            "value": 9e8,
+            "unit": "元",
+            "written": "9亿元",
+            "better": "higher",
+        },
+    ]
+    path = _table(tmp_path, "units.csv", rows)
+    table = cli("compare", "-d", str(path), "--lang", "en").stdout.splitlines()
+    assert table[-1].split()[1:] == ["8亿元", "5%", "9亿元", "+1亿元", "丙区"]
+    from zonestats.analysis import side_by_side
+
+    wide = side_by_side(
+        growth_table(zonestats.load(path).observations(), Selection(keep_single=True))
+    )
+    assert pd.isna(wide.loc[0, "乙区|difference"]) and wide.loc[0, "乙区|unit"] == "%"
+
+
+def test_a_table_without_names_takes_them_from_another_input(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = _table(
+        tmp_path,
+        "later.csv",
+        [
+            {
+                "zone": "示例开发区",
+                "indicator": "national_rank",
+                "period": "2021",
+                "value": 30,
+                "unit": "位",
+                "out_of": 230,
+            }
+        ],
+    )
+    assert cli("validate", MINIMAL, str(path)).stdout == ""
+    listed = _rows(cli("list", "-d", MINIMAL, "-d", str(path), "--csv").stdout)
+    rank = next(r for r in listed if r["indicator"] == "national_rank")
+    assert (rank["name"], rank["category"], rank["observations"]) == (
+        "国家级开发区考核排名",
+        "ranking",
+        "3",
+    )
+    alone = _rows(cli("list", "-d", str(path), "--csv").stdout)[0]
+    assert (alone["name"], alone["category"]) == ("national_rank", "other")
+
+
+def test_an_export_of_a_dataset_and_its_own_export_reads_back(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    once = tmp_path / "once.csv"
+    cli("export", "-d", THREE, "-o", str(once))
+    twice = tmp_path / "twice.json"
+    cli("export", "-d", THREE, "-d", str(once), "-o", str(twice))
+    assert cli("validate", str(twice)).stdout == ""
+    assert cli("export", "-d", str(twice), "--csv").stdout == once.read_text(encoding="utf-8")
+
+
+def test_a_rank_improves_by_its_percentile_when_the_evaluations_differ(tmp_path: Path) -> None:
+    path = _ranks_table(tmp_path, [("2018", 50, 100), ("2019", 60, 200)])
+    row = growth_table(zonestats.load(path).observations()).iloc[0]
+    assert row["change"] == 10 and bool(row["improved"])  # 50% then 30% of the zones

@@ -144,3 +144,19 @@ class DataError(ZonestatsError):
 def invalid(code: str, message: str) -> ZonestatsError:
     """The error a field converter or a rule raises: a message and its problem code."""
     return ZonestatsError(message, code=code)
+
+
+def problem_report(files: list[str], problems: list[Problem]) -> dict[str, object]:
+    """Problems as one object for programs: whether all is valid, each file's count of
+    problems, every problem, and counts by code."""
+    per_file = dict.fromkeys(files, 0)
+    by_code: dict[str, int] = {}
+    for problem in problems:
+        per_file[problem.path] = per_file.get(problem.path, 0) + 1
+        by_code[problem.code] = by_code.get(problem.code, 0) + 1
+    return {
+        "valid": not problems,
+        "files": [{"path": k, "problems": n, "valid": n == 0} for k, n in per_file.items()],
+        "problems": [p.as_dict() for p in problems],
+        "counts": {"problems": len(problems), "files": len(per_file), "by_code": by_code},
+    }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.model.dataset import Dataset, Source, unknown
+from zonestats.model.dataset import SOURCE_COLUMNS, Dataset, Source, unknown
 from zonestats.model.period import PRECEDENCE, latest_key, parse_period
 from zonestats.model.table import ObservationTable
 
@@ -35,7 +35,9 @@ _LATEST = ("zone", "indicator", "name", "name_en", "category", "unit")
 
 def latest(dataset: Dataset, category: str | None = None) -> list[Latest]:
     """Each series' latest observation and how many it has (sources merged), series in the
-    order they first appear; of one period, the most precise figure."""
+    order they first appear; of one period, the most precise figure. The same pick as the
+    end of zonestats.analysis.growth's, in plain Python: browsing a YAML dataset imports
+    no pandas."""
     table = dataset.table.used()
     if category is not None:
         table = _of_category(table, category)
@@ -53,7 +55,7 @@ def latest(dataset: Dataset, category: str | None = None) -> list[Latest]:
         series = (zone, indicator)
         counts[series] = counts.get(series, 0) + 1
         found = best.get(series)
-        if found is None or key > found[0]:
+        if found is None or key >= found[0]:  # of equals, the last, as growth takes
             best[series] = (key, row)
     return [
         Latest(
@@ -92,31 +94,32 @@ class Cited:
     note: str | None  # where several reports give the observation
 
 
+_CITED = (
+    "zone", "zone_id", "indicator", "name", "name_en", "unit", "better", "period", "written",
+    "value", "qualifier", "quote", "period_note", "out_of", *SOURCE_COLUMNS, "_file",
+    "_line", "_span", "_used", "_copy",
+)  # fmt: skip
+
+
 def citations(dataset: Dataset, indicator: str) -> list[Cited]:
-    """Every cited figure of one indicator, of every zone that has it: zones in the order
-    they first appear, each zone's figures in period order (by start, then end, the most
-    precise first), every report's figure of one observation together."""
+    """Every cited figure of one indicator (each once), of every zone that has it: zones in
+    the order they first appear, each zone's figures in period order (by start, then end,
+    the most precise first), every report's figure of one observation together, the one
+    analysis uses first."""
     table = dataset.table
     ids = table.column("indicator")
     rows = [i for i, value in enumerate(ids) if value == indicator]
     if not rows:
         raise ZonestatsError(unknown("indicator", indicator, list(dict.fromkeys(ids))))
-    wanted = (
-        "zone", "indicator", "name", "name_en", "unit", "better", "period", "written", "value",
-        "qualifier", "quote", "period_note", "out_of", "source_title", "source_publisher",
-        "source_date", "source_url", "_file", "_line", "_used",
-    )  # fmt: skip
-    columns = {c: table.column(c) for c in wanted}
-    records = [{c: columns[c][r] for c in wanted} for r in rows]
+    columns = {c: table.column(c) for c in _CITED}
+    records = [{c: columns[c][r] for c in _CITED} for r in rows if not columns["_copy"][r]]
     zones = list(dict.fromkeys(r["zone"] for r in records))
     records.sort(key=lambda r: (zones.index(r["zone"]), *_in_period(r)))
-    notes = _agreement(records, table.files)
+    notes = _agreement(records, dataset)
     return [
         Cited(
             row=r,
-            source=Source(
-                r["source_title"], r["source_publisher"], _day(r["source_date"]), r["source_url"]
-            ),
+            source=Source.of_row([r[c] for c in SOURCE_COLUMNS], table.files[r["_file"]]),
             file=table.files[r["_file"]],
             line=r["_line"],
             note=note,
@@ -130,40 +133,35 @@ def _in_period(record: dict[str, Any]) -> tuple[Any, ...]:
     return period.start, period.end, PRECEDENCE.get(record["qualifier"], 9), not record["_used"]
 
 
-def _day(text: Any) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(text) if isinstance(text, str) else text
-
-
-def _agreement(records: list[dict[str, Any]], files: tuple[str, ...]) -> list[str | None]:
-    """For figures that several reports give, whether they agree and which analysis uses."""
+def _agreement(records: list[dict[str, Any]], dataset: Dataset) -> list[str | None]:
+    """For figures that several reports give, what the merge found: that they agree, or
+    which figure analysis uses and why (zonestats.model.merge)."""
+    conflicts = {(c.zone, c.indicator, c.span, c.qualifier): c for c in dataset.conflicts}
     groups: dict[tuple[Any, ...], list[int]] = {}
     for index, r in enumerate(records):
-        groups.setdefault((r["zone"], r["period"], r["qualifier"]), []).append(index)
+        groups.setdefault((r["zone"], r["zone_id"], r["_span"], r["qualifier"]), []).append(index)
     notes: list[str | None] = [None] * len(records)
     for members in groups.values():
         if len(members) < 2:
             continue
-        used = next((m for m in members if records[m]["_used"]), members[-1])
+        used = next(m for m in members if records[m]["_used"])
         chosen = records[used]
-        agree = len({(float(records[m]["value"]), records[m]["out_of"]) for m in members}) == 1
-        label = Source(chosen["source_title"], None, _day(chosen["source_date"])).label(
-            files[chosen["_file"]]
-        )
+        label = Source.of_row(
+            [chosen[c] for c in SOURCE_COLUMNS], dataset.files[chosen["_file"]]
+        ).label()
+        key = (chosen["zone"], chosen["indicator"], chosen["_span"], chosen["qualifier"])
+        conflict = conflicts.get(key)
         for m in members:
-            if m == used:
+            if conflict is not None:
+                shown = conflict.citations[conflict.chosen].shown
+                notes[m] = (
+                    f"the reports differ: analysis uses this, {conflict.reason}"
+                    if m == used
+                    else f"the reports differ: analysis uses {shown} of {label}"
+                )
+            elif m == used:
                 others = len(members) - 1
-                notes[m] = (
-                    f"also in {others} other report{'s' if others > 1 else ''}"
-                    if agree
-                    else "the reports differ: analysis uses this, the later-published"
-                )
+                notes[m] = f"also in {others} other report{'s' if others > 1 else ''}"
             else:
-                written = chosen["written"] or chosen["value"]
-                notes[m] = (
-                    f"the same as in {label}"
-                    if agree
-                    else f"the reports differ: analysis uses {written} of {label}"
-                )
+                notes[m] = f"the same as in {label}"
     return notes

@@ -151,7 +151,10 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
     assumed = np.full(len(rank), None, dtype=object)
     assumed[rank] = "lower"  # a rank improves as it goes down, unless the data says otherwise
     better = pd.Series(np.where(pd.notna(stated), stated, assumed), dtype=object)
-    improved = pd.array(np.where(better == "lower", change < 0, change > 0), dtype="boolean")
+    # Places in evaluations of different sizes do not compare; their percentiles do.
+    by_share = ~np.isnan(from_pct) & ~np.isnan(to_pct) & (from_out != to_out)
+    moved = np.where(by_share, to_pct - from_pct, change)
+    improved = pd.array(np.where(better == "lower", moved < 0, moved > 0), dtype="boolean")
     improved[(better.isna() | same).to_numpy()] = pd.NA
     return {
         "change": change,

@@ -9,15 +9,21 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-_PER_ZONE = (("to_period", "period"), ("to_value", "value"), ("to_qualifier", "qualifier"))
+_PER_ZONE = (
+    ("to_period", "period"),
+    ("to_value", "value"),
+    ("to_qualifier", "qualifier"),
+    ("unit", "unit"),
+)
 
 
 def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator with each zone's latest value and change, and their differences.
 
-    The difference is each zone's latest value minus the first zone's; `leader` names the
-    zone whose latest value is best where the better direction is known ("tie" when two
-    are). Columns are "<zone>|period", "<zone>|value", "<zone>|qualifier", "<zone>|change"
+    The difference is each zone's latest value minus the first zone's, where both are in
+    one unit; `leader` names the zone whose latest value is best among those in the first
+    zone's unit, where the better direction is known ("tie" when two are). Columns are
+    "<zone>|period", "<zone>|value", "<zone>|qualifier", "<zone>|unit", "<zone>|change"
     and, from the second zone on, "<zone>|difference". Built as grids of indicators by
     zones, so that hundreds of zones cost one pass over the growth table.
     """
@@ -42,13 +48,15 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
     columns: dict[str, Any] = {c: meta[c].to_numpy() for c in ("name", "name_en", "unit", "better")}
     grids = {name: grid(key, name == "value") for key, name in _PER_ZONE}
     grids["change"] = grid("change", True)
-    values = grids["value"]
+    # Values in another unit than the first zone's are never set against it.
+    units = grids["unit"]
+    comparable = np.where(units == units[:, :1], grids["value"], np.nan)
     for index, zone in enumerate(zones):
-        for name in ("period", "value", "qualifier", "change"):
+        for name in ("period", "value", "qualifier", "unit", "change"):
             columns[f"{zone}|{name}"] = grids[name][:, index]
         if index:
-            columns[f"{zone}|difference"] = values[:, index] - values[:, 0]
-    columns["leader"] = _leaders(values, columns["better"].tolist(), zones)
+            columns[f"{zone}|difference"] = comparable[:, index] - comparable[:, 0]
+    columns["leader"] = _leaders(comparable, columns["better"].tolist(), zones)
     return pd.DataFrame(columns, index=pd.Index(order, name="indicator")).reset_index()
 
 
@@ -57,8 +65,8 @@ def _leaders(values: np.ndarray, better: list[Any], zones: list[str]) -> list[st
 
     leaders: list[str | None] = []
     for row, direction in zip(values, better, strict=True):
-        if direction not in ("higher", "lower") or np.isnan(row).all():
-            leaders.append(None)
+        if direction not in ("higher", "lower") or np.count_nonzero(~np.isnan(row)) < 2:
+            leaders.append(None)  # a leader needs two zones to lead among
             continue
         pick = np.nanargmin(row) if direction == "lower" else np.nanargmax(row)
         ties = np.count_nonzero(row == row[pick])

@@ -65,7 +65,7 @@ def compare(
         format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
     )
     dataset = read(paths)
-    several = len(dataset.zones) > 1
+    several = len(dataset.zones) > 1  # zones with observations
     selection = Selection(tuple(indicators or ()), category, start, end, keep_single=several)
     growth = growth_table(dataset.observations(), selection)
     if growth.empty:

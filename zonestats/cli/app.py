@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from zonestats import __version__
 from zonestats.errors import ExitCode, ZonestatsError
+from zonestats.output.env import Environment
 
 if TYPE_CHECKING:
     from zonestats.model.dataset import Dataset
@@ -61,21 +62,29 @@ app = typer.Typer(
 )
 
 
-def _stderr() -> Any:
-    """A console on stderr for messages (colour only where stderr is a terminal)."""
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def environment() -> Environment:
+    """Where this command's output goes, read from the process as it is now."""
+    return Environment.from_system()
 
 
 def error_line(message: str) -> None:
-    _stderr().print("[red]error:[/red] ", end="", markup=True)
-    _stderr().print(message, markup=False)
+    """The one red line of an error on stderr (red only on a terminal, never with NO_COLOR)."""
+    from rich.console import Console
+
+    env = environment()
+    console = Console(
+        file=env.stderr,
+        highlight=False,
+        soft_wrap=True,
+        color_system="auto" if env.color else None,
+    )
+    console.print("[red]error:[/red] ", end="", markup=True)
+    console.print(message, markup=False)
 
 
 def note(message: str) -> None:
     """A line on stderr for the reader of the output: what was done and why."""
-    print(message, file=sys.stderr)
+    print(message, file=environment().stderr)
 
 
 def _quiet_broken_pipe() -> None:
@@ -126,7 +135,7 @@ def read(paths: Sequence[Path], conflicts: bool = True) -> Dataset:
     what = ", ".join(str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     if list(paths) == [bundled_path()]:
         what = "the bundled dataset"
-    with progress(f"reading {what}", sys.stderr.isatty()):
+    with progress(f"reading {what}", environment().stderr_isatty):
         dataset = load(list(paths))
     gc.freeze()  # what was loaded lives until the end: later collections need not walk it
     if conflicts:

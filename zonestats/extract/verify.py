@@ -22,7 +22,7 @@ def normalise_text(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
 
 
-def verify(datasets: Sequence[Path], reports: Sequence[Path]) -> list[Problem]:
+def verify(datasets: Sequence[str | Path], reports: Sequence[Path]) -> list[Problem]:
     """Every problem of the datasets, and each quote found in none of the reports (with the
     closest passage of the first report, where one is near)."""
     from zonestats.io.inputs import check, quotes_of, resolve

@@ -123,13 +123,14 @@ def constant_text(value: str | None, rows: int) -> Any:
 
 
 def few_strings(values: np.ndarray) -> Any:
-    """An object array of a few distinct strings as an Arrow-backed text column."""
+    """An object array of a few distinct strings (None for none) as an Arrow-backed text
+    column."""
     import pandas as pd
     import pyarrow as pa
 
     codes, distinct = pd.factorize(values)
     dictionary = pa.array(list(distinct), type=pa.large_string())
-    return _arrow(dictionary.take(pa.array(codes)))
+    return _arrow(dictionary.take(pa.array(codes, mask=codes < 0)))
 
 
 def _arrow(array: Any) -> Any:

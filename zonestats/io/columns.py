@@ -19,6 +19,7 @@ from zonestats.io.contents import Contents
 from zonestats.io.figures import read_figures
 from zonestats.model.fields import COLUMN_FIELDS, REQUIRED_COLUMNS
 from zonestats.model.merge import ZONE_COLUMNS, ZoneRecord, zone_record
+from zonestats.model.period import span
 from zonestats.model.quantity import Qualifier
 from zonestats.model.rules import RULES
 from zonestats.model.table import COLUMNS, ObservationTable
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _NUMERIC = ("value", "out_of")
-_NAMED_BY_ID = ("name", "name_en")  # empty, they take the indicator's id
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,9 @@ def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
     frame = _frame(text, numbers, qualifier, path, first_row, keep)
     table = ObservationTable(frame, [name])
     for column, coded in text.items():
-        if column not in ("zone", "category", *_NAMED_BY_ID) or not coded.has_empty:
+        # The frame's qualifier is the one worked out, and its zone fills empty cells: there
+        # the cells' codes are not the column's.
+        if column != "qualifier" and not (column == "zone" and coded.has_empty):
             table.seed_codes(column, coded.codes[keep] if not keep.all() else coded.codes)
     report.problems.sort(key=lambda p: p.line or 0)
     return Contents(table, _zones(table, name), report.problems)
@@ -102,7 +104,7 @@ def _check_field(column: str, coded: TextColumn, report: RowReport) -> None:
     coded.invalid = coded.spread(np.array([c is not None for c in codes], dtype=bool), False)
     for code in dict.fromkeys(c for c in codes if c is not None):
         mask = coded.spread(np.array([c == code for c in codes], dtype=bool), False)
-        report.rows(mask, code, lambda r: f"{column}: {messages[coded.codes[r]]}")
+        report.rows(mask, code, lambda r: f"'{column}': {messages[coded.codes[r]]}")
     if column in REQUIRED_COLUMNS:
         report.rows(~coded.present(), "missing-field", lambda r: f"{column} is missing")
 
@@ -262,14 +264,13 @@ def _frame(
     first_row: int,
     keep: np.ndarray,
 ) -> pd.DataFrame:
-    """The rows kept, as the observations table's columns; empty text is None, and the
-    defaults filled in (the zone is the file's name, the category other, the names the
-    indicator's id)."""
+    """The rows kept, as the observations table's columns; empty text is None (a name or
+    category left empty takes another row's later, zonestats.model.merge.fill_definitions),
+    and a zone left empty is the file's name."""
     import numpy as np
     import pandas as pd
 
     rows = len(keep)
-    defaults: dict[str, Any] = {"zone": path.stem, "category": "other"}
     columns: dict[str, Any] = {
         "value": numbers["value"],
         "out_of": pd.array(numbers["out_of"], dtype="Float64").astype("Int64"),
@@ -278,24 +279,34 @@ def _frame(
     for column in COLUMNS:
         if column in columns:
             continue
-        default = text["indicator"].cells if column in _NAMED_BY_ID else defaults.get(column)
+        default = path.stem if column == "zone" else None
         coded = text.get(column)
         if coded is None:
-            columns[column] = (
-                default if isinstance(default, pd.Series) else constant_text(default, rows)
-            )
+            columns[column] = constant_text(default, rows)
         elif coded.has_empty:
             columns[column] = coded.cells.where(coded.present(), default)
         else:
             columns[column] = coded.cells
+    periods = text["period"]
+    spans = np.array([_span_of(p) for p in periods.listed()], dtype=object)
     columns["_file"] = np.zeros(rows, dtype=np.int64)
     columns["_line"] = np.arange(first_row, first_row + rows, dtype=np.int64)
     columns["_col"] = constant_text(None, rows)
+    columns["_span"] = few_strings(periods.spread(spans, None))
     columns["_used"] = np.ones(rows, dtype=bool)
+    columns["_copy"] = np.zeros(rows, dtype=bool)
     frame = pd.DataFrame({c: _plain(v) for c, v in columns.items()})
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
     return frame
+
+
+def _span_of(period: str) -> str | None:
+    """The dates a period covers; None for one that is not a period (its row is left out)."""
+    try:
+        return span(period)
+    except ZonestatsError:
+        return None
 
 
 def _plain(values: Any) -> Any:

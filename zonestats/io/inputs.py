@@ -14,7 +14,13 @@ from zonestats.io.contents import Contents
 from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
 from zonestats.io.long_table import is_long_table
 from zonestats.model.dataset import Dataset
-from zonestats.model.merge import apply_zones, check_definitions, merge, resolve_zones
+from zonestats.model.merge import (
+    apply_zones,
+    check_definitions,
+    fill_definitions,
+    merge,
+    resolve_zones,
+)
 from zonestats.model.table import ObservationTable
 
 if TYPE_CHECKING:
@@ -147,13 +153,18 @@ def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
     zones, mapping, zone_problems = resolve_zones([z for c in contents for z in c.zones])
     table = ObservationTable.concat(c.table for c in contents)
     apply_zones(table, zones, mapping)
+    definitions = check_definitions(table)
+    fill_definitions(table)
     merged, conflicts = merge(table)
     order = {name: index for index, name in enumerate(table.files)}
     whole = sorted(
-        [*zone_problems, *check_definitions(table), *merged],
+        [*zone_problems, *definitions, *merged],
         key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0),
     )
-    return Dataset(table, zones, conflicts), problems + whole
+    observed = {zone for _, (zone,) in table.distinct(("zone",))}
+    return Dataset(
+        table, tuple(z for z in zones if z.name in observed), conflicts
+    ), problems + whole
 
 
 def load(specs: Spec | Sequence[Spec] | None = None) -> Dataset:

@@ -1,5 +1,6 @@
-"""Read a long table of observations (.csv, .tsv, .jsonl, .parquet, as `export` writes them)
-into a DataFrame of its cells, for zonestats.io.columns to check."""
+"""Read a long table of observations (.csv, .tsv, .jsonl, .parquet, or .json as a list of
+records, as `export` writes them) into a DataFrame of its cells, for zonestats.io.columns
+to check."""
 
 from __future__ import annotations
 
@@ -15,8 +16,17 @@ SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet")
 
 
 def is_long_table(path: Path) -> bool:
-    """Whether an input is a table of observations rather than a YAML dataset."""
-    return path.suffix.lower() in SUFFIXES
+    """Whether an input is a table of observations rather than a YAML dataset: by its
+    extension, or for .json by what it holds (a list of records, not a dataset's mapping)."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        try:
+            with path.open("rb") as file:
+                start = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+        except OSError:
+            return False
+        return start.startswith(b"[")
+    return suffix in SUFFIXES
 
 
 def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
@@ -35,8 +45,8 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     try:
         if suffix == ".parquet":
             return _read_parquet(path), 1
-        if suffix in (".jsonl", ".ndjson"):
-            return _read_jsonl(path), 1
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            return _read_json(path, lines=suffix != ".json"), 1
         return _read_delimited(path, "\t" if suffix in (".tsv", ".tab") else ","), 2
     except UnicodeDecodeError as error:
         from zonestats.io.text import read_text
@@ -75,10 +85,10 @@ def _read_delimited(path: Path, separator: str) -> pd.DataFrame:
     return frame
 
 
-def _read_jsonl(path: Path) -> pd.DataFrame:
+def _read_json(path: Path, lines: bool) -> pd.DataFrame:
     import pandas as pd
 
-    return pd.read_json(path, lines=True, dtype=False, encoding="utf-8-sig")
+    return pd.read_json(path, lines=lines, dtype=False, encoding="utf-8-sig")
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:

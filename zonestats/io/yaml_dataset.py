@@ -14,16 +14,17 @@ from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.tree import Mapping, Sequence
 from zonestats.model import fields as F
-from zonestats.model.fields import ALIAS_SEPARATOR
-from zonestats.model.merge import ZoneRecord
+from zonestats.model.dataset import SOURCE_COLUMNS
+from zonestats.model.merge import ZONE_COLUMNS, ZoneRecord, zone_row
+from zonestats.model.period import span
 from zonestats.model.rules import RULES, read_written, resolved
-from zonestats.model.table import COLUMNS, ObservationTable
+from zonestats.model.table import COLUMNS, INTERNAL, ObservationTable
 
 Where = tuple[int, int] | None
 
 # The YAML key of each field a rule reads (written is `value` and number `number` in YAML).
 _KEY_OF = {"written": "value", "number": "number", "qualifier": "qualifier", "quote": "quote"}
-_ROW = (*COLUMNS, "_file", "_line", "_col", "_used")
+_ROW = (*COLUMNS, *INTERNAL)
 
 
 class _Walker:
@@ -330,33 +331,31 @@ def _row(
     source: tuple[Any, ...],
     where: tuple[int, int],
 ) -> tuple[Any, ...]:
+    """An observation as a row of the observations table (COLUMNS, then INTERNAL)."""
     value, qualifier, out_of = read
     better = indicator.get("better")
-    level = zone.level.value if zone.level else None
-    return (
-        zone.name,
-        indicator["id"],
-        indicator["name"],
-        indicator["name_en"],
-        indicator["category"],
-        values["period"],
-        value,
-        indicator["unit"],
-        qualifier,
-        values["value"],
-        values["quote"],
-        values.get("period_note"),
-        better.value if better else None,
-        out_of,
-        values.get("note"),
-        zone.id,
-        zone.name_en,
-        ALIAS_SEPARATOR.join(zone.aliases) or None,
-        zone.province,
-        level,
-        *source,
-        0,
-        where[0],
-        where[1],
-        True,
+    row = dict(zip(ZONE_COLUMNS, zone_row(zone), strict=True))
+    row.update(zip(SOURCE_COLUMNS, source, strict=True))
+    row.update(
+        indicator=indicator["id"],
+        name=indicator["name"],
+        name_en=indicator["name_en"],
+        category=indicator["category"],
+        period=values["period"],
+        value=value,
+        unit=indicator["unit"],
+        qualifier=qualifier,
+        written=values["value"],
+        quote=values["quote"],
+        period_note=values.get("period_note"),
+        better=better.value if better else None,
+        out_of=out_of,
+        note=values.get("note"),
+        _file=0,
+        _line=where[0],
+        _col=where[1],
+        _span=span(values["period"]),
+        _used=True,
+        _copy=False,
     )
+    return tuple(row[name] for name in _ROW)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
 from zonestats.model.period import Period, parse_period
-from zonestats.model.quantity import Qualifier
+from zonestats.model.quantity import Qualifier, plain_number
 from zonestats.model.table import COLUMNS, ObservationTable
 from zonestats.model.terms import Better, Level
 
@@ -45,20 +45,34 @@ class Zone:
         return tuple(dict.fromkeys((self.id, self.name, *self.aliases)))
 
 
+SOURCE_COLUMNS = ("source_title", "source_publisher", "source_date", "source_url")
+"""What rows say of their source."""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A report the figures come from; nothing is known of a long table without source
-    columns but its file."""
+    """A report the figures come from. Of a long table without source columns nothing is
+    known but its file, which is then the source."""
 
     title: str | None
     publisher: str | None = None
     date: date | None = None
     url: str | None = None
+    file: str | None = None  # only for a source known by its file alone
+
+    @classmethod
+    def of_row(cls, values: tuple[Any, ...] | list[Any], file: str) -> Source:
+        """The source that a row's SOURCE_COLUMNS name (its file, where they name none)."""
+        title, publisher, day, url = values
+        if title is None and publisher is None and day is None and url is None:
+            return cls(None, file=file)
+        published = date.fromisoformat(day) if isinstance(day, str) else day
+        return cls(title, publisher, published, url)
 
     def label(self, file: str | None = None) -> str:
         """'《title》 (publisher, date)', or the file for a source with no title."""
         if self.title is None:
-            return file or "(unnamed source)"
+            return self.file or file or "(unnamed source)"
         facts = [f for f in (self.publisher, self.date.isoformat() if self.date else None) if f]
         return f"《{self.title}》" + (f" ({', '.join(facts)})" if facts else "")
 
@@ -111,6 +125,11 @@ class Citation:
     file: str
     line: int | None
 
+    @property
+    def shown(self) -> str:
+        """The figure as the report writes it, or as a plain number where it is not kept."""
+        return self.written or plain_number(self.value)
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
@@ -124,17 +143,17 @@ class Conflict:
     citations: tuple[Citation, ...]
     chosen: int
     reason: str
+    span: str = ""  # the dates the period covers (its citations may write it otherwise)
 
     def note(self) -> str:
         """A line saying what differs and what analysis uses."""
         figures = "; ".join(
-            f"{c.written or c.value} in {c.source.label(c.file)} ({c.file}:{c.line})"
-            for c in self.citations
+            f"{c.shown} in {c.source.label(c.file)} ({c.file}:{c.line})" for c in self.citations
         )
         used = self.citations[self.chosen]
         return (
             f"{self.zone} {self.indicator} {self.period}: the sources differ ({figures}); "
-            f"using {used.written or used.value}, {self.reason}"
+            f"using {used.shown}, {self.reason}"
         )
 
 
@@ -163,8 +182,11 @@ class Dataset:
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """The reports, in the order their figures first appear."""
-        columns = ("source_title", "source_publisher", "source_date", "source_url")
-        found = [Source(t, p, _date(d), u) for _, (t, p, d, u) in self.table.distinct(columns)]
+        files = self.table.files
+        found = [
+            Source.of_row(row[:4], files[row[4]])
+            for _, row in self.table.distinct((*SOURCE_COLUMNS, "_file"))
+        ]
         return tuple(dict.fromkeys(found))
 
     @property
@@ -190,7 +212,7 @@ class Dataset:
         """One row per observation (``merged``: where sources agree or differ, the row
         analysis uses), or one row per cited figure; columns as in OBSERVATION_COLUMNS,
         values in base units."""
-        table = self.table.used() if merged else self.table
+        table = self.table.used() if merged else self.table.cited()
         return table.frame()
 
     @cached_property
@@ -219,10 +241,6 @@ def unknown(what: str, name: str, known: list[str]) -> str:
     return f"no {what} '{name}'{listed}{hint}"
 
 
-def _date(text: Any) -> date | None:
-    return date.fromisoformat(text) if isinstance(text, str) else text
-
-
 def _indicator(columns: dict[str, list[Any]], rows: list[int], files: tuple[str, ...]) -> Indicator:
     first = rows[0]
 
@@ -239,11 +257,8 @@ def _indicator(columns: dict[str, list[Any]], rows: list[int], files: tuple[str,
             period_note=columns["period_note"][r],
             out_of=columns["out_of"][r],
             zone=columns["zone"][r],
-            source=Source(
-                columns["source_title"][r],
-                columns["source_publisher"][r],
-                _date(columns["source_date"][r]),
-                columns["source_url"][r],
+            source=Source.of_row(
+                [columns[c][r] for c in SOURCE_COLUMNS], files[columns["_file"][r]]
             ),
             note=columns["note"][r],
             file=files[columns["_file"][r]],

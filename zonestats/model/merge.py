@@ -12,19 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from zonestats.errors import Problem
-from zonestats.model.dataset import Citation, Conflict, Source, Zone
+from zonestats.model.dataset import SOURCE_COLUMNS, Citation, Conflict, Source, Zone
 from zonestats.model.fields import ALIAS_SEPARATOR
 from zonestats.model.table import ObservationTable
 from zonestats.model.terms import Level
 
-KEY = ("zone", "indicator", "period", "qualifier")
-"""What makes an observation one observation."""
-
-_SOURCE = ("source_title", "source_publisher", "source_date", "source_url")
 _DEFINITION = ("name", "name_en", "category", "unit", "better")
 _SHARED = ("category", "unit", "better")
 """What one zone's indicator must keep across files (names may be worded otherwise)."""
@@ -120,7 +115,7 @@ ZONE_COLUMNS = ("zone_id", "zone", "zone_name_en", "zone_aliases", "province", "
 """What rows say of their zone."""
 
 
-def zone_row(zone: Zone) -> tuple[Any, ...]:
+def zone_row(zone: Zone | ZoneRecord) -> tuple[Any, ...]:
     """A zone as its rows hold it (ZONE_COLUMNS; the id only where one was given)."""
     return (
         zone.id if zone.id != zone.name else None,
@@ -158,28 +153,30 @@ def apply_zones(
         table.set_column(name, [row[index] for row in rows])
 
 
+SERIES = ("zone", "zone_id", "indicator")
+"""What makes a series: one zone's indicator."""
+
+
 def check_definitions(table: ObservationTable) -> list[Problem]:
     """One definition per zone's indicator: within a file, one name, English name,
-    category, unit and direction; across files, one category, unit and direction."""
-    first: dict[tuple[str, str], tuple[int, tuple[Any, ...]]] = {}
+    category, unit and direction; across files, one category, unit and direction. A field
+    left empty is no definition of its own (a table may give the name on one row only)."""
+    first: dict[tuple[Any, ...], dict[str, tuple[Any, int]]] = {}
     problems: list[Problem] = []
-    lines, cols = table.column("_line"), table.column("_col")
-    for row, (zone, indicator, *definition, file) in table.distinct(
-        ("zone", "indicator", *_DEFINITION, "_file")
-    ):
-        seen = first.setdefault((zone, indicator), (row, (*definition, file)))
-        if seen[0] == row:
-            continue
-        other_row, (*other, other_file) = seen
-        fields = _DEFINITION if file == other_file else _SHARED
-        for name in fields:
-            mine, theirs = definition[_DEFINITION.index(name)], other[_DEFINITION.index(name)]
-            if mine == theirs:
+    files, lines, cols = (table.column(c) for c in ("_file", "_line", "_col"))
+    for row, values in table.distinct((*SERIES, *_DEFINITION, "_file")):
+        series, definition, file = values[:3], values[3:-1], values[-1]
+        seen = first.setdefault(series, {})
+        for name, value in zip(_DEFINITION, definition, strict=True):
+            if value is None:
                 continue
-            where = "" if file == other_file else f" ({table.files[other_file]}:{lines[other_row]})"
+            mine, at = seen.setdefault(name, (value, row))
+            if mine == value or (files[at] != file and name not in _SHARED):
+                continue
+            where = "" if files[at] == file else f" ({table.files[files[at]]}:{lines[at]})"
             message = (
-                f"indicator '{indicator}' of {zone} has another {name} here "
-                f"('{_shown(mine)}', not '{_shown(theirs)}'{where})"
+                f"indicator '{series[2]}' of {series[0]} has another {name} here "
+                f"('{value}', not '{mine}'{where})"
             )
             problems.append(
                 Problem(table.files[file], "indicator-differs", message, lines[row], cols[row])
@@ -188,77 +185,131 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
     return problems
 
 
-def _shown(value: Any) -> str:
-    return "" if value is None else str(value)
+_DEFAULTS = {"name": None, "name_en": None, "category": "other", "better": None}
+"""What a field left empty everywhere becomes (None for the names: the indicator's id)."""
+
+
+def fill_definitions(table: ObservationTable) -> None:
+    """Give rows that leave a definition field empty what another row of the series gives
+    (from any input), else its default: the names the indicator's id, the category other."""
+    for name, default in _DEFAULTS.items():
+        values = table.column(name)
+        if None not in values:
+            continue
+        given: dict[tuple[Any, ...], Any] = {}
+        for _, (*series, value) in table.distinct((*SERIES, name)):
+            if value is not None:
+                given.setdefault(tuple(series), value)
+        keys = zip(*(table.column(c) for c in SERIES), strict=True)
+        filled = []
+        for value, key in zip(values, keys, strict=True):
+            if value is None:
+                value = given.get(key, default)
+                value = key[2] if value is None and name in ("name", "name_en") else value
+            filled.append(value)
+        table.set_column(name, filled)
+
+
+KEY = (*SERIES, "_span", "qualifier")
+"""What makes one observation: a series in a period (by the dates it covers), with a
+qualifier (an exact figure and a target for one year are two observations)."""
+_CITATION = (*SOURCE_COLUMNS, "value", "out_of", "written", "quote")
 
 
 def merge(table: ObservationTable) -> tuple[list[Problem], tuple[Conflict, ...]]:
-    """Settle rows that are one observation: marks in the table's _used column the row
-    analysis uses, and returns the duplicates (problems) and the conflicts."""
+    """Settle rows that are one observation, marking in the table the row analysis uses
+    (_used) and the rows that only repeat another input's citation (_copy); return the
+    duplicates within a file (problems) and the conflicts between sources."""
     groups = table.repeated(KEY)
     if not groups:
         return [], ()
-    needed = (*KEY, "value", "written", "out_of", *_SOURCE, "_file", "_line", "_col", "_used")
+    needed = (*KEY, "period", *_CITATION, "_file", "_line", "_col", "_used", "_copy")
     columns = {name: table.column(name) for name in needed}
-    used = list(columns["_used"])
+    used, copy = list(columns["_used"]), list(columns["_copy"])
     problems: list[Problem] = []
     conflicts: list[Conflict] = []
     for rows in groups:
-        kept = _drop_duplicates(rows, columns, table.files, problems)
+        kept = _distinct_citations(rows, columns, table.files, problems, copy)
         conflict = _settle(kept, columns, table.files)
-        chosen = kept[-1] if conflict is None else kept[conflict.chosen]
         for row in rows:
-            used[row] = row == chosen
+            used[row] = row == kept[-1]  # the latest-published source's
         if conflict is not None:
             conflicts.append(conflict)
-            problems.append(_conflict_problem(conflict, kept, columns, table.files))
+            problems.append(_conflict_problem(conflict, kept[-1], columns, table.files))
     table.set_column("_used", used)
+    table.set_column("_copy", copy)
     return problems, tuple(conflicts)
 
 
-def _source_of(columns: dict[str, list[Any]], row: int) -> Source:
-    title, publisher, day, url = (columns[c][row] for c in _SOURCE)
-    return Source(title, publisher, date.fromisoformat(day) if isinstance(day, str) else day, url)
-
-
-def _drop_duplicates(
-    rows: list[int], columns: dict[str, list[Any]], files: tuple[str, ...], out: list[Problem]
+def _distinct_citations(
+    rows: list[int],
+    columns: dict[str, list[Any]],
+    files: tuple[str, ...],
+    out: list[Problem],
+    copy: list[bool],
 ) -> list[int]:
-    """The group's rows but the second and later of one source in one file, each of which
-    is a duplicate-observation problem. The rest come ordered from the earliest-published
-    source to the latest (then by input and line)."""
+    """The group's rows but those of a source a file gives twice (duplicate-observation
+    problems) and those that repeat another input's citation word for word (marked as
+    copies). What is left is ordered from the earliest-published source to the latest,
+    then by input and line."""
     first: dict[tuple[Any, ...], int] = {}
+    citations: set[tuple[Any, ...]] = set()
     kept = []
     for row in rows:
-        origin = (tuple(columns[c][row] for c in _SOURCE), columns["_file"][row])
+        source = tuple(columns[c][row] for c in SOURCE_COLUMNS)
+        origin = (source, columns["_file"][row])
+        citation = tuple(_same(columns[c][row]) for c in _CITATION)
         if origin in first:
-            zone, indicator, period, qualifier = (columns[c][row] for c in KEY)
-            message = (
-                f"indicator '{indicator}' of {zone} has two {qualifier} observations for "
-                f"period {period} (first at line {columns['_line'][first[origin]]})"
-            )
-            file = files[columns["_file"][row]]
-            line, col = columns["_line"][row], columns["_col"][row]
-            out.append(Problem(file, "duplicate-observation", message, line, col))
-            continue
-        first[origin] = row
-        kept.append(row)
+            out.append(_duplicate(row, first[origin], columns, files))
+        elif citation in citations:
+            copy[row] = True
+        else:
+            first[origin] = row
+            citations.add(citation)
+            kept.append(row)
     return sorted(kept, key=lambda r: _published(columns, r))
 
 
+def _same(value: Any) -> Any:
+    """A value as compared between citations: numbers to 10 significant digits."""
+    if isinstance(value, float):
+        return round(value, 9 - int(math.floor(math.log10(abs(value))))) if value else 0.0
+    return value
+
+
+def _duplicate(
+    row: int, first: int, columns: dict[str, list[Any]], files: tuple[str, ...]
+) -> Problem:
+    zone, indicator, period, qualifier = (
+        columns[c][row] for c in ("zone", "indicator", "period", "qualifier")
+    )
+    message = (
+        f"indicator '{indicator}' of {zone} has two {qualifier} observations for period "
+        f"{period} (first at line {columns['_line'][first]})"
+    )
+    file = files[columns["_file"][row]]
+    return Problem(
+        file, "duplicate-observation", message, columns["_line"][row], columns["_col"][row]
+    )
+
+
+def _source_of(columns: dict[str, list[Any]], row: int, files: tuple[str, ...]) -> Source:
+    return Source.of_row([columns[c][row] for c in SOURCE_COLUMNS], files[columns["_file"][row]])
+
+
 def _published(columns: dict[str, list[Any]], row: int) -> tuple[Any, ...]:
-    day = _source_of(columns, row).date
-    return (day is not None, day or date.min, columns["_file"][row], columns["_line"][row])
+    day = columns["source_date"][row]
+    return (day is not None, day or "", columns["_file"][row], columns["_line"][row])
 
 
 def _settle(
     rows: list[int], columns: dict[str, list[Any]], files: tuple[str, ...]
 ) -> Conflict | None:
     """None when every source gives the same value (and out_of); else the conflict,
-    settled by the latest-published source."""
+    settled by the latest-published source (by input order where dates do not tell)."""
     if len(rows) < 2:
         return None
-    values = {(_number(columns["value"][r]), columns["out_of"][r]) for r in rows}
+    values = {(_same(float(columns["value"][r])), columns["out_of"][r]) for r in rows}
     if len(values) == 1:
         return None
     citations = tuple(
@@ -266,44 +317,32 @@ def _settle(
             value=float(columns["value"][r]),
             written=columns["written"][r],
             out_of=columns["out_of"][r],
-            source=_source_of(columns, r),
+            source=_source_of(columns, r, files),
             file=files[columns["_file"][r]],
             line=columns["_line"][r],
         )
         for r in rows
     )
-    last, before = citations[-1], citations[-2]
-    if last.source.date is not None and (
-        before.source.date is None or last.source.date > before.source.date
-    ):
-        reason = f"from the later-published source ({last.source.date.isoformat()})"
+    last, before = citations[-1].source.date, citations[-2].source.date
+    if last is not None and before is not None and last > before:
+        reason = f"from the later-published source ({last.isoformat()})"
+    elif last is not None and before is None:
+        reason = f"from the only source with a publication date ({last.isoformat()})"
     else:
-        reason = "from the input given last (no later publication date to go by)"
-    zone, indicator, period, qualifier = (columns[c][rows[0]] for c in KEY)
-    return Conflict(zone, indicator, period, qualifier, citations, len(rows) - 1, reason)
-
-
-def _number(value: Any) -> float:
-    number = float(value)
-    return round(number, 9 - int(math.floor(math.log10(abs(number))))) if number else 0.0
+        reason = "from the input given last (the publication dates do not tell which is later)"
+    zone, indicator, period, qualifier, dates = (
+        columns[c][rows[-1]] for c in ("zone", "indicator", "period", "qualifier", "_span")
+    )
+    return Conflict(zone, indicator, period, qualifier, citations, len(rows) - 1, reason, dates)
 
 
 def _conflict_problem(
-    conflict: Conflict, rows: list[int], columns: dict[str, list[Any]], files: tuple[str, ...]
+    conflict: Conflict, row: int, columns: dict[str, list[Any]], files: tuple[str, ...]
 ) -> Problem:
-    row = rows[-1]
-    others = ", ".join(
-        f"{c.written or c.value} at {c.file}:{c.line}" for c in conflict.citations[:-1]
-    )
-    mine = conflict.citations[-1]
+    others = ", ".join(f"{c.shown} at {c.file}:{c.line}" for c in conflict.citations[:-1])
     message = (
         f"indicator '{conflict.indicator}' of {conflict.zone} for period {conflict.period}: "
-        f"{mine.written or mine.value} here, but {others}"
+        f"{conflict.citations[-1].shown} here, but {others}"
     )
-    return Problem(
-        files[columns["_file"][row]],
-        "conflicting-values",
-        message,
-        columns["_line"][row],
-        columns["_col"][row],
-    )
+    file = files[columns["_file"][row]]
+    return Problem(file, "conflicting-values", message, columns["_line"][row], columns["_col"][row])

@@ -57,6 +57,13 @@ def _bounds(part: str, whole: str) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=4096)
+def span(text: str) -> str:
+    """The dates a period covers, as one text: 2021 and 2021-01/2021-12 are one span."""
+    period = parse_period(text)
+    return f"{period.start.isoformat()}/{period.end.isoformat()}"
+
+
+@lru_cache(maxsize=4096)
 def period_position(text: str) -> tuple[float, float]:
     """Where a period starts and ends, in fractional years counted by months.
 

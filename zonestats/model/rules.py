@@ -96,7 +96,7 @@ RULES = (
         ("value", "out_of"),
         "written",
         lambda value, out_of: value <= out_of,
-        lambda o: f"rank {o['written'] or _n(o['value'])} is beyond out_of {o['out_of']}",
+        lambda o: f"rank {o['written'] or _n(o['value'])} is beyond out_of {_n(o['out_of'])}",
     ),
 )
 """Every observation rule, in the order they are checked."""

@@ -47,9 +47,10 @@ POSITION = ("_file", "_line", "_col")
 """Where each row was read: the input's number among the table's files, its line (a
 table's row, counting the header as line 1) and, for YAML, its column."""
 
-_INTERNAL = (*POSITION, "_used")
-"""Position, and whether analysis uses the row (False for a figure another source gives
-too, or gives otherwise: see zonestats.model.merge)."""
+INTERNAL = (*POSITION, "_span", "_used", "_copy")
+"""Position; the dates the period covers (2021 and 2021-01/2021-12 are one period); whether
+analysis uses the row (False where another row gives the same observation: see
+zonestats.model.merge); and whether the row only repeats a citation another row makes."""
 
 
 class ObservationTable:
@@ -63,7 +64,7 @@ class ObservationTable:
 
     @classmethod
     def empty(cls, files: Sequence[str] = ()) -> ObservationTable:
-        return cls({name: [] for name in (*COLUMNS, *_INTERNAL)}, files)
+        return cls({name: [] for name in (*COLUMNS, *INTERNAL)}, files)
 
     def __len__(self) -> int:
         if self._lists is not None:
@@ -92,16 +93,25 @@ class ObservationTable:
         if self._frame is None:
             self._frame = _frame_of(self._lists or {})
             self._lists = None
-        names = [*COLUMNS, *_INTERNAL] if internal else list(COLUMNS)
+        names = [*COLUMNS, *INTERNAL] if internal else list(COLUMNS)
         return self._frame[names]
 
     def used(self) -> ObservationTable:
         """The rows analysis uses: one per observation."""
+        return self._where("_used", True)
+
+    def cited(self) -> ObservationTable:
+        """Every citation once: the rows but those that repeat another's citation."""
+        return self._where("_copy", False)
+
+    def _where(self, flag: str, wanted: bool) -> ObservationTable:
         if self._lists is not None:
-            used = self._lists["_used"]
-            return self if all(used) else self.select([i for i, u in enumerate(used) if u])
+            values = self._lists[flag]
+            if all(v is wanted for v in values):
+                return self
+            return self.select([i for i, v in enumerate(values) if v is wanted])
         assert self._frame is not None
-        mask = self._frame["_used"].to_numpy(dtype=bool)
+        mask = self._frame[flag].to_numpy(dtype=bool) == wanted
         return self if mask.all() else self.select(mask.nonzero()[0])
 
     def select(self, rows: Sequence[int] | Any) -> ObservationTable:
@@ -200,7 +210,7 @@ class ObservationTable:
         if len(parts) == 1:
             return parts[0]
         if all(p.in_lists for p in parts):
-            lists: dict[str, list[Any]] = {n: [] for n in (*COLUMNS, *_INTERNAL)}
+            lists: dict[str, list[Any]] = {n: [] for n in (*COLUMNS, *INTERNAL)}
             for part, offset in zip(parts, offsets, strict=True):
                 for name, values in lists.items():
                     column = part.column(name)
@@ -221,7 +231,7 @@ def _frame_of(lists: dict[str, list[Any]]) -> pd.DataFrame:
 
     count = len(lists["indicator"])
     columns: dict[str, Any] = {}
-    for name in (*COLUMNS, *_INTERNAL):
+    for name in (*COLUMNS, *INTERNAL):
         values = lists[name]
         if name == "value":
             columns[name] = np.fromiter(values, dtype="float64", count=count)
@@ -229,7 +239,7 @@ def _frame_of(lists: dict[str, list[Any]]) -> pd.DataFrame:
             columns[name] = pd.array(values, dtype="Int64")
         elif name in ("_file", "_line"):
             columns[name] = np.fromiter(values, dtype="int64", count=count)
-        elif name == "_used":
+        elif name in ("_used", "_copy"):
             columns[name] = np.fromiter(values, dtype=bool, count=count)
         else:
             array = np.empty(count, dtype=object)

@@ -9,6 +9,7 @@ from zonestats.model.quantity import Qualifier, format_number
 from zonestats.model.terms import CATEGORY_NAMES
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Report, Table
+from zonestats.output.views import ZONE_COLUMN
 
 BAR_WIDTH = 16
 
@@ -41,7 +42,7 @@ def summary_report(summary: Summary, lang: Lang) -> Report:
     category (with a zone column when the dataset holds several zones)."""
     zh = lang is Lang.ZH
     several = len(summary.dataset.zones) > 1
-    zone_column = (Column("zone", "开发区", "zone", wrap=False),) if several else ()
+    zone_column = (ZONE_COLUMN,) if several else ()
     movers = tuple(_mover_row(m, summary, zh, several) for m in summary.movers)
     sections = [
         Table((*zone_column, *MOVER_COLUMNS), movers, "主要变化" if zh else "Headline movers")

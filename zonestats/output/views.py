@@ -86,7 +86,8 @@ def citation_table(cited: Sequence[Cited], lang: Lang) -> Table:
         rows.append(tuple(record[column.key] for column in columns))
     name = first["name"] if lang is Lang.ZH else first["name_en"]
     common = out_of.pop() if len(out_of) == 1 else None
-    title = indicator_title(first["indicator"], name, first["unit"], first["better"], common)
+    units = "/".join(dict.fromkeys(c.row["unit"] for c in cited))  # zones may count otherwise
+    title = indicator_title(first["indicator"], name, units, first["better"], common)
     return Table(tuple(columns), rows, title=title)
 
 
@@ -140,7 +141,7 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
     """The growth table's columns; zone only across datasets, percentiles only for ranks."""
     ranks = bool(growth["from_out_of"].notna().any() or growth["to_out_of"].notna().any())
     columns = [
-        Column("zone", "开发区", "zone", wrap=False),
+        ZONE_COLUMN,
         Column("indicator", "指标", "indicator", people=False),
         Column("name", "名称", "name", lang=Lang.ZH),
         Column("name_en", "英文名称", "name", lang=Lang.EN),
@@ -205,13 +206,15 @@ def side_by_side_table(wide: Any, zones: list[str]) -> Table:
         Column("unit", "单位", "unit", people=False),
     ]
     for index, zone in enumerate(zones):
+        unit = f"{zone}|unit"
         columns += [
-            Column(f"{zone}|value", zone, zone, Kind.QUANTITY, qualifier_key=f"{zone}|qualifier"),
+            Column(f"{zone}|value", zone, zone, Kind.QUANTITY, unit, f"{zone}|qualifier"),
             Column(f"{zone}|qualifier", "", "", people=False),
-            Column(f"{zone}|change", "变化", "change", Kind.CHANGE),
+            Column(unit, "", "", people=False),
+            Column(f"{zone}|change", "变化", "change", Kind.CHANGE, unit),
         ]
         if index:
-            columns.append(Column(f"{zone}|difference", "差值", "diff.", Kind.CHANGE))
+            columns.append(Column(f"{zone}|difference", "差值", "diff.", Kind.CHANGE, unit))
     columns.append(Column("leader", "领先", "leader", wrap=False))
     return table_from_frame(wide, columns, " vs ".join(zones))
 

@@ -48,21 +48,23 @@ class RowReport:
 
 
 class TextColumn:
-    """A text column: the cells as read, a code per row (-1 where empty) and the distinct
-    values, in order of first appearance."""
+    """A text column: the cells as read (missing where empty), a code per row (-1 where
+    empty) and the distinct values, in order of first appearance."""
 
     def __init__(self, column: pd.Series) -> None:
+        import numpy as np
         import pandas as pd
 
-        self.cells = text_column(column)
-        codes, distinct = pd.factorize(self.cells)
-        empty = (self.cells == "").to_numpy(dtype=bool)
-        self.has_empty = bool(empty.any())
-        if self.has_empty:
-            codes = codes.copy()
-            codes[empty] = -1
+        cells = text_column(column)
+        codes, distinct = pd.factorize(cells)
+        blank = np.flatnonzero(np.asarray(distinct == "", dtype=bool))
+        if len(blank):  # a cell of "" is as empty as a missing one
+            codes = np.where(codes == blank[0], -1, codes)
+            cells = cells.where(codes >= 0)
+        self.cells = cells
         self.codes: np.ndarray = codes
-        self.distinct = distinct  # "" among them where a cell is empty
+        self.distinct = distinct  # "" among them where a cell was written as ""
+        self.has_empty = bool((codes < 0).any())
         self.invalid: np.ndarray | None = None  # cells their field's converter refuses
         self._listed: list[str] | None = None
 
@@ -100,36 +102,40 @@ class TextColumn:
 
 
 def text_column(column: pd.Series) -> pd.Series:
-    """A column as text, empty where missing; numbers as plain numbers (2020, not 2020.0)."""
+    """A column as text, missing where empty; numbers as plain numbers (2020, not 2020.0)."""
     import pandas as pd
 
     if pd.api.types.is_string_dtype(column) and column.dtype != object:
-        return column.fillna("")
-    codes, distinct = pd.factorize(column, use_na_sentinel=False)
-    texts = [
-        "" if v is None or v != v else plain_number(v) if isinstance(v, float) else str(v)
-        for v in distinct
-    ]
-    return pd.Series(pd.array(texts, dtype="str").take(codes), index=column.index)
+        return column
+    codes, distinct = pd.factorize(column)
+    texts = [plain_number(v) if isinstance(v, float) else str(v) for v in distinct]
+    strings = pd.array(texts, dtype="str").take(codes, allow_fill=True)
+    return pd.Series(strings, index=column.index)
 
 
 def constant_text(value: str | None, rows: int) -> Any:
     """A text column of one value (or of none), built without a Python object per row."""
-    import numpy as np
     import pyarrow as pa
 
-    dictionary = pa.array([value], type=pa.large_string())
-    return _arrow(dictionary.take(pa.array(np.zeros(rows, dtype=np.int8))))
+    if value is None:
+        return _arrow(pa.nulls(rows, pa.large_string()))
+    return _arrow(pa.repeat(pa.scalar(value, pa.large_string()), rows))
 
 
 def few_strings(values: np.ndarray) -> Any:
     """An object array of a few distinct strings (None for none) as an Arrow-backed text
     column."""
     import pandas as pd
-    import pyarrow as pa
 
     codes, distinct = pd.factorize(values)
-    dictionary = pa.array(list(distinct), type=pa.large_string())
+    return coded_text(codes, list(distinct))
+
+
+def coded_text(codes: np.ndarray, values: list[str | None]) -> Any:
+    """A text column from a code per row (-1 for none) and the values the codes stand for."""
+    import pyarrow as pa
+
+    dictionary = pa.array(values, type=pa.large_string())
     return _arrow(dictionary.take(pa.array(codes, mask=codes < 0)))
 
 
@@ -138,3 +144,13 @@ def _arrow(array: Any) -> Any:
     import pyarrow as pa
 
     return pd.arrays.ArrowStringArray(pa.chunked_array([array]))
+
+
+def first_rows(codes: np.ndarray, count: int) -> np.ndarray:
+    """For codes 0..count-1 (each used), the first row of each: written last to first, so
+    that the first row's write is the one that stays."""
+    import numpy as np
+
+    first = np.empty(count, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first

@@ -15,6 +15,7 @@ from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
 from zonestats.io.long_table import is_long_table
 from zonestats.model.dataset import Dataset
 from zonestats.model.merge import (
+    ZONE_COLUMNS,
     apply_zones,
     check_definitions,
     fill_definitions,
@@ -161,7 +162,7 @@ def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
         [*zone_problems, *definitions, *merged],
         key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0),
     )
-    observed = {zone for _, (zone,) in table.distinct(("zone",))}
+    observed = {row[1] for _, row in table.distinct(ZONE_COLUMNS)}
     return Dataset(
         table, tuple(z for z in zones if z.name in observed), conflicts
     ), problems + whole

@@ -163,24 +163,32 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
     left empty is no definition of its own (a table may give the name on one row only)."""
     first: dict[tuple[Any, ...], dict[str, tuple[Any, int]]] = {}
     problems: list[Problem] = []
-    files, lines, cols = (table.column(c) for c in ("_file", "_line", "_col"))
-    for row, values in table.distinct((*SERIES, *_DEFINITION, "_file")):
+    definitions = table.distinct((*SERIES, *_DEFINITION, "_file"))
+    count: dict[tuple[Any, ...], int] = {}
+    for _, values in definitions:
+        count[values[:3]] = count.get(values[:3], 0) + 1
+    for row, values in definitions:
         series, definition, file = values[:3], values[3:-1], values[-1]
+        if count[series] < 2:
+            continue  # one definition: nothing to differ from
         seen = first.setdefault(series, {})
         for name, value in zip(_DEFINITION, definition, strict=True):
             if value is None:
                 continue
             mine, at = seen.setdefault(name, (value, row))
-            if mine == value or (files[at] != file and name not in _SHARED):
+            if mine == value:
                 continue
-            where = "" if files[at] == file else f" ({table.files[files[at]]}:{lines[at]})"
+            other = table.cell("_file", at)
+            if other != file and name not in _SHARED:
+                continue
+            line = table.cell("_line", at)
+            where = "" if other == file else f" ({table.files[other]}:{line})"
             message = (
                 f"indicator '{series[2]}' of {series[0]} has another {name} here "
                 f"('{value}', not '{mine}'{where})"
             )
-            problems.append(
-                Problem(table.files[file], "indicator-differs", message, lines[row], cols[row])
-            )
+            place = (table.cell("_line", row), table.cell("_col", row))
+            problems.append(Problem(table.files[file], "indicator-differs", message, *place))
             break
     return problems
 
@@ -193,9 +201,9 @@ def fill_definitions(table: ObservationTable) -> None:
     """Give rows that leave a definition field empty what another row of the series gives
     (from any input), else its default: the names the indicator's id, the category other."""
     for name, default in _DEFAULTS.items():
-        values = table.column(name)
-        if None not in values:
+        if not table.has_missing(name):
             continue
+        values = table.column(name)
         given: dict[tuple[Any, ...], Any] = {}
         for _, (*series, value) in table.distinct((*SERIES, name)):
             if value is not None:

@@ -51,6 +51,9 @@ class Rule:
     per_value: bool = False  # the test takes single values only
 
 
+_EXACT = Qualifier.EXACT.value
+
+
 def _n(value: Any) -> str:
     return plain_number(float(value))
 
@@ -85,7 +88,7 @@ RULES = (
         "qualifier-contradicts-wording",
         ("read_qualifier", "qualifier"),
         "qualifier",
-        lambda read, stated: (read == Qualifier.EXACT.value) | (stated == read),
+        lambda read, stated: (read == _EXACT) | (stated == read),
         lambda o: (
             f"qualifier '{o['qualifier']}' contradicts value '{o['written']}', which reads as "
             f"'{o['read_qualifier']}'"

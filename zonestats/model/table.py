@@ -60,6 +60,7 @@ class ObservationTable:
         self._lists = data if isinstance(data, dict) else None
         self._frame: pd.DataFrame | None = None if isinstance(data, dict) else data
         self._codes: dict[str, Any] = {}
+        self._distinct: dict[tuple[str, ...], list[tuple[int, tuple[Any, ...]]]] = {}
         self.files = tuple(files)
 
     @classmethod
@@ -86,6 +87,23 @@ class ObservationTable:
             column = column.astype(object).where(column.notna(), None)
         values: list[Any] = column.tolist()
         return values
+
+    def cell(self, column: str, row: int) -> Any:
+        """One cell's plain value (None where missing)."""
+        if self._lists is not None:
+            return self._lists[column][row]
+        import pandas as pd
+
+        assert self._frame is not None
+        value: Any = self._frame[column].iat[row]
+        return None if pd.isna(value) else value
+
+    def has_missing(self, column: str) -> bool:
+        """Whether any cell of a column is missing."""
+        if self._lists is not None:
+            return None in self._lists[column]
+        assert self._frame is not None
+        return bool(self._frame[column].isna().any())
 
     def frame(self, internal: bool = False) -> pd.DataFrame:
         """The table as a DataFrame: COLUMNS (and with ``internal`` the rest), values in
@@ -126,6 +144,7 @@ class ObservationTable:
     def set_column(self, name: str, values: Sequence[Any]) -> None:
         """Replace a column's values (a list, or an array for a DataFrame)."""
         self._codes.pop(name, None)
+        self._distinct = {k: v for k, v in self._distinct.items() if name not in k}
         if self._lists is not None:
             self._lists[name] = list(values)
         else:
@@ -134,7 +153,8 @@ class ObservationTable:
 
     def seed_codes(self, column: str, codes: Any) -> None:
         """Give a DataFrame's column the integer codes its reader already has (-1 where
-        missing, equal codes for equal values), so that they are not computed again."""
+        missing, equal codes for equal values; one int for a column of one value), so that
+        they are not computed again."""
         self._codes[column] = codes
 
     def _column_codes(self, column: str) -> Any:
@@ -155,6 +175,8 @@ class ObservationTable:
         bound = 1  # every key is below this
         for column in columns:
             codes = self._column_codes(column)
+            if isinstance(codes, int):
+                continue  # one value in every row tells no rows apart
             size = int(codes.max(initial=0)) + 2
             if bound * size >= 2**62:  # compact the key first, so that it never overflows
                 key = pd.factorize(key)[0].astype(np.int64)
@@ -165,7 +187,13 @@ class ObservationTable:
 
     def distinct(self, columns: Sequence[str]) -> list[tuple[int, tuple[Any, ...]]]:
         """Each distinct combination of these columns' values, with the first row that has
-        it, in the order they first appear."""
+        it, in the order they first appear (kept until one of the columns changes)."""
+        found = self._distinct.get(tuple(columns))
+        if found is None:
+            found = self._distinct[tuple(columns)] = self._find_distinct(columns)
+        return found
+
+    def _find_distinct(self, columns: Sequence[str]) -> list[tuple[int, tuple[Any, ...]]]:
         if self._lists is not None:
             seen: dict[tuple[Any, ...], int] = {}
             for row, key in enumerate(zip(*(self._lists[c] for c in columns), strict=True)):

@@ -254,6 +254,8 @@ class ObservationTable:
 
 
 def _frame_of(lists: dict[str, list[Any]]) -> pd.DataFrame:
+    """Lists as a DataFrame: numbers as numbers, text as Python objects (kept as they are:
+    turning them into Arrow strings costs more than the whole reading of a dataset)."""
     import numpy as np
     import pandas as pd
 
@@ -272,5 +274,5 @@ def _frame_of(lists: dict[str, list[Any]]) -> pd.DataFrame:
         else:
             array = np.empty(count, dtype=object)
             array[:] = values
-            columns[name] = array
+            columns[name] = pd.Series(array, dtype=object, copy=False)
     return pd.DataFrame(columns)

@@ -1,9 +1,32 @@
-"""Growth, comparison across zones, browsing and the summary, from the observations table."""
+"""Growth, comparison across zones, browsing and the summary, from the observations table.
 
-from zonestats.analysis.browse import Latest, citations, latest
-from zonestats.analysis.growth import GROWTH_COLUMNS, Selection, growth_table
-from zonestats.analysis.summary import Mover, Summary, summarize
-from zonestats.analysis.zones import side_by_side
+The names below are imported when first used, so that browsing (which needs only
+zonestats.analysis.browse) does not pay for the rest.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zonestats.analysis.browse import Latest, citations, latest
+    from zonestats.analysis.growth import GROWTH_COLUMNS, Selection, growth_table
+    from zonestats.analysis.summary import Mover, Summary, summarize
+    from zonestats.analysis.zones import side_by_side
+
+_WHERE = {
+    "Latest": "browse",
+    "citations": "browse",
+    "latest": "browse",
+    "GROWTH_COLUMNS": "growth",
+    "Selection": "growth",
+    "growth_table": "growth",
+    "Mover": "summary",
+    "Summary": "summary",
+    "summarize": "summary",
+    "side_by_side": "zones",
+}
 
 __all__ = [
     "GROWTH_COLUMNS",
@@ -17,3 +40,10 @@ __all__ = [
     "side_by_side",
     "summarize",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zonestats.analysis' has no attribute '{name}'")
+    return getattr(import_module(f"zonestats.analysis.{module}"), name)

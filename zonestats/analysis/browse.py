@@ -13,7 +13,7 @@ from zonestats.model.period import PRECEDENCE, latest_key, parse_period
 from zonestats.model.table import ObservationTable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Latest:
     """A series (a zone's indicator) and its latest observation."""
 
@@ -83,7 +83,7 @@ def _of_category(table: ObservationTable, category: str) -> ObservationTable:
     return table.select(rows)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cited:
     """One cited figure of an indicator, with what the other reports say of it."""
 

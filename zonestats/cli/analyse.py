@@ -1,6 +1,7 @@
 """Commands that compute from a dataset: compare and export."""
 
-from __future__ import annotations
+# No postponed annotations here: Typer reads these signatures at every run, and evaluating
+# annotation strings then costs start-up time.
 
 from typing import Annotated
 

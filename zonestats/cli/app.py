@@ -1,7 +1,7 @@
 """The zonestats command line: the app, the one place errors become a message and an exit
 code, and what every command shares (reading inputs, notes on stderr)."""
 
-from __future__ import annotations
+# No postponed annotations here: Typer reads the callback's signature at every run.
 
 import gc
 import os
@@ -126,7 +126,7 @@ def protected(paths: Sequence[Path]) -> tuple[Path, ...]:
     return (*paths, bundled_path())
 
 
-def read(paths: Sequence[Path], conflicts: bool = True) -> Dataset:
+def read(paths: Sequence[Path], conflicts: bool = True) -> "Dataset":
     """Every input as one dataset, with a spinner when it takes a while on a terminal; with
     ``conflicts``, a note on stderr for each place the sources disagree."""
     from zonestats.io.inputs import bundled_path, load

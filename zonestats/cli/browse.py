@@ -1,6 +1,7 @@
 """Commands that show a dataset: list, show and summary."""
 
-from __future__ import annotations
+# No postponed annotations here: Typer reads these signatures at every run, and evaluating
+# annotation strings then costs start-up time.
 
 from typing import Annotated
 

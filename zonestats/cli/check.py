@@ -1,6 +1,7 @@
 """Commands that check inputs: validate, verify and schema."""
 
-from __future__ import annotations
+# No postponed annotations here: Typer reads these signatures at every run, and evaluating
+# annotation strings then costs start-up time.
 
 import json
 from pathlib import Path

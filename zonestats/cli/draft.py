@@ -1,6 +1,7 @@
 """The command that drafts a dataset from a report: extract."""
 
-from __future__ import annotations
+# No postponed annotations here: Typer reads these signatures at every run, and evaluating
+# annotation strings then costs start-up time.
 
 from datetime import date
 from pathlib import Path

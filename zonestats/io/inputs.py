@@ -3,7 +3,6 @@ checked Dataset, with every problem of every file."""
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,6 +74,8 @@ def resolve(specs: Sequence[Spec] | None) -> list[Path]:
 
 
 def _expand(spec: str) -> list[Path]:
+    import glob
+
     path = Path(spec)
     if glob.has_magic(spec) and not path.exists():
         matches = sorted(Path(m) for m in glob.glob(spec, recursive=True))

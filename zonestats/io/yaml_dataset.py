@@ -100,7 +100,7 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Context:
     """What an indicator's observations take from the rest of the file."""
 

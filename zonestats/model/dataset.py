@@ -8,7 +8,6 @@ library user asks for them.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -28,7 +27,7 @@ OBSERVATION_COLUMNS = COLUMNS
 """The observations table's columns (the name the library has always exported)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Zone:
     """A development zone: a stable id, its name, the other names reports give it."""
 
@@ -49,7 +48,7 @@ SOURCE_COLUMNS = ("source_title", "source_publisher", "source_date", "source_url
 """What rows say of their source."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """A report the figures come from. Of a long table without source columns nothing is
     known but its file, which is then the source."""
@@ -100,7 +99,7 @@ class Observation:
         return self.period_note is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Indicator:
     """What is measured, and its observations (of every zone that has it)."""
 
@@ -114,7 +113,7 @@ class Indicator:
     out_of: int | None = None  # the one out_of of every observation, if they share one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Citation:
     """One source's figure for an observation, and where it was read."""
 
@@ -131,7 +130,7 @@ class Citation:
         return self.written or plain_number(self.value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Conflict:
     """Two or more sources giving different values for one zone's indicator in one period;
     analysis uses ``citations[chosen]``, from the later-published source."""
@@ -235,6 +234,8 @@ class Dataset:
 
 def unknown(what: str, name: str, known: list[str]) -> str:
     """'no indicator 'x'; did you mean y?' (or the known ones, when they are few)."""
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=3)
     listed = f" (known: {', '.join(known)})" if len(known) <= 12 else ""
     hint = f"; did you mean {', '.join(close)}?" if close else ""

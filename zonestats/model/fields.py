@@ -117,7 +117,7 @@ direction = choice(Better, "unknown-direction", "better")
 level = choice(Level, "unknown-level", "level")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Field:
     """One field of an object: how to check and read it, and how to describe it."""
 

@@ -25,7 +25,7 @@ _SHARED = ("category", "unit", "better")
 """What one zone's indicator must keep across files (names may be worded otherwise)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ZoneRecord:
     """A zone as one input defines it, and where."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,12 @@ class Period:
 
     def __str__(self) -> str:
         return self.text
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (without the calendar module, which costs start-up time)."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - date(year, month, 1)).days
 
 
 @lru_cache(maxsize=4096)
@@ -50,7 +55,7 @@ def _bounds(part: str, whole: str) -> tuple[date, date]:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)
         if day is None:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, month, 1), date(year, month, days_in_month(year, month))
         return date(year, month, day), date(year, month, day)
     except ValueError:
         raise invalid("bad-period", f"period '{whole}' is not a real date") from None
@@ -75,7 +80,7 @@ def period_position(text: str) -> tuple[float, float]:
 
 
 def _position(day: date, exclusive_end: bool) -> float:
-    length = calendar.monthrange(day.year, day.month)[1]
+    length = days_in_month(day.year, day.month)
     offset = day.day if exclusive_end else day.day - 1
     return float(day.year + (day.month - 1) / 12 + offset / length / 12)
 

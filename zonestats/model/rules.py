@@ -36,7 +36,7 @@ def read_written(written: str) -> Quantity:
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     """A check of one observation: its code, the fields its test reads (in order), the
     field a problem points at, the test (true where the rule holds), and the message of a

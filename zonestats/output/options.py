@@ -52,7 +52,7 @@ _EXTENSIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OutputOptions:
     """Output choices, resolved from the command line before anything is written."""
 

@@ -22,7 +22,7 @@ class Kind(StrEnum):
     FLAG = "flag"  # True / False / None shown as yes / no / blank
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Column:
     """A column: its key in machine formats, its headers for people, and what it holds."""
 
@@ -41,7 +41,7 @@ class Column:
         return self.zh if lang is Lang.ZH else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Table:
     """Rows of plain values (numbers in base units, None for nothing) under typed columns.
 
@@ -58,7 +58,7 @@ class Table:
         return [dict(zip(keys, row, strict=True)) for row in self.rows]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Report:
     """A document of several tables, such as the summary.
 

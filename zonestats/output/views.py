@@ -5,12 +5,14 @@ DataFrame; zonestats.output.writers writes it in any format."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zonestats.analysis.browse import Cited, Latest
 from zonestats.model.table import COLUMNS
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Table, table_from_frame
+
+if TYPE_CHECKING:
+    from zonestats.analysis.browse import Cited, Latest
 
 ZONE_COLUMN = Column("zone", "开发区", "zone", wrap=False)
 

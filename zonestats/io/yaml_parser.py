@@ -101,8 +101,8 @@ def _build_from_events(text: str, path: str, problems: list[Problem]) -> Any:
     scalar is plain text or null. Each container is placed in its parent when it opens; a
     stack holds the open ones with, for a mapping, the key waiting for its value.
     """
-    # Long on purpose: one loop over the events with no call per event is what makes
-    # libyaml's speed count on a dataset of a hundred thousand indicators.
+    # Long on purpose: one loop over the events, no call per event (but for a bad key),
+    # is what makes libyaml's speed count on a dataset of a hundred thousand indicators.
     parser: Any = CParser(text)
     try:
         get = parser.get_event
@@ -140,18 +140,11 @@ def _build_from_events(text: str, path: str, problems: list[Problem]) -> Any:
                     parent.append(item)
                     parent.positions.append(where)
                 elif top[1] is _AWAITING_KEY:
-                    if kind is not ScalarEvent or item is None:
-                        problems.append(
-                            Problem(path, "key-not-text", "a key must be plain text", *where)
-                        )
-                        top[1] = _SKIPPED
-                    elif item in parent.positions:
-                        first = parent.positions[item][0]
-                        message = f"duplicate key '{item}' (first at line {first})"
-                        problems.append(Problem(path, "duplicate-key", message, *where))
-                        top[1] = _SKIPPED
-                    else:
+                    if kind is ScalarEvent and item is not None and item not in parent.positions:
                         top[1], top[2] = item, where
+                    else:
+                        problems.append(_key_problem(path, item, parent, where))
+                        top[1] = _SKIPPED
                 else:
                     if top[1] is not _SKIPPED:
                         parent[top[1]] = item
@@ -160,17 +153,29 @@ def _build_from_events(text: str, path: str, problems: list[Problem]) -> Any:
                     top[1] = _AWAITING_KEY
             if opened is not None:
                 stack.append([opened, _AWAITING_KEY, None])
-        following = get()
-        if type(following) is not StreamEndEvent:
-            raise ComposerError(
-                "expected a single document in the stream",
-                document.start_mark,
-                "but found another document",
-                following.start_mark,
-            )
+        _end_of_stream(get(), document)
         return root
     finally:
         parser.dispose()
+
+
+def _key_problem(path: str, key: Any, mapping: Mapping, where: tuple[int, int]) -> Problem:
+    """A key that is no plain text, or one the mapping has already."""
+    if not isinstance(key, str):
+        return Problem(path, "key-not-text", "a key must be plain text", *where)
+    message = f"duplicate key '{key}' (first at line {mapping.positions[key][0]})"
+    return Problem(path, "duplicate-key", message, *where)
+
+
+def _end_of_stream(event: Any, document: Any) -> None:
+    """Refuse a second document in the stream."""
+    if type(event) is not StreamEndEvent:
+        raise ComposerError(
+            "expected a single document in the stream",
+            document.start_mark,
+            "but found another document",
+            event.start_mark,
+        )
 
 
 _ALIASES = "anchors and aliases (&name, *name) are not allowed; write the value out"

@@ -222,7 +222,6 @@ OBSERVATION = (
     ),
     Field("note", "Anything else a reader should know", text, _STRING, required=False),
 )
-OUT_OF = Field("out_of", "For a rank: how many places were ranked", whole, _WHOLE, required=False)
 OBSERVATION_V2 = (
     Field(
         "zone",
@@ -360,7 +359,7 @@ COLUMN_FIELDS: dict[str, Field] = {
     "quote": _field(OBSERVATION, "quote"),
     "period_note": _field(OBSERVATION, "period_note"),
     "better": _field(INDICATOR, "better"),
-    "out_of": OUT_OF,
+    "out_of": _field(OBSERVATION_V2, "out_of"),
     "note": _field(OBSERVATION, "note"),
     "zone_id": _field(ZONE_V2, "id"),
     "zone_name_en": _field(ZONE_V2, "name_en"),

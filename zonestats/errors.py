@@ -160,3 +160,12 @@ def problem_report(files: list[str], problems: list[Problem]) -> dict[str, objec
         "problems": [p.as_dict() for p in problems],
         "counts": {"problems": len(problems), "files": len(per_file), "by_code": by_code},
     }
+
+
+class Interrupted(BaseException):
+    """A signal that ends the process (SIGTERM, SIGHUP), raised where cleanup must run
+    first; the process then exits with 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

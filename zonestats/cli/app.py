@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from zonestats import __version__
-from zonestats.errors import ExitCode, ZonestatsError
+from zonestats.errors import ExitCode, Interrupted, ZonestatsError
 from zonestats.output.env import Environment
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ def main() -> None:
         sys.exit(ExitCode.OK)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
+    except Interrupted as signalled:
+        sys.exit(128 + signalled.signum)
     finally:
         # Everything left lives until exit: spare the interpreter a last walk over it all.
         gc.freeze()

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zonestats.cli.app import app, note
+from zonestats.cli.app import app, note, protected
 from zonestats.cli.options import (
     BomFlag,
     CsvFlag,
@@ -56,7 +56,7 @@ def extract(
     """
     from zonestats.extract import draft, draft_yaml, parse_report, read_report
     from zonestats.extract import extract as find_figures
-    from zonestats.output.files import write_atomically
+    from zonestats.output.files import write_output
     from zonestats.output.views import candidate_table
     from zonestats.output.writers import render
 
@@ -69,10 +69,14 @@ def extract(
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_atomically(output, lambda out: print(text, end="", file=out), protected=(report,))
+            write_output(
+                output, lambda out: print(text, end="", file=out), protected=protected([report])
+            )
         note(f"{len(candidates)} figures found in {report}")
         return
-    options = output_options(format, as_csv, as_json, output, lang, units, bom, limit, (report,))
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected([report])
+    )
     render(candidate_table(candidates), options)
 
 

@@ -91,6 +91,8 @@ def output_options(
 ) -> OutputOptions:
     """Resolve the shared output options, before any output is written."""
     env = env or Environment.from_system()
+    if output is not None and str(output) == "-":
+        output = None  # -o - is standard output
     chosen = resolve_format(format, output, as_csv, as_json)
     to_terminal = output is None and env.stdout_isatty
     if limit is None and chosen is Format.TABLE:

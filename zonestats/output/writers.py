@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from zonestats.errors import ZonestatsError
 from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell, neutralise
-from zonestats.output.files import write_atomically
+from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
 from zonestats.output.table import Kind, Report, Table, table_from_frame
@@ -27,7 +27,7 @@ def render(table: Table | Report, options: OutputOptions) -> None:
         writer(table, options, options.env.stdout)
         options.env.stdout.flush()
         return
-    write_atomically(
+    write_output(
         options.output,
         lambda out: writer(table, options, out),
         binary=options.format is Format.XLSX,

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
+
+_CONTROLS = r"\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_OR_NEWLINE = re.compile(rf"[{_CONTROLS}\n]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """Text from data as it may reach a terminal: control characters, escape sequences and
+    bidirectional overrides shown escaped (``\\x1b``, ``\\u202e``), never acted on; with
+    ``newlines``, line breaks are kept (cells of a table that wraps them)."""
+    pattern = _CONTROL if newlines else _CONTROL_OR_NEWLINE
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_escaped, text)
 
 
 class ExitCode(IntEnum):
@@ -97,10 +117,10 @@ class Problem:
 
     def short(self) -> str:
         """'path:line: message [code]', without the column (for line-by-line checks)."""
-        return f"{self.where(with_col=False)}: {self.message} [{self.code}]"
+        return printable(f"{self.where(with_col=False)}: {self.message} [{self.code}]")
 
     def __str__(self) -> str:
-        return f"{self.where()}: {self.message} [{self.code}]"
+        return printable(f"{self.where()}: {self.message} [{self.code}]")
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from zonestats.errors import printable
 from zonestats.model.quantity import Qualifier, format_number, plain_number
 from zonestats.output.options import OutputOptions, Units
 from zonestats.output.table import Column, Kind
@@ -15,7 +16,7 @@ def _is_missing(value: Any) -> bool:
 
 
 def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
-    """A cell as people read it, following --units."""
+    """A cell as people read it, following --units; control characters shown escaped."""
     value = row[column.key]
     if _is_missing(value):
         return ""
@@ -42,7 +43,7 @@ def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
         if options.units is Units.CN and isinstance(value, float | int):
             return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
         return plain_number(value)
-    return str(value)
+    return printable(str(value), newlines=True)
 
 
 def machine_cell(value: Any) -> Any:
@@ -60,6 +61,10 @@ def machine_cell(value: Any) -> Any:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a text cell as a formula (or hide what follows)."""
+
+LINE_BREAKS = ("\r", "\n")
+"""Characters that end a row unless the cell holding them is quoted."""
 
 
 def neutralise(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from zonestats.errors import printable
 from zonestats.output.cells import display
 from zonestats.output.options import Lang, OutputOptions
 from zonestats.output.table import Column, Kind, Report, Table
@@ -41,7 +42,7 @@ def _rich_table(table: Table, options: OutputOptions) -> Any:
 
     columns = people_columns(table, options.lang)
     rich_table = RichTable(
-        title=Text(table.title, style="table.title") if table.title else None,
+        title=Text(printable(table.title), style="table.title") if table.title else None,
         header_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -84,9 +85,10 @@ def _plain_table(table: Table, options: OutputOptions) -> str:
         if row is header:
             lines.append("─" * (sum(widths) + 3 * len(widths) - 1))
     if table.title:
-        total = max(sum(widths) + 3 * len(widths) - 1, _cell_width(table.title))
-        excess = total - _cell_width(table.title)
-        lines.insert(0, " " * (excess // 2) + table.title + " " * (excess - excess // 2))
+        title = printable(table.title)
+        total = max(sum(widths) + 3 * len(widths) - 1, _cell_width(title))
+        excess = total - _cell_width(title)
+        lines.insert(0, " " * (excess // 2) + title + " " * (excess - excess // 2))
     return "".join(line + "\n" for line in lines)
 
 
@@ -104,13 +106,13 @@ def _cell_width(text: str) -> int:
 
 def write_report_table(report: Report, options: OutputOptions, out: IO[str]) -> None:
     if not options.terminal:
-        out.write("".join(line + "\n" for line in report.heading))
+        out.write("".join(printable(line) + "\n" for line in report.heading))
         for section in report.sections:
             out.write("\n" + _plain_table(section, options))
         return
     screen = console(options, out)
     for line in report.heading:
-        screen.print(line, markup=False)
+        screen.print(printable(line), markup=False)
     for section in report.sections:
         screen.print()
         screen.print(_rich_table(section, options))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from zonestats.errors import printable
 from zonestats.output.options import Lang
 
 
@@ -38,7 +39,8 @@ class Column:
     lang: Lang | None = None  # people's formats show it only in this language (name, name_en)
 
     def header(self, lang: Lang) -> str:
-        return self.zh if lang is Lang.ZH else self.en
+        """The header people read (a zone's name in some tables), control characters escaped."""
+        return printable(self.zh if lang is Lang.ZH else self.en)
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-from zonestats.errors import ZonestatsError
-from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell, neutralise
+from zonestats.errors import ZonestatsError, printable
+from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell
 from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
 from zonestats.output.table import Kind, Report, Table, table_from_frame
+from zonestats.output.xlsx import write_xlsx
 
 
 def render(table: Table | Report, options: OutputOptions) -> None:
@@ -24,8 +25,10 @@ def render(table: Table | Report, options: OutputOptions) -> None:
     if options.output is None:
         if options.format is Format.XLSX:
             raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
-        writer(table, options, options.env.stdout)
-        options.env.stdout.flush()
+        out = options.env.stdout
+        escape = options.env.stdout_isatty and options.format in _FOR_PROGRAMS
+        writer(table, options, _Escaping(out) if escape else out)
+        out.flush()
         return
     write_output(
         options.output,
@@ -33,6 +36,24 @@ def render(table: Table | Report, options: OutputOptions) -> None:
         binary=options.format is Format.XLSX,
         protected=options.protected,
     )
+
+
+_FOR_PROGRAMS = frozenset({Format.CSV, Format.TSV, Format.JSON, Format.JSONL})
+"""Formats whose writers give data as it is; people's formats escape it cell by cell."""
+
+
+class _Escaping:
+    """A terminal as the stream of a writer for programs (CSV, JSON on a screen): control
+    characters from data shown escaped, so that they cannot act on the terminal."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(printable(text, newlines=True))
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 def _limited(table: Table, options: OutputOptions) -> Table:
@@ -63,13 +84,35 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
     if options.bom:
         out.write("\ufeff")
     keys, positions = _machine_view(table)
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(keys)
     if table.frame is not None:
-        writer.writerows(zip(*_columns_as_text(table.frame[keys]), strict=True))
-        return
-    for row in table.rows:
-        writer.writerow([delimited_cell(row[i]) for i in positions])
+        columns = _columns_as_text(table.frame[keys])
+        rows: Iterable[Sequence[str]] = zip(*columns, strict=True)
+        breaks = any(_has_carriage_return(column) for column in columns)
+    else:
+        rows = [[delimited_cell(row[i]) for i in positions] for row in table.rows]
+        breaks = any(_has_carriage_return(row) for row in rows)
+    if breaks:
+        # The csv module quotes a cell for the characters of its line terminator only: with
+        # "\r\n" a cell holding a lone CR is quoted too, and each row's end becomes "\n".
+        writer = csv.writer(_RowEnds(out), delimiter=delimiter, lineterminator="\r\n")
+    else:
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(keys)
+    writer.writerows(rows)
+
+
+def _has_carriage_return(cells: Sequence[str]) -> bool:
+    return "\r" in "".join(cells)  # one pass in C over a column or a row
+
+
+class _RowEnds:
+    """A stream for a csv writer ending rows with "\r\n": it writes them ending with "\n"."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, row: str) -> int:
+        return self._out.write(row[:-2] + "\n")
 
 
 def _columns_as_text(frame: Any) -> list[list[str]]:
@@ -145,6 +188,7 @@ def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
 
 
 def _escape_markdown(text: str) -> str:
+    """A cell on one line of a Markdown table (line breaks are already escaped or spaces)."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -159,35 +203,11 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
         out.write("| " + " | ".join(cells) + " |\n")
 
 
-def _write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
-    import io
-
-    try:
-        from openpyxl import Workbook
-    except ImportError:
-        raise ZonestatsError(
-            "writing .xlsx needs openpyxl: pip install 'zonestats[xlsx]'"
-        ) from None
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="zonestats")
-    keys, positions = _machine_view(table)
-    sheet.append(keys)
-    for row in table.rows:
-        cells = []
-        for value in (row[i] for i in positions):
-            value = machine_cell(value)
-            cells.append(neutralise(value) if isinstance(value, str) else value)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    out.write(buffer.getvalue())
-
-
 def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str]) -> None:
-    for line in report.heading:
+    for line in map(printable, report.heading):
         out.write(line + "  \n" if line else "\n")
     for section in report.sections:
-        out.write(f"\n### {section.title}\n\n" if section.title else "\n")
+        out.write(f"\n### {printable(section.title)}\n\n" if section.title else "\n")
         _write_markdown(dataclasses.replace(section, title=None), options, out)
 
 
@@ -218,5 +238,5 @@ _WRITERS: dict[Format, Callable[[Table, OutputOptions, Any], None]] = {
     Format.JSON: _write_json,
     Format.JSONL: _write_jsonl,
     Format.MARKDOWN: _write_markdown,
-    Format.XLSX: _write_xlsx,
+    Format.XLSX: write_xlsx,
 }

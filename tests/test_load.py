@@ -381,10 +381,10 @@ def test_unreadable_file(
 ) -> None:
     path = write_file(minimal_text)
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: object, flags: int) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("zonestats.io.text.os.open", refuse)
     with pytest.raises(DataError, match="permission denied"):
         zonestats.load(path)
 

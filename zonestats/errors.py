@@ -26,6 +26,18 @@ def printable(text: str, newlines: bool = False) -> str:
     return pattern.sub(_escaped, text)
 
 
+MAX_MESSAGE = 400
+"""The longest message a problem shows: a value quoted in it is cut in the middle past that."""
+
+
+def brief(text: str, limit: int = MAX_MESSAGE) -> str:
+    """Text cut in the middle to at most about ``limit`` characters, saying how much went."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]}…[{len(text) - 2 * keep:,} characters]…{text[-keep:]}"
+
+
 class ExitCode(IntEnum):
     """Process exit codes, the same for every command."""
 
@@ -45,6 +57,8 @@ PROBLEM_CODES: dict[str, str] = {
     "binary-file": "the file is binary, not text",
     "unknown-input-kind": "the file's extension names no dataset or table format",
     "no-inputs": "a folder or glob holds no dataset",
+    "input-too-large": "a file larger than the input limit (--max-input, ZONESTATS_MAX_INPUT)",
+    "cell-too-long": "one cell, YAML scalar or table line longer than 100,000 characters",
     # YAML
     "yaml-syntax": "the YAML cannot be parsed",
     "yaml-character": "a character YAML does not allow",
@@ -117,10 +131,10 @@ class Problem:
 
     def short(self) -> str:
         """'path:line: message [code]', without the column (for line-by-line checks)."""
-        return printable(f"{self.where(with_col=False)}: {self.message} [{self.code}]")
+        return printable(f"{self.where(with_col=False)}: {brief(self.message)} [{self.code}]")
 
     def __str__(self) -> str:
-        return printable(f"{self.where()}: {self.message} [{self.code}]")
+        return printable(f"{self.where()}: {brief(self.message)} [{self.code}]")
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -128,7 +142,7 @@ class Problem:
             "line": self.line,
             "col": self.col,
             "code": self.code,
-            "message": self.message,
+            "message": brief(self.message),
         }
 
 

@@ -108,8 +108,21 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    max_input: Annotated[
+        int | None,
+        typer.Option(
+            "--max-input",
+            metavar="MB",
+            min=1,
+            help="Largest input file read, in MB (default 512, or ZONESTATS_MAX_INPUT).",
+        ),
+    ] = None,
 ) -> None:
     ctx.meta["zonestats.debug"] = debug
+    if max_input is not None:
+        from zonestats.io.limits import set_max_input
+
+        set_max_input(max_input)
 
 
 def inputs(data: Sequence[str] | None) -> list[Path]:

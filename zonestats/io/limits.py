@@ -1,16 +1,44 @@
 """How much zonestats reads: one file, one cell, one scalar or one line of a table.
 
 A national table of a million observations is about 100 MB; a report is a few MB. The file
-limit (``--max-input``, or ``ZONESTATS_MAX_INPUT``, in MB) can be raised; the cell limit
+limit (``--max-input MB``, or ``ZONESTATS_MAX_INPUT`` in MB) can be raised; the cell limit
 cannot: no quote, name or note of a dataset comes near it.
 """
 
 from __future__ import annotations
 
+import os
+
+from zonestats.errors import ZonestatsError
+
 MB = 1024 * 1024
 
 MAX_INPUT_MB = 512
-"""Default largest input file, in MB (raise it with --max-input or ZONESTATS_MAX_INPUT)."""
+"""Default largest input file, in MB."""
 
 MAX_CELL = 100_000
 """Largest text of one cell, YAML scalar or table line, in characters."""
+
+ENV_MAX_INPUT = "ZONESTATS_MAX_INPUT"
+
+_chosen: int | None = None
+
+
+def set_max_input(megabytes: int | None) -> None:
+    """The input limit for this process, in MB (None: the environment's or the default)."""
+    global _chosen
+    if megabytes is not None and megabytes < 1:
+        raise ZonestatsError(f"--max-input {megabytes}: give a whole number of MB, 1 or more")
+    _chosen = megabytes
+
+
+def max_input_mb() -> int:
+    """The input limit in MB: set_max_input's, else ZONESTATS_MAX_INPUT, else the default."""
+    if _chosen is not None:
+        return _chosen
+    text = os.environ.get(ENV_MAX_INPUT, "").strip()
+    if not text:
+        return MAX_INPUT_MB
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise ZonestatsError(f"{ENV_MAX_INPUT}={text[:40]!r}: give a whole number of MB, 1 or more")
+    return int(text)

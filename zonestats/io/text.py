@@ -3,28 +3,83 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 from zonestats.errors import DataError, Problem
+from zonestats.io.limits import ENV_MAX_INPUT, MB, max_input_mb
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; a DataError (file-not-found, not-a-file, unreadable-file) if none."""
+    """A file's bytes, from a regular file or a pipe and no more than the input limit; a
+    DataError (file-not-found, not-a-file, unreadable-file, input-too-large) if none."""
     name = str(path)
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DataError.at(Problem(name, "file-not-found", "no such file")) from None
-    except IsADirectoryError:
-        raise DataError.at(Problem(name, "not-a-file", "is a directory, not a file")) from None
-    except PermissionError:
-        message = "permission denied: cannot read the file"
-        raise DataError.at(Problem(name, "unreadable-file", message)) from None
+        fd = os.open(path, os.O_RDONLY)
     except OSError as error:
-        message = f"cannot read the file: {error.strerror}"
-        raise DataError.at(Problem(name, "unreadable-file", message)) from None
+        raise DataError.at(_unreadable(name, error)) from None
+    try:
+        kind = os.fstat(fd)
+        limit = max_input_mb()
+        if stat.S_ISREG(kind.st_mode) and kind.st_size > limit * MB:
+            raise DataError.at(_too_large(name, limit, f"{kind.st_size / MB:,.0f} MB"))
+        if not (stat.S_ISREG(kind.st_mode) or stat.S_ISFIFO(kind.st_mode)):
+            raise DataError.at(Problem(name, "not-a-file", f"is {_kind(kind.st_mode)}, not a file"))
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(limit * MB + 1)
+        if len(data) > limit * MB:
+            raise DataError.at(_too_large(name, limit, None))
+        return data
+    except OSError as error:
+        raise DataError.at(_unreadable(name, error)) from None
+    finally:
+        os.close(fd)
+
+
+def check_input(path: Path) -> None:
+    """Refuse, before a table reader opens it, what read_bytes would refuse: a missing file,
+    a device or folder, a file over the input limit. Pipes are read by read_bytes."""
+    name = str(path)
+    try:
+        kind = path.stat()
+    except OSError as error:
+        raise DataError.at(_unreadable(name, error)) from None
+    if stat.S_ISREG(kind.st_mode):
+        limit = max_input_mb()
+        if kind.st_size > limit * MB:
+            raise DataError.at(_too_large(name, limit, f"{kind.st_size / MB:,.0f} MB"))
+    elif not stat.S_ISFIFO(kind.st_mode):
+        raise DataError.at(Problem(name, "not-a-file", f"is {_kind(kind.st_mode)}, not a file"))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+
+
+def _too_large(name: str, limit: int, size: str | None) -> Problem:
+    what = f"the file ({size}) is larger" if size else "the input goes on longer"
+    message = (
+        f"{what} than the input limit of {limit:,} MB; "
+        f"raise it with --max-input MB or {ENV_MAX_INPUT}"
+    )
+    return Problem(name, "input-too-large", message)
+
+
+def _unreadable(name: str, error: OSError) -> Problem:
+    if isinstance(error, FileNotFoundError):
+        return Problem(name, "file-not-found", "no such file")
+    if isinstance(error, IsADirectoryError):
+        return Problem(name, "not-a-file", "is a directory, not a file")
+    if isinstance(error, PermissionError):
+        return Problem(name, "unreadable-file", "permission denied: cannot read the file")
+    return Problem(name, "unreadable-file", f"cannot read the file: {error.strerror or error}")
 
 
 def decode(data: bytes, name: str, reject_binary: bool = False) -> str:

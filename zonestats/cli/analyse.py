@@ -58,9 +58,11 @@ def compare(
     """Growth of each indicator between two periods; with several zones, side by side."""
     from zonestats.analysis.growth import Selection, growth_table
     from zonestats.analysis.zones import side_by_side
+    from zonestats.model.period import check_range
     from zonestats.output.views import growth_rows, side_by_side_table
     from zonestats.output.writers import render
 
+    check_range(start, end)
     paths = inputs(data)
     options = output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from zonestats import __version__
-from zonestats.errors import ExitCode, Interrupted, ZonestatsError
+from zonestats.errors import ExitCode, Interrupted, ZonestatsError, brief, printable
 from zonestats.output.env import Environment
 
 if TYPE_CHECKING:
@@ -39,6 +39,12 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             raise typer.Exit(ExitCode.OK) from None
+        except UnicodeEncodeError as error:
+            error_line(
+                f"cannot write {error.object[error.start : error.end]!r} in the output's "
+                f"encoding ({error.encoding}); set PYTHONIOENCODING=utf-8 or a UTF-8 locale"
+            )
+            raise typer.Exit(ExitCode.ERROR) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
@@ -79,12 +85,14 @@ def error_line(message: str) -> None:
         color_system="auto" if env.color else None,
     )
     console.print("[red]error:[/red] ", end="", markup=True)
-    console.print(message, markup=False)
+    text = printable(brief(message))
+    encoding = getattr(env.stderr, "encoding", None) or "utf-8"
+    console.print(text.encode(encoding, "backslashreplace").decode(encoding), markup=False)
 
 
 def note(message: str) -> None:
     """A line on stderr for the reader of the output: what was done and why."""
-    print(message, file=environment().stderr)
+    print(printable(message), file=environment().stderr)
 
 
 def _quiet_broken_pipe() -> None:
@@ -119,10 +127,9 @@ def _root(
     ] = None,
 ) -> None:
     ctx.meta["zonestats.debug"] = debug
-    if max_input is not None:
-        from zonestats.io.limits import set_max_input
+    from zonestats.io.limits import set_max_input
 
-        set_max_input(max_input)
+    set_max_input(max_input)  # None: the environment's limit or the default
 
 
 def inputs(data: Sequence[str] | None) -> list[Path]:

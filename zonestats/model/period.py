@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from zonestats.errors import invalid
+from zonestats.errors import ZonestatsError, invalid
 
 _PERIOD_PART = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 
@@ -39,6 +39,21 @@ def parse_period(text: str) -> Period:
     if end < start:
         raise invalid("bad-period", f"period '{text}' ends before it starts")
     return Period(start, end, text)
+
+
+def check_range(start: str | None, end: str | None) -> None:
+    """Refuse a --from/--to range that starts after it ends (a bad period is refused where
+    it is matched)."""
+    if start is None or end is None:
+        return
+    try:
+        reversed_range = parse_period(start) > parse_period(end)
+    except ZonestatsError:
+        return
+    if reversed_range:
+        raise ZonestatsError(
+            f"--from {start} --to {end} is a reversed range: {start} comes after {end}; swap them"
+        )
 
 
 def _bounds(part: str, whole: str) -> tuple[date, date]:

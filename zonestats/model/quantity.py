@@ -66,16 +66,16 @@ for _unit in grammar.UNITS:  # longest first, so each tuple is too
     _UNITS_ENDING[_unit[-1]] = (*_UNITS_ENDING.get(_unit[-1], ()), _unit)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|\Z))", re.ASCII)
 _SPACES = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # "800 万台" is 800万台; "5 6" stays two numbers
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?", re.ASCII)  # 0-9 only: other scripts' digits are no figure
 _ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+\Z")
 _CHINESE_DIGITS = re.compile(f"[{''.join(_DIGITS)}]+")
 
 # The common case, 800万台 or 41个: digits, then a known magnitude and unit in any spelling,
 # looked up whole. A unit is tried before a magnitude and unit, so that 100兆瓦 is 100 兆瓦.
-_PLAIN = re.compile(r"(\d{1,18}(?:\.\d{1,18})?)([^\d.,\s]{0,12})\Z")
+_PLAIN = re.compile(r"(\d{1,18}(?:\.\d{1,18})?)([^\d.,\s]{0,12})\Z", re.ASCII)
 _UNIT_SPELLINGS = {spelling: unit for unit in grammar.UNITS for spelling in grammar.spellings(unit)}
 _PLAIN_TAILS: dict[str, tuple[Decimal, str | None]] = {
     magnitude + spelling: (multiplier, unit)
@@ -268,7 +268,7 @@ def _read_section(text: str, start: int) -> tuple[Decimal, int, bool, bool] | No
         pending, kind, some, at = Decimal(1), "some", True, at + 1  # 数十 is "some tens"
     while at < len(text):
         char = text[at]
-        if char.isdigit() and pending is None:
+        if "0" <= char <= "9" and pending is None:
             arabic = _ARABIC.match(text, at)
             assert arabic is not None
             pending, kind, count = Decimal(arabic.group()), "arabic", len(arabic.group())

@@ -20,10 +20,21 @@ class Format(StrEnum):
     JSONL = "jsonl"
     MARKDOWN = "markdown"
     XLSX = "xlsx"
+    PARQUET = "parquet"
 
     @property
     def for_people(self) -> bool:
         return self in (Format.TABLE, Format.MARKDOWN)
+
+    @property
+    def binary(self) -> bool:
+        """Written as bytes, to a file only (never to a terminal or a pipe of text)."""
+        return self in (Format.XLSX, Format.PARQUET)
+
+    def check_output(self, output: Path | None) -> None:
+        """Refuse a binary format without an output file."""
+        if self.binary and output is None:
+            raise ZonestatsError(f"{self} is written to a file: add --output FILE.{self}")
 
 
 class Lang(StrEnum):
@@ -49,6 +60,7 @@ _EXTENSIONS = {
     ".markdown": Format.MARKDOWN,
     ".txt": Format.TABLE,
     ".xlsx": Format.XLSX,
+    ".parquet": Format.PARQUET,
 }
 
 
@@ -81,8 +93,7 @@ def resolve_format(
     if len(set(chosen)) > 1:
         raise ZonestatsError(f"choose one format, not {' and '.join(sorted(set(chosen)))}")
     if chosen:
-        if chosen[0] is Format.XLSX and output is None:
-            raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
+        chosen[0].check_output(output)
         return chosen[0]
     if output is not None:
         suffix = output.suffix.lower()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from zonestats.errors import ZonestatsError
 
 DELAY = 1.0
 """Seconds of work before the display appears (ZONESTATS_PROGRESS_DELAY overrides it)."""
@@ -37,7 +40,7 @@ def progress(description: str, on_terminal: bool) -> Iterator[None]:
             if not done:
                 display.start()
 
-    delay = float(os.environ.get("ZONESTATS_PROGRESS_DELAY", DELAY))
+    delay = _delay()
     timer = threading.Timer(delay, show)
     timer.daemon = True
     timer.start()
@@ -48,3 +51,19 @@ def progress(description: str, on_terminal: bool) -> Iterator[None]:
             done = True
             timer.cancel()
             display.stop()
+
+
+def _delay() -> float:
+    """DELAY, or the seconds ZONESTATS_PROGRESS_DELAY gives."""
+    text = os.environ.get("ZONESTATS_PROGRESS_DELAY", "").strip()
+    if not text:
+        return DELAY
+    try:
+        delay = float(text)
+    except ValueError:
+        delay = math.nan
+    if not math.isfinite(delay) or delay < 0:
+        raise ZonestatsError(
+            f"ZONESTATS_PROGRESS_DELAY={text[:40]!r}: give a number of seconds, 0 or more"
+        )
+    return delay

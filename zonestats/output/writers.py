@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-from zonestats.errors import ZonestatsError, printable
+from zonestats.errors import printable
 from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell
 from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
@@ -22,9 +22,8 @@ def render(table: Table | Report, options: OutputOptions) -> None:
     else:
         writer = _WRITERS[options.format]
         table = _limited(table, options)
+    options.format.check_output(options.output)
     if options.output is None:
-        if options.format is Format.XLSX:
-            raise ZonestatsError("xlsx is written to a file: add --output FILE.xlsx")
         out = options.env.stdout
         escape = options.env.stdout_isatty and options.format in _FOR_PROGRAMS
         writer(table, options, _Escaping(out) if escape else out)
@@ -33,7 +32,7 @@ def render(table: Table | Report, options: OutputOptions) -> None:
     write_output(
         options.output,
         lambda out: writer(table, options, out),
-        binary=options.format is Format.XLSX,
+        binary=options.format.binary,
         protected=options.protected,
     )
 
@@ -203,6 +202,24 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
         out.write("| " + " | ".join(cells) + " |\n")
 
 
+def write_parquet(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
+    """The machine columns as a Parquet file: numbers as numbers, text as it is (no
+    spreadsheet reads it, so nothing is neutralised)."""
+    import io
+
+    import pandas as pd
+
+    keys, positions = _machine_view(table)
+    if table.frame is not None:
+        frame = table.frame[keys]
+    else:
+        rows = [[machine_cell(row[i]) for i in positions] for row in table.rows]
+        frame = pd.DataFrame(rows, columns=keys)
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    out.write(buffer.getvalue())
+
+
 def _write_report_markdown(report: Report, options: OutputOptions, out: IO[str]) -> None:
     for line in map(printable, report.heading):
         out.write(line + "  \n" if line else "\n")
@@ -239,4 +256,5 @@ _WRITERS: dict[Format, Callable[[Table, OutputOptions, Any], None]] = {
     Format.JSONL: _write_jsonl,
     Format.MARKDOWN: _write_markdown,
     Format.XLSX: write_xlsx,
+    Format.PARQUET: write_parquet,
 }

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -26,8 +27,6 @@ SUFFIXES = ["csv", "tsv", "jsonl", "parquet"]
 
 
 def _export(cli: Callable[..., Any], tmp_path: Path, suffix: str, *data: str) -> Path:
-    if suffix == "parquet":
-        pytest.importorskip("pyarrow")
     target = tmp_path / f"observations.{suffix}"
     args = [a for d in data for a in ("-d", d)]
     if suffix == "parquet":
@@ -139,16 +138,23 @@ def test_unreadable_tables(
     assert words in result.stderr and len(result.stderr.splitlines()) == 1
 
 
-def test_many_bad_rows_are_counted_not_listed(tmp_path: Path) -> None:
+def test_many_bad_rows_are_all_listed_and_validate_folds_them(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
     frame = pd.DataFrame(
-        {"indicator": "x", "period": [str(2000 + i) for i in range(50)], "value": "?", "unit": "个"}
+        {"indicator": "x", "period": [str(2000 + i) for i in range(25)], "value": "?", "unit": "个"}
     )
     path = tmp_path / "many.csv"
     frame.to_csv(path, index=False)
     with pytest.raises(zonestats.DataError) as caught:
         zonestats.load_observations(path)
-    problems = caught.value.problems
-    assert len(problems) == 21 and problems[-1].message == "... and 30 more rows like that"
+    assert [p.line for p in caught.value.problems] == list(range(2, 27))
+    report = json.loads(cli("validate", "--json", str(path), expect=1).stdout)
+    assert report["counts"]["problems"] == 25 and len(report["problems"]) == 25
+    assert report["counts"]["by_code"] == {"not-a-number": 25}
+    printed = cli("validate", str(path), expect=1).stdout.splitlines()
+    assert len(printed) == 21 and printed[19].startswith(f"{path}:21: value '?'")
+    assert printed[-1] == f"{path}:26: ... and 5 more rows like that [not-a-number]"
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
@@ -324,3 +330,182 @@ def test_values_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
         assert error[index] is None, text
         assert value[index] == pytest.approx(reading.value, rel=1e-12), text
         assert (unit[index], qualifier[index]) == (reading.unit, reading.qualifier.value), text
+
+
+def _problems(path: Path) -> list[tuple[int | None, str]]:
+    from zonestats.io.inputs import problems
+
+    return [(p.line, p.code) for p in problems([path])]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("noperiod.csv", "indicator,period,value,unit\nfirms,,1,家\nfirms,,2,家\n"),
+        ("allempty.csv", "indicator,period,value,unit\n,,,\n"),
+        ("noperiod.jsonl", '{"indicator":"firms","period":null,"value":1,"unit":"家"}\n'),
+    ],
+    ids=["csv", "all empty", "jsonl"],
+)
+def test_a_period_column_with_no_period_is_missing_on_every_row(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    found = _problems(path)
+    rows = {line for line, _ in found}
+    assert found and all((line, "missing-field") in found for line in rows)
+    assert {code for _, code in found} == {"missing-field"}
+
+
+def _export_of(cli: Callable[..., Any], path: Path) -> list[dict[str, str]]:
+    import csv
+
+    return list(csv.DictReader(io.StringIO(cli("export", "-d", str(path), "--csv").stdout)))
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv", "jsonl", "json"])
+def test_text_columns_are_read_as_the_text_written(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    """A zone 0101 stays 0101 and a written 2.00 stays 2.00, whatever the other rows hold."""
+    rows = [
+        {
+            "zone": "0101",
+            "indicator": "share",
+            "period": "2020",
+            "value": "1.5",
+            "unit": "%",
+            "written": "1.50",
+            "quote": "占比1.50",
+        },
+        {
+            "zone": "0101",
+            "indicator": "share",
+            "period": "2021",
+            "value": "2",
+            "unit": "%",
+            "written": "2.00",
+            "quote": "占比2.00",
+        },
+    ]
+    path = tmp_path / f"wn.{suffix}"
+    frame = pd.DataFrame(rows)
+    if suffix in ("csv", "tsv"):
+        frame.to_csv(path, index=False, sep="," if suffix == "csv" else "\t")
+    else:  # numbers as JSON numbers: their digits are the text written
+        lines = [json.dumps(r, ensure_ascii=False).replace('"1.50"', "1.50") for r in rows]
+        lines = [line.replace('"2.00"', "2.00") for line in lines]
+        path.write_text(
+            "\n".join(lines) if suffix == "jsonl" else "[" + ",".join(lines) + "]",
+            encoding="utf-8",
+        )
+    exported = _export_of(cli, path)
+    assert [(r["zone"], r["written"]) for r in exported] == [("0101", "1.50"), ("0101", "2.00")]
+
+
+def test_json_numbers_come_back_as_written(cli: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "pf.jsonl"
+    path.write_text(
+        '{"zone":"甲区","indicator":"r","period":"2020","value":2.72,"unit":"%"}\n'
+        '{"zone":"甲区","indicator":"r","period":"2021","value":0.6,"unit":"%"}\n',
+        encoding="utf-8",
+    )
+    assert [r["value"] for r in _export_of(cli, path)] == ["2.72", "0.6"]
+    assert zonestats.load(path).observations()["value"].tolist() == [2.72, 0.6]
+
+
+def test_a_json_table_after_much_white_space_is_a_table(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    exported = _export(cli, tmp_path, "csv")
+    records = pd.read_csv(exported, dtype=str).to_json(orient="records", force_ascii=False)
+    path = tmp_path / "ws.json"
+    path.write_text(" " * 200 + "\n" * 100 + records, encoding="utf-8")
+    assert cli("export", "-d", str(path), "--csv").stdout == cli("export", "--csv").stdout
+
+
+def test_json_lines_named_json_are_told_to_be_named_jsonl(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    exported = _export(cli, tmp_path, "jsonl")
+    path = tmp_path / "nd.json"
+    path.write_bytes(exported.read_bytes())
+    assert _problems(path) == [(2, "unreadable-table")]
+    assert "name it .jsonl" in cli("validate", str(path), expect=1).stdout
+
+
+def test_a_cell_too_long_is_refused_with_its_row_and_column(tmp_path: Path) -> None:
+    from zonestats.io.inputs import problems
+    from zonestats.io.limits import MAX_CELL
+
+    long = "长" * (MAX_CELL + 1)
+    for suffix, separator in (("csv", ","), ("tsv", "\t")):
+        path = tmp_path / f"long.{suffix}"
+        path.write_text(
+            separator.join(["indicator", "period", "value", "unit", "quote"])
+            + "\n"
+            + separator.join(["firms", "2020", "1", "家", "ok"])
+            + "\n"
+            + separator.join(["firms", "2021", "2", "家", long])
+            + "\n"
+            + separator.join(["firms", "2022", "9" * (MAX_CELL + 1), "家", "x"])
+            + "\n",
+            encoding="utf-8",
+        )
+        found = problems([path])
+        assert [(p.line, p.code) for p in found] == [(3, "cell-too-long"), (4, "cell-too-long")]
+        assert found[0].message.startswith("'quote' is 100,001 characters")
+        assert found[1].message.startswith("'value' is 100,001 characters")
+    lines = tmp_path / "long.jsonl"
+    record = {"indicator": "firms", "period": "2021", "value": 1, "unit": "家"}
+    lines.write_text(
+        json.dumps(record) + "\n" + json.dumps({**record, "quote": long}) + "\n",
+        encoding="utf-8",
+    )
+    assert _problems(lines) == [(2, "cell-too-long")]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv", "jsonl", "json"])
+def test_a_binary_table_is_refused_as_binary(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"binary.{suffix}"
+    path.write_bytes(b"[indicator,period\n\x00\x01\x02\xff\xfe\x00,x\n")
+    assert _problems(path) == [(None, "binary-file")]
+
+
+_NUMBER_TEXTS = st.one_of(
+    st.from_regex(r"-?[0-9]{1,15}(\.[0-9]{1,15})?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,13}", fullmatch=True),
+    st.floats().map(repr),
+    st.sampled_from(
+        [" 41", "+41", "41.", ".5e2", "NaN", "1e999", "0", "00", "0012", "4_1", "４１"]
+    ),
+)
+_SURE_NUMBERS = {  # what zonestats.model.fields may count as surely passing
+    "number": (r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$",),
+    "whole": (r"^[0-9]{1,12}$", r"[1-9]"),
+}
+
+
+@given(st.lists(_NUMBER_TEXTS, min_size=1, max_size=40, unique=True))
+def test_numbers_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
+    """Numbers written as text read as their field's converter reads them, whether they go
+    through it one by one or are read column-wise as surely passing it."""
+    from unittest import mock
+
+    from zonestats.io.cells import TextColumn
+    from zonestats.io.columns import _text_numbers
+    from zonestats.model import fields
+
+    sure = {getattr(fields, name): patterns for name, patterns in _SURE_NUMBERS.items()}
+    for column, convert in (("value", fields.number), ("out_of", fields.whole)):
+        for patterns in ({}, sure):
+            with mock.patch.dict(fields.SURELY_VALID, patterns):
+                values, wrong = _text_numbers(TextColumn(pd.Series(texts, dtype="str")), column)
+            for index, text in enumerate(texts):
+                try:
+                    expected = float(convert(text))
+                except zonestats.ZonestatsError:
+                    assert wrong[index] and np.isnan(values[index]), text
+                    continue
+                assert not wrong[index] and values[index] == expected, text

@@ -56,11 +56,25 @@ BAD_INPUTS: list[tuple[str, Callable[[str], str | bytes], str, list[str], int | 
         35,
     ),
     (
+        "binary",
+        lambda t: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        "binary-file",
+        ["looks like a binary file"],
+        None,
+    ),
+    (
         "nul byte",
         lambda t: t.replace("示例日报", "示例\x00日报"),
+        "binary-file",
+        ["looks like a binary file"],
+        None,
+    ),
+    (
+        "nul byte far in",
+        lambda t: "#" * 9000 + "\n" + t.replace("示例日报", "示例\x00日报"),
         "yaml-character",
         ["not allowed"],
-        9,
+        10,
     ),
     (
         "duplicate key",
@@ -526,3 +540,32 @@ def _worded(problems: list[Any]) -> list[tuple[Any, ...]]:
         (p.line, p.col, "syntax" if p.message.startswith("YAML syntax error") else p.message)
         for p in problems
     ]
+
+
+def test_pyarrow_and_openpyxl_are_dependencies() -> None:
+    import re
+    from importlib.metadata import requires
+
+    needed = {
+        re.split(r"[<>=!~ ;\[]", requirement)[0].lower()
+        for requirement in requires("zonestats") or []
+        if "extra ==" not in requirement
+    }
+    assert {"pyarrow", "openpyxl"} <= needed
+
+
+def test_parquet_with_a_broken_pyarrow_is_one_plain_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    from zonestats.io.long_table import read_cells
+
+    path = tmp_path / "table.parquet"
+    zonestats.load().observations().to_parquet(path, index=False)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(zonestats.ZonestatsError) as caught:
+        read_cells(path)
+    message = caught.value.message
+    assert message.startswith(f"{path}: cannot read Parquet: ") and "\n" not in message
+    assert "zonestats[parquet]" not in message

@@ -191,7 +191,6 @@ def _table(path: Path, cases: Cases) -> None:
     elif suffix == ".jsonl":
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
     else:
-        pytest.importorskip("pyarrow")
         frame.astype("string").to_parquet(path, index=False)
 
 
@@ -243,6 +242,38 @@ def test_yaml_gives_the_expected_codes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
 def test_every_table_format_gives_the_codes_yaml_gives(tmp_path: Path, suffix: str) -> None:
     assert _found_in_table(tmp_path / f"cases{suffix}") == _found_in_yaml(tmp_path)
+
+
+# Each alone in its file, so that the number columns hold nothing else: a number is read by
+# its field's converter whatever the other rows of its table hold.
+ONE_PER_FILE: Cases = [
+    ("number with a space", [{"number": " 41"}], [{"not-a-number"}]),
+    ("number with a plus", [{"number": "+41"}], [{"not-a-number"}]),
+    ("number ending in a point", [{"number": "41."}], [{"not-a-number"}]),
+    ("number starting with a point", [{"number": ".5e2"}], [{"not-a-number"}]),
+    ("number NaN", [{"number": "NaN"}], [{"not-a-number"}]),
+    ("number Infinity", [{"number": "Infinity"}], [{"not-a-number"}]),
+    ("full-width number", [{"number": "４１"}], [{"not-a-number"}]),
+    ("number with an underscore", [{"number": "4_1"}], [{"not-a-number"}]),
+    ("negative number", [{"number": "-4"}], [{"number-mismatch"}]),
+    ("number with decimals", [{"number": "41.00"}], [set()]),
+    ("number with an exponent", [{"number": "4.1e1"}], [set()]),
+    ("out_of with decimals", [{**RANK, "out_of": "218.0"}], [{"not-a-whole-number"}]),
+    ("out_of with an exponent", [{**RANK, "out_of": "2.18e2"}], [{"not-a-whole-number"}]),
+    ("out_of with a space", [{**RANK, "out_of": " 218"}], [{"not-a-whole-number"}]),
+    ("out_of with a plus", [{**RANK, "out_of": "+218"}], [{"not-a-whole-number"}]),
+    ("out_of with a leading zero", [{**RANK, "out_of": "0218"}], [set()]),
+]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("case", ONE_PER_FILE, ids=[c[0] for c in ONE_PER_FILE])
+def test_a_number_alone_in_its_file_follows_the_yaml_rules(
+    tmp_path: Path, suffix: str, case: tuple[str, list[dict[str, Any]], list[set[str]]]
+) -> None:
+    expected = {(0, code) for code in case[2][0]}
+    assert _found_in_yaml(tmp_path, [case]) == expected
+    assert _found_in_table(tmp_path / f"case{suffix}", [case]) == expected
 
 
 def test_every_problem_code_is_documented() -> None:

@@ -11,7 +11,10 @@ import typer
 
 from zonestats.cli.app import app
 from zonestats.cli.options import DataOption
-from zonestats.errors import ExitCode, problem_report
+from zonestats.errors import ExitCode, Problem, problem_report
+
+FOLD_AFTER = 20
+"""Rows of a long table printed for one kind of problem; the rest are counted on a line."""
 
 
 @app.command("validate")
@@ -38,7 +41,7 @@ def validate(
         report = problem_report(list(dataset.files), problems)
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
+        for problem in folded(problems):
             typer.echo(str(problem))
         bad = {p.path for p in problems}
         for path in dataset.files:
@@ -46,6 +49,29 @@ def validate(
                 typer.echo(f"{path}: valid", err=True)
     if problems:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def folded(problems: list[Problem]) -> list[Problem]:
+    """Problems as validate prints them: every one, but of a long table only the first
+    FOLD_AFTER rows of each code, and a line at the last that counts the rest."""
+    from collections import Counter
+
+    from zonestats.io.long_table import is_long_table
+
+    table = {path: is_long_table(Path(path)) for path in dict.fromkeys(p.path for p in problems)}
+    total = Counter((p.path, p.code) for p in problems if table[p.path])
+    seen: Counter[tuple[str, str]] = Counter()
+    shown = []
+    for problem in problems:
+        key = (problem.path, problem.code)
+        seen[key] += 1
+        if total[key] <= FOLD_AFTER or seen[key] <= FOLD_AFTER:
+            shown.append(problem)
+        elif seen[key] == total[key]:
+            more = total[key] - FOLD_AFTER
+            message = f"... and {more} more row{'s' if more > 1 else ''} like that"
+            shown.append(Problem(problem.path, problem.code, message, problem.line))
+    return shown
 
 
 @app.command("verify")

@@ -13,13 +13,10 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-MAX_REPORTED = 20
-"""Rows reported for one kind of problem; the rest are counted."""
-
 
 class RowReport:
-    """Problems by row, the first MAX_REPORTED of each code listed and the rest counted;
-    the rows with a problem."""
+    """Problems by row, each row's own (a table's problems are never cut short here; what
+    prints them may fold them); the rows with a problem."""
 
     def __init__(self, path: str, first_row: int, rows: int) -> None:
         import numpy as np
@@ -34,14 +31,11 @@ class RowReport:
         if not mask.any():
             return
         self.bad |= mask
-        positions = np.flatnonzero(mask)
-        for position in positions[:MAX_REPORTED].tolist():
-            line = position + self.first_row
-            self.problems.append(Problem(self.path, code, message(position), line))
-        if len(positions) > MAX_REPORTED:
-            more, last = len(positions) - MAX_REPORTED, int(positions[-1]) + self.first_row
-            message_more = f"... and {more} more rows like that"
-            self.problems.append(Problem(self.path, code, message_more, last))
+        path, first = self.path, self.first_row
+        self.problems.extend(
+            Problem(path, code, message(position), position + first)
+            for position in np.flatnonzero(mask).tolist()
+        )
 
     def whole(self, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, code, message, 1))
@@ -66,6 +60,7 @@ class TextColumn:
         self.distinct = distinct  # "" among them where a cell was written as ""
         self.has_empty = bool((codes < 0).any())
         self.invalid: np.ndarray | None = None  # cells their field's converter refuses
+        self.long: np.ndarray | None = None  # distinct values longer than a cell may be
         self._listed: list[str] | None = None
 
     def listed(self) -> list[str]:
@@ -73,6 +68,24 @@ class TextColumn:
         if self._listed is None:
             self._listed = self.distinct.tolist()
         return self._listed
+
+    def lengths(self) -> np.ndarray:
+        """The length of each distinct value, in characters."""
+        import numpy as np
+        import pandas as pd
+
+        if isinstance(self.distinct.array, pd.arrays.ArrowStringArray):
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            return np.asarray(pc.utf8_length(pa.array(self.distinct.array)), dtype=np.int64)
+        return np.fromiter(map(len, self.listed()), dtype=np.int64, count=len(self.distinct))
+
+    def refuse(self, per_distinct: np.ndarray) -> np.ndarray:
+        """Mark the cells of some distinct values as refused; those cells, per row."""
+        cells = self.spread(per_distinct, False)
+        self.invalid = cells if self.invalid is None else self.invalid | cells
+        return cells
 
     def present(self) -> np.ndarray:
         result: np.ndarray = self.codes >= 0

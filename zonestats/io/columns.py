@@ -8,19 +8,18 @@ or once per distinct combination of its inputs. Every problem names the file and
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import Problem, ZonestatsError
-from zonestats.io.cells import RowReport, TextColumn, constant_text, few_strings, first_rows
+from zonestats.io.cells import RowReport, TextColumn, constant_text, few_strings
 from zonestats.io.contents import Contents
-from zonestats.io.figures import read_figures
+from zonestats.io.limits import MAX_CELL
+from zonestats.io.table_rules import Input, check_rules, rule_inputs
 from zonestats.model.fields import COLUMN_FIELDS, REQUIRED_COLUMNS, SURELY_VALID
 from zonestats.model.merge import ZONE_COLUMNS, ZoneRecord, zone_record
 from zonestats.model.period import span
 from zonestats.model.quantity import Qualifier
-from zonestats.model.rules import RULES
 from zonestats.model.table import COLUMNS, ObservationTable
 
 if TYPE_CHECKING:
@@ -28,36 +27,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _NUMERIC = ("value", "out_of")
-
-
-class _Input:
-    """A rule's input column: where it is given, and its values, either as a code per row
-    and the value each code stands for (text, and what written values read as: a rule on
-    them runs once per distinct combination) or as an array (numbers)."""
-
-    def __init__(
-        self,
-        given: np.ndarray,
-        values: np.ndarray | None = None,
-        codes: np.ndarray | None = None,
-        distinct: np.ndarray | None = None,
-    ) -> None:
-        self.given, self.codes, self.distinct = given, codes, distinct
-        self._values = values
-
-    def values(self) -> np.ndarray:
-        """A value per row (None or NaN where not given), made when first asked for."""
-        if self._values is None:
-            assert self.codes is not None and self.distinct is not None
-            self._values = self.distinct[self.codes]
-            self._values[~self.given] = None
-        return self._values
-
-    def at(self, row: int) -> Any:
-        if self._values is not None or self.codes is None:
-            return _scalar(self.values()[row])
-        assert self.distinct is not None
-        return self.distinct[self.codes[row]] if self.given[row] else None
 
 
 def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
@@ -68,12 +37,15 @@ def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
     _check_columns(columns, cells.empty, report)
     if report.problems:
         return Contents(ObservationTable.empty([name]), [], report.problems)
-    text = {c: TextColumn(cells[c]) for c in columns if c not in _NUMERIC}
-    for column, coded in text.items():
-        _check_field(column, coded, report)
-    numbers = {c: _numbers(cells, c, report) for c in _NUMERIC}
-    inputs = _inputs(text, numbers, len(cells), report)
-    _check_rules(inputs, report)
+    coded = {c: TextColumn(cells[c]) for c in columns if not _typed_number(cells, c)}
+    for column, cells_of in coded.items():
+        _refuse_long(column, cells_of, report)
+    text = {c: t for c, t in coded.items() if c not in _NUMERIC}
+    for column, cells_of in text.items():
+        _check_field(column, cells_of, report)
+    numbers = {c: _numbers(cells, c, coded.get(c), report) for c in _NUMERIC}
+    inputs = rule_inputs(text, numbers, len(cells), report)
+    check_rules(inputs, report)
     qualifier, qualifier_codes = _qualifier(text.get("qualifier"), inputs["read_qualifier"])
     keep = ~report.bad
     frame = _frame(text, numbers, qualifier, path, first_row, keep)
@@ -100,9 +72,31 @@ def _check_columns(columns: list[str], empty: bool, report: RowReport) -> None:
         )
 
 
+def _typed_number(cells: pd.DataFrame, column: str) -> bool:
+    """A value or out_of column that holds numbers, not text (Parquet's typed columns)."""
+    import pandas as pd
+
+    return column in _NUMERIC and pd.api.types.is_numeric_dtype(cells[column])
+
+
+def _refuse_long(column: str, coded: TextColumn, report: RowReport) -> None:
+    """Cells longer than any cell of a dataset may be: refused, and no more checked."""
+    lengths = coded.lengths()
+    long = lengths > MAX_CELL
+    if not long.any():
+        return
+    coded.long = long
+
+    def message(row: int) -> str:
+        length = int(lengths[coded.codes[row]])
+        return f"'{column}' is {length:,} characters, more than the {MAX_CELL:,} a cell may hold"
+
+    report.rows(coded.refuse(long), "cell-too-long", message)
+
+
 def _check_field(column: str, coded: TextColumn, report: RowReport) -> None:
     """Each distinct value through the column's field converter (but those that surely pass
-    it); empty required cells."""
+    it, and those too long to check); empty required cells."""
     import numpy as np
 
     convert = COLUMN_FIELDS[column].convert
@@ -119,7 +113,7 @@ def _check_field(column: str, coded: TextColumn, report: RowReport) -> None:
     if codes:
         failed = np.zeros(len(coded.distinct), dtype=bool)
         failed[list(codes)] = True
-        coded.invalid = coded.spread(failed, False)
+        coded.refuse(failed)
     for code in dict.fromkeys(codes.values()):
         of_code = np.zeros(len(coded.distinct), dtype=bool)
         of_code[[i for i, c in codes.items() if c == code]] = True
@@ -138,158 +132,99 @@ def _unsure(coded: TextColumn, patterns: tuple[str, ...]) -> np.ndarray:
     import pandas as pd
 
     everything = np.arange(len(coded.distinct))
+    if coded.long is not None:
+        everything = everything[~coded.long]
     if not patterns or not isinstance(coded.distinct.array, pd.arrays.ArrowStringArray):
         return everything
     import pyarrow as pa
     import pyarrow.compute as pc
 
     values = pa.array(coded.distinct.array)
-    sure = np.ones(len(everything), dtype=bool)
+    sure = np.ones(len(coded.distinct), dtype=bool)
     for pattern in patterns:
         sure &= np.asarray(pc.fill_null(pc.match_substring_regex(values, pattern), False))
-    result: np.ndarray = everything[~sure]
+    result: np.ndarray = everything[~sure[everything]]
     return result
 
 
-def _numbers(cells: pd.DataFrame, column: str, report: RowReport) -> np.ndarray:
-    """A numeric column as float64 (NaN where empty); cells that are no number reported."""
+def _numbers(
+    cells: pd.DataFrame, column: str, coded: TextColumn | None, report: RowReport
+) -> np.ndarray:
+    """A value or out_of column as float64 (NaN where empty or refused); cells that are no
+    number reported. Text is read by the column's field converter, as in YAML."""
     import numpy as np
-    import pandas as pd
 
     if column not in cells:
         return np.full(len(cells), np.nan)
-    raw = cells[column]
-    if pd.api.types.is_numeric_dtype(raw):
-        values = raw.to_numpy(dtype="float64", na_value=np.nan, copy=True)
-        given = ~np.isnan(values)
-        with np.errstate(invalid="ignore"):
-            wrong = given & ~np.isfinite(values)
-            if column == "out_of":
-                wrong |= given & ((values < 1) | (np.mod(values, 1) != 0))
-        texts = raw
+    if coded is None:  # typed numbers
+        values, wrong = _typed_numbers(cells[column], column)
+        texts, missing = cells[column], np.isnan(values) & ~wrong
     else:
-        coded = TextColumn(raw)
-        convert = COLUMN_FIELDS[column].convert
-        assert convert is not None
-        parsed, failed = [], []
-        for value in coded.listed():
-            try:
-                parsed.append(float(convert(value)) if value != "" else np.nan)
-                failed.append(False)
-            except ZonestatsError:
-                parsed.append(np.nan)
-                failed.append(True)
-        values = coded.spread(np.array(parsed, dtype="float64"), np.nan)
-        wrong = coded.spread(np.array(failed, dtype=bool), False)
-        texts = coded.cells
+        values, wrong = _text_numbers(coded, column)
+        texts, missing = coded.cells, ~coded.present()
     code = "not-a-number" if column == "value" else "not-a-whole-number"
     what = "a number" if column == "value" else "a whole number of 1 or more"
     report.rows(wrong, code, lambda r: f"{column} '{texts.iat[r]}' is not {what}")
     if column == "value":
-        report.rows(np.isnan(values) & ~wrong, "missing-field", lambda r: "value is missing")
+        report.rows(missing, "missing-field", lambda r: "value is missing")
     if wrong.any():
         values[wrong] = np.nan
     return values
 
 
-def _inputs(
-    text: dict[str, TextColumn], numbers: dict[str, np.ndarray], rows: int, report: RowReport
-) -> dict[str, _Input]:
-    """Every field a rule reads, per row: the text columns, what each written value reads
-    as, and the numbers."""
+def _typed_numbers(raw: pd.Series, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers stored as numbers: their values, and where they are no finite number (or for
+    out_of, no whole number of 1 or more)."""
     import numpy as np
 
-    nothing = np.zeros(rows, dtype=bool)
-
-    def of_text(column: str) -> _Input:
-        coded = text.get(column)
-        if coded is None:
-            return _Input(nothing, codes=np.zeros(rows, np.int64), distinct=np.array([None]))
-        distinct = np.array([*coded.listed(), None], dtype=object)  # code -1: the None
-        return _Input(coded.usable(), codes=coded.codes, distinct=distinct)
-
-    def of_number(values: np.ndarray) -> _Input:
-        return _Input(~np.isnan(values), values)
-
-    inputs = {c: of_text(c) for c in ("written", "quote", "unit", "qualifier")}
-    inputs.update(number=of_number(numbers["value"]), value=of_number(numbers["value"]))
-    inputs["out_of"] = of_number(numbers["out_of"])
-    written = text.get("written")
-    if written is None:
-        empty = inputs["written"]
-        inputs.update(read_value=of_number(np.full(rows, np.nan)), read_unit=empty)
-        inputs["read_qualifier"] = empty
-        return inputs
-    value, unit, qualifier, error = read_figures(written.distinct)
-    unreadable = written.spread(error != None, False)  # noqa: E711 (element-wise)
-    report.rows(unreadable, "unreadable-value", lambda r: str(error[written.codes[r]]))
-    inputs["read_value"] = of_number(written.spread(value, np.nan))
-    for name, per_distinct in (("read_unit", unit), ("read_qualifier", qualifier)):
-        given = written.spread(per_distinct != None, False)  # noqa: E711
-        distinct = np.concatenate([per_distinct, np.array([None], dtype=object)])
-        inputs[name] = _Input(given, codes=written.codes, distinct=distinct)
-    return inputs
+    values = raw.to_numpy(dtype="float64", na_value=np.nan, copy=True)
+    given = ~np.isnan(values)
+    with np.errstate(invalid="ignore"):
+        wrong = given & ~np.isfinite(values)
+        if column == "out_of":
+            wrong |= given & ((values < 1) | (np.mod(values, 1) != 0))
+    return values, wrong
 
 
-def _check_rules(inputs: dict[str, _Input], report: RowReport) -> None:
-    """Every observation rule: once per distinct combination of its inputs where they are
-    coded (text) and few, else on whole columns."""
+def _text_numbers(coded: TextColumn, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers written as text, read by the column's field converter once per distinct
+    value; those that surely pass it are read column-wise. Their values, and where the
+    converter refuses them."""
     import numpy as np
 
-    rows = len(report.bad)
-    for rule in RULES:
-        used = [inputs[name] for name in rule.inputs]
-        where = used[0].given.copy()
-        for column in used[1:]:
-            where &= column.given
-        if not where.any():
-            continue
-        coded = all(c.codes is not None for c in used)
-        few = coded and all(len(c.distinct) <= rows // 4 for c in used)  # type: ignore[arg-type]
-        if rule.per_value or few:
-            holds = _per_value(rule.holds, used, where)
-        else:
-            holds = np.asarray(rule.holds(*(c.values()[where] for c in used)), dtype=bool)
-        broken = np.zeros(len(where), dtype=bool)
-        broken[np.flatnonzero(where)[~holds]] = True
+    convert = COLUMN_FIELDS[column].convert
+    assert convert is not None
+    count = len(coded.distinct)
+    parsed = np.full(count, np.nan)
+    failed = np.zeros(count, dtype=bool)
+    unsure = _unsure(coded, SURELY_VALID.get(convert, ()))
+    sure = np.ones(count, dtype=bool)
+    sure[unsure] = False
+    if coded.long is not None:
+        sure &= ~coded.long
+    if sure.any():
+        parsed[sure] = _cast(coded.distinct, sure)
+    for index in unsure.tolist():
+        value = coded.distinct[index]
+        try:
+            if value != "":
+                parsed[index] = float(convert(value))
+        except ZonestatsError:
+            failed[index] = True
+    return coded.spread(parsed, np.nan), coded.refuse(failed)
 
-        def message(row: int, rule: Any = rule) -> str:
-            return str(rule.message({k: v.at(row) for k, v in inputs.items()}))
 
-        report.rows(broken, rule.code, message)
-
-
-def _per_value(test: Callable[..., Any], used: list[_Input], where: np.ndarray) -> np.ndarray:
-    """A test run once per distinct combination of its inputs' codes, spread over the rows
-    where it applies."""
+def _cast(distinct: Any, chosen: np.ndarray) -> np.ndarray:
+    """Distinct texts that surely read as numbers, read column-wise."""
     import numpy as np
-    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    key = np.zeros(int(where.sum()), dtype=np.int64)
-    bound = 1  # every key is below this
-    for column in used:
-        assert column.codes is not None and column.distinct is not None
-        size = len(column.distinct) + 1
-        if bound * size >= 2**62:  # compact the key first, so that it never overflows
-            key = pd.factorize(key)[0].astype(np.int64)
-            bound = int(key.max(initial=0)) + 1
-        key = key * size + column.codes[where] + 1
-        bound *= size
-    key, combinations = pd.factorize(key)  # a code per combination, in order of appearance
-    firsts = np.flatnonzero(where)[first_rows(key, len(combinations))]
-    arguments = [c.distinct[c.codes[firsts]].tolist() for c in used]  # type: ignore[index]
-    results = np.fromiter(map(test, *arguments), dtype=bool, count=len(firsts))
-    spread: np.ndarray = results[key]
-    return spread
+    texts = pa.array(distinct.array).filter(pa.array(chosen))
+    return np.asarray(pc.cast(texts, pa.float64()), dtype="float64")
 
 
-def _scalar(value: Any) -> Any:
-    if isinstance(value, float) and value != value:
-        return None
-    return value
-
-
-def _qualifier(stated: TextColumn | None, read: _Input) -> tuple[Any, np.ndarray | None]:
+def _qualifier(stated: TextColumn | None, read: Input) -> tuple[Any, np.ndarray | None]:
     """The qualifier as stated, else as the wording reads, else exact: a text column, and
     its codes where they are the stated column's (a table that states every qualifier)."""
     if stated is not None and not stated.has_empty:
@@ -369,7 +304,7 @@ def _spans(periods: TextColumn) -> Any:
     import pandas as pd
 
     codes, spans = pd.factorize(pd.Series([_span_of(p) for p in periods.listed()], dtype=object))
-    per_row = np.where(periods.codes >= 0, codes[np.maximum(periods.codes, 0)], -1)
+    per_row = np.append(codes, -1)[periods.codes]  # code -1 (no period) stays -1
     return pd.Categorical.from_codes(per_row, categories=spans)
 
 

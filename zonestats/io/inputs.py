@@ -132,7 +132,7 @@ def _read_yaml(path: Path) -> Contents:
     from zonestats.io.yaml_parser import collections_paused, read_yaml
 
     name = str(path)
-    raw, problems = read_yaml(read_text(path), name)
+    raw, problems = read_yaml(read_text(path, reject_binary=True), name)
     if raw is None:
         return Contents.unreadable(name, problems)
     with collections_paused():
@@ -207,7 +207,7 @@ def quotes_of(path: Path) -> list[tuple[str, int | None, int | None]]:
         from zonestats.io.text import read_text
         from zonestats.io.yaml_parser import read_yaml
 
-        raw, _ = read_yaml(read_text(path), str(path))
+        raw, _ = read_yaml(read_text(path, reject_binary=True), str(path))
     except DataError:
         return []
     return _yaml_quotes(raw)

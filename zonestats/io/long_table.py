@@ -1,32 +1,53 @@
 """Read a long table of observations (.csv, .tsv, .jsonl, .parquet, or .json as a list of
 records, as `export` writes them) into a DataFrame of its cells, for zonestats.io.columns
-to check."""
+to check.
+
+Every cell of a text format is read as the text written: `0101` stays `0101`, `2.00` stays
+`2.00`, and a number is checked by its field's converter like any YAML scalar. Only
+Parquet, whose columns carry their own types, gives numbers as numbers.
+"""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem, ZonestatsError
+from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
 
 if TYPE_CHECKING:
     import pandas as pd
 
-SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet")
+SUFFIXES = (".csv", ".tsv", ".tab", *JSON_LINES, ".parquet")
+_BLANK = b"\xef\xbb\xbf \t\r\n"
+_SNIFF = 8192  # bytes looked at to tell a binary file from text
 
 
 def is_long_table(path: Path) -> bool:
     """Whether an input is a table of observations rather than a YAML dataset: by its
-    extension, or for .json by what it holds (a list of records, not a dataset's mapping)."""
+    extension, or for .json by what it holds (a list of records, or records one per line;
+    not a dataset's mapping)."""
     suffix = path.suffix.lower()
-    if suffix == ".json":
-        try:
-            with path.open("rb") as file:
-                start = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-        except OSError:
-            return False
-        return start.startswith(b"[")
-    return suffix in SUFFIXES
+    if suffix != ".json":
+        return suffix in SUFFIXES
+    try:
+        with path.open("rb") as file:
+            start = _first_text(file)
+            if start.startswith(b"{"):
+                return looks_like_json_lines(start + file.read(_SNIFF))
+    except OSError:
+        return False
+    return start.startswith(b"[")
+
+
+def _first_text(file: Any) -> bytes:
+    """The file's bytes from its first one that is not blank (or a BOM), however far."""
+    while chunk := file.read(_SNIFF):
+        start = chunk.lstrip(_BLANK)
+        if start:
+            return bytes(start)
+    return b""
 
 
 def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
@@ -35,23 +56,17 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     import pandas as pd
 
     name = str(path)
-    if not path.exists():
-        raise DataError.at(Problem(name, "file-not-found", "no such file"))
-    if path.is_dir():
-        raise DataError.at(Problem(name, "not-a-file", "is a directory, not a file"))
-    if path.stat().st_size == 0:
-        raise DataError.at(Problem(name, "empty-file", "the file is empty"))
+    source = _source(path)
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            return _read_parquet(path), 1
-        if suffix in (".jsonl", ".ndjson", ".json"):
-            return _read_json(path, lines=suffix != ".json"), 1
-        return _read_delimited(path, "\t" if suffix in (".tsv", ".tab") else ","), 2
+            return _read_parquet(source, name), 1
+        _refuse_binary(source, name)
+        if suffix in (*JSON_LINES, ".json"):
+            return json_cells(source, name, lines=suffix != ".json"), 1
+        return _read_delimited(source, "\t" if suffix in (".tsv", ".tab") else ","), 2
     except UnicodeDecodeError as error:
-        from zonestats.io.text import read_text
-
-        read_text(path)  # says where, and whether the file looks like GB18030
+        _explain_not_utf8(source, name)
         problem = Problem(name, "not-utf8", f"not UTF-8 text: {error.reason}")
         raise DataError.at(problem) from None
     except (ValueError, pd.errors.ParserError) as error:
@@ -63,45 +78,77 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
         raise DataError.at(problem) from None
 
 
-def _read_delimited(path: Path, separator: str) -> pd.DataFrame:
+def _source(path: Path) -> Any:
+    """What a reader reads: the path of a regular file (checked: there, a file, within the
+    input limit, not empty), or the bytes of a pipe (read once, within the limit)."""
+    import io
+
+    from zonestats.io.text import check_input, read_bytes
+
+    name = str(path)
+    check_input(path)
+    if stat.S_ISFIFO(path.stat().st_mode):
+        data = read_bytes(path)
+        if not data:
+            raise DataError.at(Problem(name, "empty-file", "the file is empty"))
+        return io.BytesIO(data)
+    if path.stat().st_size == 0:
+        raise DataError.at(Problem(name, "empty-file", "the file is empty"))
+    return path
+
+
+def _explain_not_utf8(source: Any, name: str) -> None:
+    """Raise the problem that says where text stops being UTF-8, and whether the file looks
+    like GB18030."""
+    from zonestats.io.text import decode, read_text
+
+    if isinstance(source, Path):
+        read_text(source)
+    else:
+        decode(source.getvalue(), name)
+
+
+def _refuse_binary(source: Any, name: str) -> None:
+    """A binary file is refused as binary-file, by the rule every text input follows."""
+    from zonestats.io.text import decode
+
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            head = file.read(_SNIFF)
+    else:
+        head = source.getvalue()[:_SNIFF]
+    try:
+        decode(head, name, reject_binary=True)
+    except DataError as error:
+        if error.code == "binary-file":
+            raise
+        # Anything else about the text is said by the reader, which sees all of it.
+
+
+def _read_delimited(source: Any, separator: str) -> pd.DataFrame:
+    """Every column as text; only an empty cell is missing ("NA" is text)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    frame: pd.DataFrame = pd.read_csv(
+        source,
+        sep=separator,
+        dtype=pd.ArrowDtype(pa.string()),  # text straight into Arrow: no object per cell
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+    )
+    return frame.astype("str")
+
+
+def _read_parquet(source: Any, name: str) -> pd.DataFrame:
     import pandas as pd
 
-    options: dict[str, Any] = {
-        "sep": separator,
-        "keep_default_na": False,  # only an empty cell is missing: "NA" is text
-        "na_values": [""],
-        "encoding": "utf-8-sig",
-    }
-    # Only the period must not be read as a number; other text columns are read as text
-    # anyway, and one that is not (a zone named 1001) is turned back later.
-    types = {"period": "str", "value": "float64", "out_of": "float64"}
     try:
-        frame: pd.DataFrame = pd.read_csv(path, dtype=types, **options)
-    except pd.errors.ParserError:
-        raise
-    except ValueError:
-        # A number that is not one: read it as text, so the checks can say which row.
-        frame = pd.read_csv(path, dtype=str, **options)
-    return frame
-
-
-def _read_json(path: Path, lines: bool) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.read_json(path, lines=lines, dtype=False, encoding="utf-8-sig")
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    import pandas as pd
-
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise ZonestatsError(
-            f"{path}: reading .parquet needs pyarrow: pip install 'zonestats[parquet]'"
-        ) from None
-    try:
-        return pd.read_parquet(path)
+        return pd.read_parquet(source)
+    except ImportError:  # pyarrow is a dependency: only a broken install gets here
+        message = f"{name}: cannot read Parquet: pyarrow does not import; reinstall zonestats"
+        raise ZonestatsError(message) from None
     except Exception as error:  # pyarrow raises its own types for damaged files
-        problem = Problem(str(path), "unreadable-table", f"cannot read the Parquet file: {error}")
-        raise DataError.at(problem) from None
+        message = f"cannot read the Parquet file: {error}"
+        raise DataError.at(Problem(name, "unreadable-table", message)) from None

@@ -1,0 +1,142 @@
+"""Read a table of JSON records (a .json list of them, or JSON Lines: one on each line) as
+cells of text.
+
+Every cell is the text written: a number as its digits (`2.00` stays `2.00`, `0.6` is never
+0.6000000000000001), true and false as words, so that a number is checked by its field's
+converter as a YAML scalar is; null is an empty cell. A value that is itself a list or an
+object is kept as its JSON text, for the checks to refuse.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from zonestats.errors import DataError, Problem
+from zonestats.io.limits import MAX_CELL
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+JSON_LINES = (".jsonl", ".ndjson")
+"""Extensions of JSON Lines: one record on each line."""
+
+_DECODER = json.JSONDecoder(parse_float=str, parse_int=str, parse_constant=str)
+
+
+def looks_like_json_lines(start: bytes) -> bool:
+    """Whether text that starts with "{" holds a record on each line: its first line is one
+    whole object, and the next line starts another."""
+    lines = start.split(b"\n", 2)
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].lstrip()
+    return first.startswith(b"{") and first.endswith(b"}") and second.startswith(b"{")
+
+
+def json_cells(source: Any, name: str, lines: bool) -> pd.DataFrame:
+    """The records of a JSON table as a DataFrame of text cells (missing where null or
+    absent), columns in the order they first appear."""
+    data = source.getvalue() if hasattr(source, "getvalue") else source.read_bytes()
+    text = data.decode("utf-8-sig")  # UnicodeDecodeError: the caller says where
+    records = _lines(text, name) if lines else _document(text, name)
+    return _frame(records)
+
+
+def _lines(text: str, name: str) -> list[dict[str, Any]]:
+    """The records of JSON Lines, one on each line (blank lines are none)."""
+    records = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_CELL:
+            message = (
+                f"line {number} is {len(line):,} characters, more than the {MAX_CELL:,} "
+                "a line of a table may hold"
+            )
+            raise DataError.at(Problem(name, "cell-too-long", message, number))
+        if not line.strip():
+            continue
+        try:
+            record = _DECODER.decode(line)
+        except json.JSONDecodeError as error:
+            message = f"cannot read the table: not JSON: {error.msg}"
+            raise DataError.at(
+                Problem(name, "unreadable-table", message, number, error.colno)
+            ) from None
+        records.append(_record(record, name, number))
+    return records
+
+
+def _document(text: str, name: str) -> list[dict[str, Any]]:
+    """The records of a .json table: one list of objects."""
+    try:
+        document = _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        message = f"cannot read the table: not JSON: {error.msg}"
+        if error.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
+            message = (
+                "the file holds JSON Lines (a record on each line), not one JSON document: "
+                "name it .jsonl"
+            )
+        raise DataError.at(
+            Problem(name, "unreadable-table", message, error.lineno, error.colno)
+        ) from None
+    if not isinstance(document, list):
+        what = _kind(document)
+        message = f"cannot read the table: a .json table is a list of records, not {what}"
+        raise DataError.at(Problem(name, "unreadable-table", message, 1))
+    return [_record(record, name, number) for number, record in enumerate(document, 1)]
+
+
+def _record(record: Any, name: str, number: int) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        message = f"cannot read the table: record {number} is {_kind(record)}, not an object"
+        raise DataError.at(Problem(name, "unreadable-table", message, number))
+    return record
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return "null" if value is None else f"the value {str(value)[:40]!r}"
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Records as columns of text: the keys of every record, in order of first appearance."""
+    import pandas as pd
+
+    count = len(records)
+    first = list(records[0]) if records else []
+    if all(list(r) == first for r in records):  # the usual table: every record alike
+        values = zip(*(r.values() for r in records), strict=True) if first else iter(())
+        columns = dict(zip(first, (list(v) for v in values), strict=True))
+    else:
+        columns = {}
+        for index, record in enumerate(records):
+            for key, value in record.items():
+                columns.setdefault(key, [None] * count)[index] = value
+    return pd.DataFrame(
+        {key: _text(values) for key, values in columns.items()}, index=pd.RangeIndex(count)
+    )
+
+
+def _text(values: list[Any]) -> Any:
+    """A column of JSON values as text: strings as they are, true and false as words, a
+    list or object as its JSON."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        array = pa.array(values, type=pa.large_string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        array = pa.array([_one(v) for v in values], type=pa.large_string())
+    return pd.arrays.ArrowStringArray(pa.chunked_array([array])).astype("str")
+
+
+def _one(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)

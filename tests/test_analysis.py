@@ -215,3 +215,47 @@ def test_summary(dataset: zonestats.Dataset) -> None:
     latest = {x.indicator: x for x in summary.latest}
     assert latest["midea_fridge_capacity"].value == 8_000_000
     assert latest["midea_suppliers"].qualifier == "more_than"
+
+
+def test_side_by_side_leads_where_the_first_zone_lacks_the_indicator(tmp_path: Any) -> None:
+    path = tmp_path / "lead.csv"
+    path.write_text(
+        "zone,indicator,period,value,unit,written,better\n"
+        "甲区,a,2021,5,个,5个,higher\n"
+        "乙区,b,2021,10,个,10个,higher\n"
+        "丙区,b,2021,20,个,20个,higher\n"
+        "乙区,a,2021,7,个,7个,higher\n",
+        encoding="utf-8",
+    )
+    growth = growth_table(zonestats.load(path).observations(), Selection(keep_single=True))
+    wide = side_by_side(growth).set_index("indicator")
+    assert (wide.loc["a", "leader"], wide.loc["b", "leader"]) == ("乙区", "丙区")
+    assert pd.isna(wide.loc["b", "乙区|difference"])  # 甲区, the first zone, has no b
+    # A direction that only a later zone's row states is the indicator's direction.
+    growth.loc[growth["zone"] == "乙区", "better"] = None
+    assert side_by_side(growth).set_index("indicator").loc["b", "leader"] == "丙区"
+
+
+def _ranks(tmp_path: Any, later: tuple[int, int]) -> Any:
+    path = tmp_path / "rank.csv"
+    path.write_text(
+        "zone,indicator,period,value,unit,written,out_of,better\n"
+        "甲区,rank,2020,90,位,第90位,218,lower\n"
+        f"甲区,rank,2021,{later[0]},位,第{later[0]}位,{later[1]},lower\n"
+        "甲区,firms,2020,10,家,10家,,higher\n"
+        "甲区,firms,2021,11,家,11家,,higher\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_summary_movers_judge_ranks_of_different_evaluations_by_percentile(
+    tmp_path: Any,
+) -> None:
+    worse = summarize(zonestats.load(_ranks(tmp_path, (60, 100))))  # 41.3% then 60.0%
+    assert [m.indicator for m in worse.movers] == ["firms"]
+    better = summarize(zonestats.load(_ranks(tmp_path, (30, 100))))  # 41.3% then 30.0%
+    rank = better.movers[0]
+    assert (rank.indicator, rank.kind) == ("rank", "rank")
+    assert rank.percentile_gained == pytest.approx(90 / 218 - 0.3)
+    assert rank.magnitude == pytest.approx((90 / 218 - 0.3) * 100)

@@ -28,11 +28,14 @@ class Mover:
     from_qualifier: str
     to_qualifier: str
     kind: str  # "multiple" or "rank"
-    magnitude: float  # the multiple, or the places gained
+    magnitude: float  # the multiple, or the places gained (see percentile_gained)
     cagr: float | None
     from_percentile: float | None
     to_percentile: float | None
     qualifier: str
+    # Where the two evaluations ranked different numbers, places do not compare: the rank
+    # moved by this share of the zones, and magnitude is that share of the later evaluation.
+    percentile_gained: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,35 @@ def _missing(value: Any) -> bool:
     return value is None or value != value
 
 
+def _true(value: Any) -> bool:
+    """Whether a yes-or-unknown value (True, False, None or NA) is yes."""
+    try:
+        return bool(value)
+    except TypeError:  # NA: unknown
+        return False
+
+
+def _rank_gain(row: dict[str, Any]) -> tuple[float, float | None] | None:
+    """How far a rank improved (growth's verdict): the places gained, or where the two
+    evaluations ranked different numbers, the share of the zones gained and that share of
+    the later evaluation as places; None where it did not improve."""
+    if not _true(row["improved"]):
+        return None
+    from_share, to_share = row["from_percentile"], row["to_percentile"]
+    if _missing(from_share) or _missing(to_share) or row["from_out_of"] == row["to_out_of"]:
+        return abs(row["from_value"] - row["to_value"]), None
+    share = abs(from_share - to_share)
+    return share * row["to_out_of"], share
+
+
 def _mover(row: dict[str, Any]) -> Mover | None:
-    """A growth row as a headline mover: a rank that rose, or a value that grew."""
+    """A growth row as a headline mover: a rank that improved, or a value that grew."""
+    share = None
     if is_rank(row["unit"], row["from_out_of"], row["to_out_of"]):
-        gained = row["from_value"] - row["to_value"]
-        if row["better"] != "lower" or not gained > 0:
+        gain = _rank_gain(row)
+        if gain is None:
             return None
-        kind, magnitude = "rank", gained
+        kind, (magnitude, share) = "rank", gain
     elif not _missing(row["multiple"]) and row["multiple"] > 1:
         kind, magnitude = "multiple", row["multiple"]
     else:
@@ -113,4 +138,5 @@ def _mover(row: dict[str, Any]) -> Mover | None:
         from_percentile=number(row["from_percentile"]),
         to_percentile=number(row["to_percentile"]),
         qualifier=row["qualifier"],
+        percentile_gained=share,
     )

@@ -21,8 +21,9 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator with each zone's latest value and change, and their differences.
 
     The difference is each zone's latest value minus the first zone's, where both are in
-    one unit; `leader` names the zone whose latest value is best among those in the first
-    zone's unit, where the better direction is known ("tie" when two are). Columns are
+    one unit; `leader` names the zone whose latest value is best among those in the unit of
+    the first zone that has the indicator, where the better direction is known ("tie" when
+    two are). Columns are
     "<zone>|period", "<zone>|value", "<zone>|qualifier", "<zone>|unit", "<zone>|change"
     and, from the second zone on, "<zone>|difference". Built as grids of indicators by
     zones, so that hundreds of zones cost one pass over the growth table.
@@ -44,13 +45,17 @@ def side_by_side(growth: pd.DataFrame) -> pd.DataFrame:
         cells[row, column] = growth[key].to_numpy(dtype=float if numeric else object)
         return cells
 
-    meta = growth.drop_duplicates("indicator").set_index("indicator").reindex(order)
-    columns: dict[str, Any] = {c: meta[c].to_numpy() for c in ("name", "name_en", "unit", "better")}
+    # Each indicator's name and direction: the first zone's that gives one.
+    meta = growth.groupby("indicator", sort=False)[["name", "name_en", "unit", "better"]].first()
+    columns: dict[str, Any] = {c: meta[c].reindex(order).to_numpy() for c in meta.columns}
     grids = {name: grid(key, name == "value") for key, name in _PER_ZONE}
     grids["change"] = grid("change", True)
-    # Values in another unit than the first zone's are never set against it.
+    # Values in another unit than the first zone's that has the indicator are never set
+    # against it (nor is a zone that lacks it).
     units = grids["unit"]
-    comparable = np.where(units == units[:, :1], grids["value"], np.nan)
+    first = np.argmax(units != None, axis=1)  # noqa: E711 (element-wise)
+    reference = units[np.arange(len(order)), first][:, None]
+    comparable = np.where(units == reference, grids["value"], np.nan)
     for index, zone in enumerate(zones):
         for name in ("period", "value", "qualifier", "unit", "change"):
             columns[f"{zone}|{name}"] = grids[name][:, index]

@@ -44,9 +44,8 @@ def summary_report(summary: Summary, lang: Lang) -> Report:
     several = len(summary.dataset.zones) > 1
     zone_column = (ZONE_COLUMN,) if several else ()
     movers = tuple(_mover_row(m, summary, zh, several) for m in summary.movers)
-    sections = [
-        Table((*zone_column, *MOVER_COLUMNS), movers, "主要变化" if zh else "Headline movers")
-    ]
+    title = "主要变化" if zh else "Headline movers"
+    sections = [Table((*zone_column, *MOVER_COLUMNS), movers, title)] if movers else []
     latest_rows = [
         (
             *((x.zone,) if several else ()),
@@ -88,7 +87,8 @@ def _heading(summary: Summary, zh: bool) -> tuple[str, ...]:
         )
     else:
         figures = (
-            f"{summary.indicators} indicators, {summary.observations} observations, "
+            f"{_count(summary.indicators, 'indicator')}, "
+            f"{_count(summary.observations, 'observation')}, "
             f"{summary.with_trend} with a trend; categories: {counts}"
         )
     zones, sources = dataset.zones, dataset.sources
@@ -104,8 +104,13 @@ def _heading(summary: Summary, zh: bool) -> tuple[str, ...]:
     if zh:
         whole = f"{len(zones)} 个开发区({names}),{len(sources)} 份报告,{span} 年"
     else:
-        whole = f"{len(zones)} zones ({names}), {len(sources)} reports, years {span}"
+        whole = f"{len(zones)} zones ({names}), {_count(len(sources), 'report')}, years {span}"
     return (whole, figures)
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 report', '3 reports'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _one_zone(zone: Any, zh: bool) -> tuple[str, ...]:
@@ -135,11 +140,14 @@ def _figure(value: float, unit: str, qualifier: str, period: str) -> str:
 
 def _mover_row(mover: Mover, summary: Summary, zh: bool, several: bool) -> tuple[Any, ...]:
     biggest = max((m.magnitude for m in summary.movers), default=1.0)
-    if mover.kind == "rank":
+    shares = f"{_share(mover.from_percentile)}→{_share(mover.to_percentile)}"
+    if mover.kind == "rank" and mover.percentile_gained is not None:
+        growth = f"百分位 {shares}" if zh else f"percentile {shares}"  # places do not compare
+    elif mover.kind == "rank":
         places = format_number(mover.magnitude)
         growth = f"上升{places}位" if zh else f"+{places} places"
         if mover.from_percentile is not None or mover.to_percentile is not None:
-            growth += f" ({_share(mover.from_percentile)}→{_share(mover.to_percentile)})"
+            growth += f" ({shares})"
     else:
         growth = f"{mover.magnitude:.3g}×"
     if mover.qualifier != "exact":
@@ -219,7 +227,8 @@ def _mover_data(m: Mover) -> dict[str, Any]:
         "from_qualifier": m.from_qualifier,
         "to_qualifier": m.to_qualifier,
         "multiple": m.magnitude if m.kind == "multiple" else None,
-        "places_gained": m.magnitude if m.kind == "rank" else None,
+        "places_gained": abs(m.from_value - m.to_value) if m.kind == "rank" else None,
+        "percentile_gained": m.percentile_gained,
         "cagr": m.cagr,
         "from_percentile": m.from_percentile,
         "to_percentile": m.to_percentile,

@@ -475,3 +475,142 @@ def test_a_rank_improves_by_its_percentile_when_the_evaluations_differ(tmp_path:
     path = _ranks_table(tmp_path, [("2018", 50, 100), ("2019", 60, 200)])
     row = growth_table(zonestats.load(path).observations()).iloc[0]
     assert row["change"] == 10 and bool(row["improved"])  # 50% then 30% of the zones
+
+
+# ---- the second review's findings ------------------------------------------------------
+
+_ID_IS_NAME = """\
+schema_version: 2
+zones:
+  - {id: xinqu, name: xinqu, province: 湖北省, level: national}
+sources:
+  - {id: s1, title: 年报, publisher: 日报, date: "2021-03-01"}
+indicators:
+  - id: firms
+    name: 企业
+    name_en: Firms
+    category: other
+    unit: 家
+    observations:
+      - {zone: xinqu, source: s1, period: "2020", value: 41家, quote: 企业41家}
+"""
+
+
+def test_a_zone_whose_id_is_its_name(tmp_path: Path) -> None:
+    dataset_path = tmp_path / "idname.yaml"
+    dataset_path.write_text(_ID_IS_NAME, encoding="utf-8")
+    table = _table(
+        tmp_path,
+        "idname.csv",
+        [
+            {
+                "zone": "xinqu",
+                "zone_id": "xinqu",
+                "indicator": "firms",
+                "period": "2021",
+                "value": 42,
+                "unit": "家",
+            }
+        ],
+    )
+    assert problems([dataset_path]) == [] and problems([dataset_path, table]) == []
+    dataset = zonestats.load([dataset_path, table])
+    assert [z.id for z in dataset.zones] == ["xinqu"]
+    assert dataset.observations()["value"].tolist() == [41.0, 42.0]
+
+
+def _rank_row(source: str, day: str, out_of: int | None) -> dict[str, Any]:
+    row = {
+        "zone": "甲区",
+        "indicator": "rank",
+        "period": "2021",
+        "value": 60,
+        "unit": "位",
+        "written": "第60位",
+        "source_title": source,
+        "source_date": day,
+    }
+    return row if out_of is None else {**row, "out_of": out_of}
+
+
+def test_sources_that_differ_only_in_out_of_say_so(tmp_path: Path) -> None:
+    first = _table(tmp_path, "oa.csv", [_rank_row("甲报", "2022-01-01", 217)])
+    second = _table(tmp_path, "ob.csv", [_rank_row("乙报", "2022-03-01", 218)])
+    found = problems([first, second])
+    assert [p.code for p in found] == ["conflicting-values"]
+    assert "第60位 (of 218) here, but 第60位 (of 217) at" in found[0].message
+    (conflict,) = zonestats.load([first, second]).conflicts
+    assert "(第60位 (of 217) in 《甲报》" in conflict.note()
+
+
+def test_a_source_that_leaves_out_of_out_says_nothing_of_it(tmp_path: Path) -> None:
+    stated = _table(tmp_path, "oa.csv", [_rank_row("甲报", "2022-01-01", 217)])
+    silent = _table(tmp_path, "oc.csv", [_rank_row("丙报", "2022-03-01", None)])
+    for inputs in ([stated, silent], [silent, stated]):
+        assert problems(inputs) == []
+        dataset = zonestats.load(inputs)
+        assert dataset.conflicts == ()
+        assert dataset.observations()["out_of"].tolist() == [217]
+        assert dataset.observations(merged=False)["out_of"].tolist() == [217, 217]
+
+
+def test_a_name_differing_in_one_file_is_found_whatever_the_other_files_say(
+    tmp_path: Path,
+) -> None:
+    row = {"zone": "甲区", "indicator": "firms", "unit": "家"}
+    other = _table(tmp_path, "na.csv", [{**row, "name": "企业数", "period": "2020", "value": 90}])
+    names = [("企业数量", "2021", 100), ("注册企业", "2022", 110)]
+    mine = _table(
+        tmp_path,
+        "nb.csv",
+        [{**row, "name": n, "period": p, "value": v} for n, p, v in names],
+    )
+    expected = [("nb.csv", 3, "indicator-differs")]
+    assert [(Path(p.path).name, p.line, p.code) for p in problems([mine])] == expected
+    assert [(Path(p.path).name, p.line, p.code) for p in problems([other, mine])] == expected
+
+
+def test_a_definition_stated_for_one_zone_serves_every_zone(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = _table(
+        tmp_path,
+        "cat.csv",
+        [
+            {"zone": "甲区", "indicator": "firms", "period": "2021", "value": 100, "unit": "家"},
+            {
+                "zone": "乙区",
+                "indicator": "firms",
+                "period": "2021",
+                "value": 120,
+                "unit": "家",
+                "category": "investment",
+                "better": "higher",
+            },
+        ],
+    )
+    listed = _rows(cli("list", "-c", "investment", "-d", str(path), "--csv").stdout)
+    assert [(r["zone"], r["category"]) for r in listed] == [
+        ("甲区", "investment"),
+        ("乙区", "investment"),
+    ]
+    compared = _rows(cli("compare", "-d", str(path), "--csv").stdout)
+    assert {r["better"] for r in compared} == {"higher"}
+    table = cli("compare", "-d", str(path), "--lang", "en").stdout.splitlines()
+    assert table[-1].split()[-1] == "乙区"  # the leader
+
+
+def test_the_summary_of_zones_without_a_trend(cli: Callable[..., Any], tmp_path: Path) -> None:
+    row = {"indicator": "firms", "period": "2021", "unit": "家", "category": "investment"}
+    path = _table(
+        tmp_path,
+        "two.csv",
+        [{**row, "zone": "甲区", "value": 100}, {**row, "zone": "乙区", "value": 120}],
+    )
+    out = cli("summary", "-d", str(path), "--lang", "en").stdout
+    assert out.splitlines()[:2] == [
+        "2 zones (甲区, 乙区), 1 report, years 2021",
+        "1 indicator, 2 observations, 0 with a trend; categories: investment 1",
+    ]
+    assert "Headline movers" not in out and "主要变化" not in cli("summary", "-d", str(path)).stdout
+    assert json.loads(cli("summary", "-d", str(path), "--json").stdout)["movers"] == []

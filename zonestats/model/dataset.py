@@ -144,15 +144,24 @@ class Conflict:
     reason: str
     span: str = ""  # the dates the period covers (its citations may write it otherwise)
 
+    def figure(self, citation: Citation) -> str:
+        """A citation's figure as the report writes it, with the number of places ranked
+        where the citations differ in it (第60位 (of 218))."""
+        counts = {c.out_of for c in self.citations} - {None}
+        if len(counts) > 1 and citation.out_of is not None:
+            return f"{citation.shown} (of {citation.out_of})"
+        return citation.shown
+
     def note(self) -> str:
         """A line saying what differs and what analysis uses."""
         figures = "; ".join(
-            f"{c.shown} in {c.source.label(c.file)} ({c.file}:{c.line})" for c in self.citations
+            f"{self.figure(c)} in {c.source.label(c.file)} ({c.file}:{c.line})"
+            for c in self.citations
         )
         used = self.citations[self.chosen]
         return (
             f"{self.zone} {self.indicator} {self.period}: the sources differ ({figures}); "
-            f"using {used.shown}, {self.reason}"
+            f"using {self.figure(used)}, {self.reason}"
         )
 
 

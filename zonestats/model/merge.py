@@ -77,7 +77,7 @@ def resolve_zones(
     zones: list[Zone] = []
     mapping: dict[tuple[str | None, str], int] = {}
     for group in groups.values():
-        mapping.update({(record.id, record.name): len(zones) for record in group})
+        mapping.update({zone_key(record.id, record.name): len(zones) for record in group})
         zones.append(_one_zone(group))
     return tuple(zones), mapping, problems
 
@@ -115,11 +115,15 @@ ZONE_COLUMNS = ("zone_id", "zone", "zone_name_en", "zone_aliases", "province", "
 """What rows say of their zone."""
 
 
+def zone_key(identifier: str | None, name: str) -> tuple[str | None, str]:
+    """What tells a zone apart in rows: its id (none where it is the name) and its name."""
+    return (identifier if identifier != name else None, name)
+
+
 def zone_row(zone: Zone | ZoneRecord) -> tuple[Any, ...]:
-    """A zone as its rows hold it (ZONE_COLUMNS; the id only where one was given)."""
+    """A zone as its rows hold it (ZONE_COLUMNS; the id only where it is not the name)."""
     return (
-        zone.id if zone.id != zone.name else None,
-        zone.name,
+        *zone_key(zone.id, zone.name),
         zone.name_en,
         ALIAS_SEPARATOR.join(zone.aliases) or None,
         zone.province,
@@ -145,7 +149,9 @@ def apply_zones(
     table: ObservationTable, zones: tuple[Zone, ...], mapping: dict[tuple[str | None, str], int]
 ) -> None:
     """Give every row its zone's resolved name, id and details."""
-    lookup = {key: zone_row(zones[mapping[key[:2]]]) for _, key in table.distinct(ZONE_COLUMNS)}
+    lookup = {
+        key: zone_row(zones[mapping[zone_key(*key[:2])]]) for _, key in table.distinct(ZONE_COLUMNS)
+    }
     if all(key == row for key, row in lookup.items()):
         return  # every row already names its zone as it resolves
     rows = [lookup[key] for key in zip(*(table.column(c) for c in ZONE_COLUMNS), strict=True)]
@@ -159,9 +165,10 @@ SERIES = ("zone", "zone_id", "indicator")
 
 def check_definitions(table: ObservationTable) -> list[Problem]:
     """One definition per zone's indicator: within a file, one name, English name,
-    category, unit and direction; across files, one category, unit and direction. A field
-    left empty is no definition of its own (a table may give the name on one row only)."""
-    first: dict[tuple[Any, ...], dict[str, tuple[Any, int]]] = {}
+    category, unit and direction; across files, one category, unit and direction (the
+    names each file's own, whatever the other files say). A field left empty is no
+    definition of its own (a table may give the name on one row only)."""
+    first: dict[tuple[Any, ...], tuple[Any, int]] = {}
     problems: list[Problem] = []
     definitions = table.distinct((*SERIES, *_DEFINITION, "_file"))
     count: dict[tuple[Any, ...], int] = {}
@@ -171,16 +178,15 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
         series, definition, file = values[:3], values[3:-1], values[-1]
         if count[series] < 2:
             continue  # one definition: nothing to differ from
-        seen = first.setdefault(series, {})
         for name, value in zip(_DEFINITION, definition, strict=True):
             if value is None:
                 continue
-            mine, at = seen.setdefault(name, (value, row))
+            # Names are compared within each file (one report may word them otherwise).
+            scope = (series, name, None if name in _SHARED else file)
+            mine, at = first.setdefault(scope, (value, row))
             if mine == value:
                 continue
             other = table.cell("_file", at)
-            if other != file and name not in _SHARED:
-                continue
             line = table.cell("_line", at)
             where = "" if other == file else f" ({table.files[other]}:{line})"
             message = (
@@ -195,24 +201,31 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
 
 _DEFAULTS = {"name": None, "name_en": None, "category": "other", "better": None}
 """What a field left empty everywhere becomes (None for the names: the indicator's id)."""
+_ANY_ZONE = ("category", "better")
+"""Fields that a zone's series leaving them empty takes from another zone's indicator of the
+same id: a national table often states a definition once."""
 
 
 def fill_definitions(table: ObservationTable) -> None:
     """Give rows that leave a definition field empty what another row of the series gives
-    (from any input), else its default: the names the indicator's id, the category other."""
+    (from any input); else, for the category and direction, what any zone's indicator of
+    that id gives; else the default: the names the indicator's id, the category other."""
     for name, default in _DEFAULTS.items():
         if not table.has_missing(name):
             continue
-        values = table.column(name)
         given: dict[tuple[Any, ...], Any] = {}
+        anywhere: dict[str, Any] = {}
         for _, (*series, value) in table.distinct((*SERIES, name)):
             if value is not None:
                 given.setdefault(tuple(series), value)
+                anywhere.setdefault(series[2], value)
+        if name not in _ANY_ZONE:
+            anywhere = {}
         keys = zip(*(table.column(c) for c in SERIES), strict=True)
         filled = []
-        for value, key in zip(values, keys, strict=True):
+        for value, key in zip(table.column(name), keys, strict=True):
             if value is None:
-                value = given.get(key, default)
+                value = given.get(key, anywhere.get(key[2], default))
                 value = key[2] if value is None and name in ("name", "name_en") else value
             filled.append(value)
         table.set_column(name, filled)
@@ -236,6 +249,7 @@ def merge(table: ObservationTable) -> tuple[list[Problem], tuple[Conflict, ...]]
     used, copy = list(columns["_used"]), list(columns["_copy"])
     problems: list[Problem] = []
     conflicts: list[Conflict] = []
+    counts_filled = False
     for rows in groups:
         kept = _distinct_citations(rows, columns, table.files, problems, copy)
         conflict = _settle(kept, columns, table.files)
@@ -244,9 +258,34 @@ def merge(table: ObservationTable) -> tuple[list[Problem], tuple[Conflict, ...]]
         if conflict is not None:
             conflicts.append(conflict)
             problems.append(_conflict_problem(conflict, kept[-1], columns, table.files))
+        counts_filled |= _fill_out_of(rows, columns["out_of"])
     table.set_column("_used", used)
     table.set_column("_copy", copy)
+    if counts_filled:
+        _set_out_of(table, columns["out_of"])
     return problems, tuple(conflicts)
+
+
+def _fill_out_of(rows: list[int], out_of: list[Any]) -> bool:
+    """Give the rows of one observation that state no out_of the one the others state (a
+    source that leaves it out says nothing of it); whether any was given."""
+    stated = {out_of[r] for r in rows if out_of[r] is not None}
+    if len(stated) != 1 or all(out_of[r] is not None for r in rows):
+        return False
+    (count,) = stated
+    for row in rows:
+        if out_of[row] is None:
+            out_of[row] = count
+    return True
+
+
+def _set_out_of(table: ObservationTable, values: list[Any]) -> None:
+    if table.in_lists:
+        table.set_column("out_of", values)
+        return
+    import pandas as pd
+
+    table.set_column("out_of", pd.array(values, dtype="Int64"))  # type: ignore[arg-type]
 
 
 def _distinct_citations(
@@ -313,12 +352,14 @@ def _published(columns: dict[str, list[Any]], row: int) -> tuple[Any, ...]:
 def _settle(
     rows: list[int], columns: dict[str, list[Any]], files: tuple[str, ...]
 ) -> Conflict | None:
-    """None when every source gives the same value (and out_of); else the conflict,
-    settled by the latest-published source (by input order where dates do not tell)."""
+    """None when every source gives the same value (and out_of, where they state one);
+    else the conflict, settled by the latest-published source (by input order where dates
+    do not tell)."""
     if len(rows) < 2:
         return None
-    values = {(_same(float(columns["value"][r])), columns["out_of"][r]) for r in rows}
-    if len(values) == 1:
+    values = {_same(float(columns["value"][r])) for r in rows}
+    counts = {columns["out_of"][r] for r in rows} - {None}
+    if len(values) == 1 and len(counts) < 2:
         return None
     citations = tuple(
         Citation(
@@ -347,10 +388,11 @@ def _settle(
 def _conflict_problem(
     conflict: Conflict, row: int, columns: dict[str, list[Any]], files: tuple[str, ...]
 ) -> Problem:
-    others = ", ".join(f"{c.shown} at {c.file}:{c.line}" for c in conflict.citations[:-1])
+    figure = conflict.figure
+    others = ", ".join(f"{figure(c)} at {c.file}:{c.line}" for c in conflict.citations[:-1])
     message = (
         f"indicator '{conflict.indicator}' of {conflict.zone} for period {conflict.period}: "
-        f"{conflict.citations[-1].shown} here, but {others}"
+        f"{figure(conflict.citations[-1])} here, but {others}"
     )
     file = files[columns["_file"][row]]
     return Problem(file, "conflicting-values", message, columns["_line"][row], columns["_col"][row])

@@ -458,26 +458,6 @@ def test_damaged_datasets_raise_only_our_error(
         assert error.problems
 
 
-def test_libyaml_parses_when_it_can(
-    monkeypatch: pytest.MonkeyPatch, minimal_text: str, write_file: Callable[..., Path]
-) -> None:
-    import yaml
-
-    from zonestats.io import yaml_parser as yamlread
-
-    if not yaml.__with_libyaml__:
-        pytest.skip("this PyYAML is built without libyaml")
-    assert yamlread.FAST
-
-    def refuse(*args: Any) -> None:
-        raise AssertionError("the pure-Python parser ran")
-
-    monkeypatch.setattr(yamlread, "_CheckedLoader", refuse)
-    assert zonestats.load(write_file(minimal_text)).zone.name == "示例开发区"
-    with pytest.raises(AssertionError, match="pure-Python"):
-        zonestats.load(write_file(minimal_text.replace("示例日报", "R&D日报")))
-
-
 def test_text_with_an_ampersand_is_fine(minimal_text: str, write_file: Callable[..., Path]) -> None:
     dataset = zonestats.load(write_file(minimal_text.replace("示例日报", '"R&D * 日报!"')))
     assert dataset.source.publisher == "R&D * 日报!"

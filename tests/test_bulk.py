@@ -509,3 +509,15 @@ def test_numbers_read_column_wise_read_as_one_by_one(texts: list[str]) -> None:
                     assert wrong[index] and np.isnan(values[index]), text
                     continue
                 assert not wrong[index] and values[index] == expected, text
+
+
+def test_a_json_cell_holding_a_list_is_no_single_value(tmp_path: Path) -> None:
+    path = tmp_path / "nested.jsonl"
+    record = {"indicator": "x", "period": "2020", "value": 1, "unit": "个", "note": True}
+    path.write_text(
+        json.dumps(record) + "\n" + json.dumps({**record, "quote": ["签约1个"]}) + "\n",
+        encoding="utf-8",
+    )
+    assert _problems(path) == [(2, "wrong-type")]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert zonestats.load(path).observations()["note"].tolist() == ["true"]

@@ -4,7 +4,7 @@ cells of text.
 Every cell is the text written: a number as its digits (`2.00` stays `2.00`, `0.6` is never
 0.6000000000000001), true and false as words, so that a number is checked by its field's
 converter as a YAML scalar is; null is an empty cell. A value that is itself a list or an
-object is kept as its JSON text, for the checks to refuse.
+object is refused (wrong-type), as in YAML.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def json_cells(source: Any, name: str, lines: bool) -> pd.DataFrame:
     data = source.getvalue() if hasattr(source, "getvalue") else source.read_bytes()
     text = data.decode("utf-8-sig")  # UnicodeDecodeError: the caller says where
     records = _lines(text, name) if lines else _document(text, name)
-    return _frame(records)
+    return _frame(records, name)
 
 
 def _lines(text: str, name: str) -> list[dict[str, Any]]:
@@ -102,7 +102,7 @@ def _kind(value: Any) -> str:
     return "null" if value is None else f"the value {str(value)[:40]!r}"
 
 
-def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+def _frame(records: list[dict[str, Any]], name: str) -> pd.DataFrame:
     """Records as columns of text: the keys of every record, in order of first appearance."""
     import pandas as pd
 
@@ -117,26 +117,28 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
             for key, value in record.items():
                 columns.setdefault(key, [None] * count)[index] = value
     return pd.DataFrame(
-        {key: _text(values) for key, values in columns.items()}, index=pd.RangeIndex(count)
+        {key: _text(values, key, name) for key, values in columns.items()},
+        index=pd.RangeIndex(count),
     )
 
 
-def _text(values: list[Any]) -> Any:
-    """A column of JSON values as text: strings as they are, true and false as words, a
-    list or object as its JSON."""
+def _text(values: list[Any], key: str, name: str) -> Any:
+    """A column of JSON values as text: strings as they are, numbers as their digits, true
+    and false as words; a list or an object is no single value (wrong-type)."""
     import pandas as pd
     import pyarrow as pa
 
     try:
         array = pa.array(values, type=pa.large_string())
     except (pa.ArrowTypeError, pa.ArrowInvalid):
-        array = pa.array([_one(v) for v in values], type=pa.large_string())
+        array = pa.array([_one(v, key, name, row) for row, v in enumerate(values, 1)])
     return pd.arrays.ArrowStringArray(pa.chunked_array([array])).astype("str")
 
 
-def _one(value: Any) -> str | None:
+def _one(value: Any, key: str, name: str, row: int) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False)
+    message = f"'{key}' must be a single value, not {_kind(value)}"
+    raise DataError.at(Problem(name, "wrong-type", message, row))

@@ -103,8 +103,8 @@ def _check_field(column: str, coded: TextColumn, report: RowReport) -> None:
     assert convert is not None
     codes: dict[int, str] = {}
     messages: dict[int, str] = {}
-    for index in _unsure(coded, SURELY_VALID.get(convert, ())).tolist():
-        value = coded.distinct[index]
+    unsure = _unsure(coded, SURELY_VALID.get(convert, ()))
+    for index, value in zip(unsure.tolist(), coded.distinct.take(unsure).tolist(), strict=True):
         try:
             if value != "":
                 convert(value)
@@ -204,8 +204,7 @@ def _text_numbers(coded: TextColumn, column: str) -> tuple[np.ndarray, np.ndarra
         sure &= ~coded.long
     if sure.any():
         parsed[sure] = _cast(coded.distinct, sure)
-    for index in unsure.tolist():
-        value = coded.distinct[index]
+    for index, value in zip(unsure.tolist(), coded.distinct.take(unsure).tolist(), strict=True):
         try:
             if value != "":
                 parsed[index] = float(convert(value))

@@ -138,7 +138,8 @@ def _read_delimited(source: Any, separator: str) -> pd.DataFrame:
         na_values=[""],
         encoding="utf-8-sig",
     )
-    return frame.astype("str")
+    columns = {c: pa.chunked_array(frame[c].array.__arrow_array__()) for c in frame.columns}
+    return pd.DataFrame({c: pd.arrays.ArrowStringArray(v) for c, v in columns.items()})
 
 
 def _read_parquet(source: Any, name: str) -> pd.DataFrame:

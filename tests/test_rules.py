@@ -59,6 +59,7 @@ CASES: list[tuple[str, list[dict[str, Any]], list[set[str]]]] = [
     ("bad id", [{"indicator": "Signed-Projects"}], [{"bad-id"}]),
     ("bad category", [{"category": "Investment!"}], [{"bad-id"}]),
     ("blank name", [{"name": "   "}], [{"blank-value"}]),
+    ("blank value", [{"written": "   "}], [{"blank-value"}]),
     ("bad period", [{"period": "2021-13"}], [{"bad-period"}]),
     ("unreal date", [{"period": "2021-02-30"}], [{"bad-period"}]),
     ("period range reversed", [{"period": "2021-05/2021-01"}], [{"bad-period"}]),

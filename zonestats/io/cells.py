@@ -61,6 +61,7 @@ class TextColumn:
         self.has_empty = bool((codes < 0).any())
         self.invalid: np.ndarray | None = None  # cells their field's converter refuses
         self.long: np.ndarray | None = None  # distinct values longer than a cell may be
+        self.refused: np.ndarray | None = None  # distinct values refused (long or invalid)
         self._listed: list[str] | None = None
 
     def listed(self) -> list[str]:
@@ -83,6 +84,7 @@ class TextColumn:
 
     def refuse(self, per_distinct: np.ndarray) -> np.ndarray:
         """Mark the cells of some distinct values as refused; those cells, per row."""
+        self.refused = per_distinct if self.refused is None else self.refused | per_distinct
         cells = self.spread(per_distinct, False)
         self.invalid = cells if self.invalid is None else self.invalid | cells
         return cells

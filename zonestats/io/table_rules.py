@@ -74,6 +74,9 @@ def rule_inputs(
         inputs["read_qualifier"] = empty
         return inputs
     value, unit, qualifier, error = read_figures(written.distinct)
+    if written.refused is not None:  # a value refused as text is not read (as in YAML)
+        value[written.refused] = np.nan
+        unit[written.refused] = qualifier[written.refused] = error[written.refused] = None
     unreadable = written.spread(error != None, False)  # noqa: E711 (element-wise)
     report.rows(unreadable, "unreadable-value", lambda r: str(error[written.codes[r]]))
     inputs["read_value"] = of_number(written.spread(value, np.nan))

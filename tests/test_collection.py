@@ -541,6 +541,10 @@ def test_sources_that_differ_only_in_out_of_say_so(tmp_path: Path) -> None:
     assert "第60位 (of 218) here, but 第60位 (of 217) at" in found[0].message
     (conflict,) = zonestats.load([first, second]).conflicts
     assert "(第60位 (of 217) in 《甲报》" in conflict.note()
+    from zonestats.analysis import citations
+
+    notes = [c.note for c in citations(zonestats.load([first, second]), "rank")]
+    assert "the reports differ: analysis uses 第60位 (of 218) of 《乙报》 (2022-03-01)" in notes
 
 
 def test_a_source_that_leaves_out_of_out_says_nothing_of_it(tmp_path: Path) -> None:

@@ -153,7 +153,7 @@ def _agreement(records: list[dict[str, Any]], dataset: Dataset) -> list[str | No
         conflict = conflicts.get(key)
         for m in members:
             if conflict is not None:
-                shown = conflict.citations[conflict.chosen].shown
+                shown = conflict.figure(conflict.citations[conflict.chosen])
                 notes[m] = (
                     f"the reports differ: analysis uses this, {conflict.reason}"
                     if m == used

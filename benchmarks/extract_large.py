@@ -19,41 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-PARAGRAPHS = [
-    "{y}年,{zone}在全国218个国家级开发区考核中从4年前的第126位跃升至{r}位。",
-    "今年1月至5月,全区签约亿元项目总数{n}个,引进亿元以上工业项目{m}个,总投资约{b}亿元。",
-    "从2008年落户到现在,冰箱产能从10万台提升到{c}万台,产值从1亿元提升至{o}亿元。",
-    "去年,全镇建档立卡贫困人口{h}户{p}人全部脱贫出列,人均增收2000元以上。",
-    "截至目前,全区共有{t}家高新技术企业,志愿服务队30多个,党员占比达90%以上。",
-    "联系电话:0716-8123456  邮箱:office@example.com  鄂ICP备18025215号",
-]
-
-
-PROSE = [
-    "园区坚持党建引领,围绕招商引资、项目建设、产业发展等中心工作,持续优化营商环境。",
-    "各级党组织书记层层包挂联系重点项目,把党的建设贯穿于经济建设各个领域。",
-    "企业党员立足岗位,不断优化制度、改革工艺流程、积极创新研发新产品。",
-    "社区依托大党委,把为民办实事作为开展学习教育的落脚点,激活基层治理末梢神经。",
-]
-
 
 def make_report(path: Path, megabytes: float, dense: bool = False) -> None:
-    lines = ["某开发区年度报道", "发布时间:2021-06-30 10:29  来源:示例网", ""]
-    size, i = 0, 0
-    target = int(megabytes * 1024 * 1024)
-    while size < target:
-        values = dict(
-            y=2000 + i % 21, zone=f"第{i % 97}开发区", r=1 + i % 200, n=i % 90, m=i % 70,
-            b=i % 500, c=100 + i % 900, o=2 + i % 90, h=1000 + i % 9000, p=3000 + i % 9000,
-            t=i % 300,
-        )  # fmt: skip
-        line = PARAGRAPHS[i % len(PARAGRAPHS)].format(**values)
-        if not dense:
-            line += "".join(PROSE[(i + k) % len(PROSE)] for k in range(5))
-        lines.append(line)
-        size += len(line.encode("utf-8")) + 1
-        i += 1
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from generate import write_report
+
+    write_report(path, megabytes, dense)
 
 
 def timed(command: list[str]) -> float:

@@ -1,13 +1,14 @@
 """The zonestats benchmark: whole processes, timed against floors measured in the same run.
 
-    python benchmarks/run.py [--runs 5] [--skip-peer] [--quick]
+    python benchmarks/run.py [--runs 5] [--skip-peer] [--quick] [--only WORDS [--update]]
 
 Generates its inputs under benchmarks/.data (YAML datasets of 1k, 10k and 100k indicators;
 long tables of 100k and 1M observations as CSV and Parquet, and 1M with every value and
-quote distinct as CSV), installs the peer (csvkit) in
-benchmarks/.peer, runs every command after one warm-up, interleaved with its floor, and
-reports the median time and peak memory of each as a ratio to the floor. Writes
-benchmarks/RESULTS.md.
+quote distinct as CSV; report texts: ordinary reports of 1 to 50 MB and texts no report is
+written like, at 1 and 10 MB), installs the peer (csvkit) in benchmarks/.peer, runs every
+command after one warm-up, interleaved with its floor, and reports the median time and peak
+memory of each as a ratio to the floor (for report texts, per MB of text). Writes
+benchmarks/RESULTS.md; with --only and --update, only the sections of the groups run.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ class Case:
     command: list[str]
     target: float | None = None  # the most this may cost, as a ratio to the floor
     memory_target: float | None = None
+    expect: int = 0  # the exit code it ends with (verify finding a missing quote: 1)
+    megabytes: float | None = None  # the size of the text it reads, for times per MB
     times: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)
+    figures: int | None = None  # rows of CSV it wrote (counted at the warm-up)
 
     @property
     def time(self) -> float:
@@ -56,22 +60,34 @@ class Group:
     floor: Case
     cases: list[Case]
     runs: int = 0  # at least this many runs: sub-second commands are noisier
+    most: int | None = None  # at most this many (commands of minutes)
+    warm_up: bool = True
+    per_mb: bool = False  # times per MB of text; targets on the ratio per MB
+    notes: list[str] = field(default_factory=list)
 
     def runs_for(self, asked: int) -> int:
-        return max(asked, self.runs)
+        runs = max(asked, self.runs)
+        return min(runs, self.most) if self.most else runs
 
 
-def run_once(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (bytes) of one process, its output discarded."""
-    with tempfile.TemporaryFile() as errors:
+def run_once(command: list[str], expect: int = 0, lines: bool = False) -> tuple[float, int, int]:
+    """Wall time and peak resident memory (bytes) of one process, its output discarded (or,
+    with `lines`, counted in lines), and the lines."""
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT)
+        process = subprocess.Popen(
+            command, stdout=output if lines else subprocess.DEVNULL, stderr=errors, cwd=ROOT
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
+        if os.waitstatus_to_exitcode(status) != expect:
             errors.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
-    return elapsed, usage.ru_maxrss * 1024
+        count = 0
+        if lines:
+            output.seek(0)
+            count = sum(chunk.count(b"\n") for chunk in iter(lambda: output.read(1 << 20), b""))
+    return elapsed, usage.ru_maxrss * 1024, count
 
 
 def compile_bytecode() -> None:
@@ -84,11 +100,14 @@ def compile_bytecode() -> None:
 
 def measure(group: Group, runs: int) -> None:
     cases = [group.floor, *group.cases]
-    for case in cases:  # warm-up: caches, bytecode
-        run_once(case.command)
+    for case in cases if group.warm_up else ():  # warm-up: caches, bytecode
+        counting = group.per_mb and "--csv" in case.command
+        _, _, lines = run_once(case.command, case.expect, lines=counting)
+        if counting:
+            case.figures = max(0, lines - 1)  # the header
     for _ in range(group.runs_for(runs)):
         for case in cases:  # interleaved: each round sees the same machine
-            elapsed, peak = run_once(case.command)
+            elapsed, peak, _ = run_once(case.command, case.expect)
             case.times.append(elapsed)
             case.memory.append(peak)
         print(".", end="", flush=True)
@@ -130,7 +149,70 @@ def prepare(quick: bool) -> dict[str, Path]:
             print("generating 1000000 observations, every value distinct", flush=True)
             generate(f"write_long_distinct(__import__('pathlib').Path({str(DATA)!r}), 1000000)")
         paths["distinct_1000000"] = distinct
+    paths.update(prepare_texts(quick))
     return paths
+
+
+TEXT_SIZES = (1, 10)  # MB of each pathological text (1 only with --quick)
+PUBLISHED = "2021-06-30"  # texts without a date are read with this one
+
+
+def prepare_texts(quick: bool) -> dict[str, Path]:
+    """Report texts: ordinary reports, the pathological texts at each size, the verify cases."""
+    import generate as texts
+
+    folder = DATA / "texts"
+    folder.mkdir(exist_ok=True)
+    paths: dict[str, Path] = {}
+    sizes = TEXT_SIZES[:1] if quick else TEXT_SIZES
+    for size in (*sizes, *(() if quick else (5, 50))):
+        path = folder / f"ordinary_{size}.txt"
+        if not path.exists():
+            print(f"generating an ordinary report of {size} MB", flush=True)
+            generate(f"write_report(__import__('pathlib').Path({str(path)!r}), {size})")
+        paths[f"ordinary_{size}"] = path
+    for size in sizes:
+        for name in texts.PATHOLOGICAL:
+            path = folder / f"{name}_{size}.txt"
+            if not path.exists():
+                print(f"generating {name} of {size} MB", flush=True)
+                generate(
+                    f"write_pathological(__import__('pathlib').Path({str(path)!r}), "
+                    f"{name!r}, {size})"
+                )
+            paths[f"{name}_{size}"] = path
+    for key, size, digits in (("verify_ordinary", 2, False), ("verify_digits", 1.9, True)):
+        case = folder / key
+        if not (case / "missing.yaml").exists():
+            case.mkdir(exist_ok=True)
+            print(f"generating the verify case {key}", flush=True)
+            generate(
+                f"write_verify_case(__import__('pathlib').Path({str(case)!r}), {size}, {digits})"
+            )
+        paths[key] = case
+    return paths
+
+
+def prepare_export(paths: dict[str, Path]) -> Path | None:
+    """The 1M-observation table as `zonestats export --csv` writes it: the cells the XLSX
+    floor writes. None without openpyxl (no XLSX case then)."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        print("openpyxl is not installed: no XLSX case", flush=True)
+        return None
+    source = paths.get("csv_1000000")
+    if source is None:
+        return None
+    path = DATA / "export_1000000.csv"
+    if not path.exists():
+        print("writing the export of 1,000,000 observations as CSV", flush=True)
+        subprocess.run(
+            [PY, "-m", "zonestats", "export", "--csv", "-d", str(source), "-o", str(path)],
+            check=True,
+            cwd=ROOT,
+        )
+    return path
 
 
 def peer() -> str | None:
@@ -244,6 +326,28 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 ],
             )
         )
+    result += text_groups(paths, quick)
+    export = prepare_export(paths) if not quick else None
+    if export is not None:
+        result.append(
+            Group(
+                "XLSX export: 1,000,000 observations (floor: openpyxl's write-only mode "
+                "writing the same cells, read from the export's CSV)",
+                Case(
+                    "floor: openpyxl_write_only.py",
+                    [PY, str(FLOORS / "openpyxl_write_only.py"), str(export), XLSX_FLOOR_OUT],
+                ),
+                [
+                    Case(
+                        "zonestats export -o .xlsx, 1,000,000 observations",
+                        [*zs, "export", "-d", str(paths["csv_1000000"]), "-o", XLSX_OUT],
+                    )
+                ],
+                most=1,
+                warm_up=False,
+                notes=["One run each, no warm-up: each takes minutes."],
+            )
+        )
     if not skip_peer:
         csvstat = peer()
         if csvstat is not None:
@@ -259,6 +363,102 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                     [Case("csvstat (csvkit)", [csvstat, str(csv_path)])],
                 )
             )
+    return result
+
+
+XLSX_OUT = str(Path(tempfile.gettempdir()) / "zonestats-benchmark-export.xlsx")
+XLSX_FLOOR_OUT = str(Path(tempfile.gettempdir()) / "zonestats-benchmark-floor.xlsx")
+
+
+def text_groups(paths: dict[str, Path], quick: bool) -> list[Group]:
+    """Report texts: extract on each pathological text against an ordinary report of the same
+    size, verify's closest passage, and a draft of 50 MB against one of 5 MB."""
+    import generate as texts
+
+    zs = [PY, "-m", "zonestats"]
+
+    def extract(path: Path, *options: str) -> list[str]:
+        return [*zs, "extract", str(path), "--published", PUBLISHED, *options]
+
+    def megabytes(path: Path) -> float:
+        return path.stat().st_size / 2**20
+
+    result = []
+    for size in TEXT_SIZES[:1] if quick else TEXT_SIZES:
+        ordinary = paths[f"ordinary_{size}"]
+        cases = [
+            Case(
+                label,
+                extract(paths[f"{name}_{size}"], "--csv"),
+                target=3.0,
+                megabytes=megabytes(paths[f"{name}_{size}"]),
+            )
+            for name, (label, _) in texts.PATHOLOGICAL.items()
+        ]
+        result.append(
+            Group(
+                f"Pathological texts, {size} MB each (floor: zonestats extract --csv on an "
+                f"ordinary report of {size} MB)",
+                Case(
+                    "floor: ordinary report",
+                    extract(ordinary, "--csv"),
+                    megabytes=megabytes(ordinary),
+                ),
+                cases,
+                per_mb=True,
+                notes=[
+                    "Times are whole processes (start-up included) per MB of text; the "
+                    "ratio is to the ordinary report's time per MB; figures are the rows "
+                    "extract wrote. A text of figures only holds some thirty times the "
+                    "figures of a report per MB, and each is a row to write: its time per "
+                    "figure (below the table) is the one to compare.",
+                ],
+            )
+        )
+    for key, what in (
+        ("verify_ordinary", "an ordinary report of 2 MB"),
+        ("verify_digits", "a report of 1.9 MB of one digit repeated"),
+    ):
+        case = paths[key]
+        verify = [*zs, "verify", "--source", str(case / "report.txt")]
+        result.append(
+            Group(
+                f"Pathological texts: verify's closest passage, one quote missing from {what} "
+                "(floor: the same verify, every quote found)",
+                Case("floor: every quote found", [*verify, str(case / "quoted.yaml")]),
+                [
+                    Case(
+                        "zonestats verify, one quote missing",
+                        [*verify, str(case / "missing.yaml")],
+                        target=2.0,
+                        expect=1,
+                    )
+                ],
+            )
+        )
+    if not quick:
+        small, large = paths["ordinary_5"], paths["ordinary_50"]
+        result.append(
+            Group(
+                "Large report: extract's draft (YAML) of a 50 MB report "
+                "(floor: the same draft of a 5 MB report)",
+                Case("floor: draft of 5 MB", extract(small), megabytes=megabytes(small)),
+                [
+                    Case(
+                        "zonestats extract, draft of 50 MB",
+                        extract(large),
+                        target=1.1,
+                        megabytes=megabytes(large),
+                    )
+                ],
+                per_mb=True,
+                runs=3,
+                most=3,
+                notes=[
+                    "Target: 10× the text in at most 11× the time (1.1× the time per MB).",
+                ],
+            )
+        )
     return result
 
 
@@ -302,34 +502,95 @@ def report(all_groups: list[Group], runs: int) -> str:
         "",
     ]
     for group in all_groups:
-        lines += [
-            f"## {group.title}",
-            "",
-            f"Median of {group.runs_for(runs)} runs.",
-            "",
-            "| command | time | × floor | target | peak memory | × floor | target |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ]
-        floor = group.floor
-        for case in [floor, *group.cases]:
-            ratio = case.time / floor.time
-            memory_ratio = case.peak / floor.peak
-            verdict = ""
-            if case.target is not None:
-                verdict = f"≤ {case.target:g}× {'✓' if ratio <= case.target else '✗'}"
-            memory_verdict = ""
-            if case.memory_target is not None:
-                ok = memory_ratio <= case.memory_target
-                memory_verdict = f"≤ {case.memory_target:g}× {'✓' if ok else '✗'}"
-            lines.append(
-                f"| {case.label} | {case.time:.3f} s | {ratio:.2f} | {verdict} | "
-                f"{case.peak / 2**20:.0f} MiB | {memory_ratio:.2f} | {memory_verdict} |"
-            )
-        lines.append("")
+        lines += section(group, runs)
     extra = _scaling(all_groups)
     if extra:
         lines += ["## Scaling and peer", "", *extra, ""]
     return "\n".join(lines)
+
+
+def section(group: Group, runs: int, dated: bool = False) -> list[str]:
+    """A group's section of RESULTS.md: its title, how it was run, its table."""
+    when = f", {datetime.date.today().isoformat()}" if dated else ""
+    lines = [f"## {group.title}", "", f"Median of {group.runs_for(runs)} runs{when}."]
+    lines += ["", *group.notes, ""] if group.notes else [""]
+    if group.per_mb:
+        return lines + _per_mb_table(group) + [""]
+    lines += [
+        "| command | time | × floor | target | peak memory | × floor | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    floor = group.floor
+    for case in [floor, *group.cases]:
+        ratio = case.time / floor.time
+        memory_ratio = case.peak / floor.peak
+        verdict = ""
+        if case.target is not None:
+            verdict = f"≤ {case.target:g}× {'✓' if ratio <= case.target else '✗'}"
+        memory_verdict = ""
+        if case.memory_target is not None:
+            ok = memory_ratio <= case.memory_target
+            memory_verdict = f"≤ {case.memory_target:g}× {'✓' if ok else '✗'}"
+        lines.append(
+            f"| {case.label} | {case.time:.3f} s | {ratio:.2f} | {verdict} | "
+            f"{case.peak / 2**20:.0f} MiB | {memory_ratio:.2f} | {memory_verdict} |"
+        )
+    return lines + [""]
+
+
+def _per_mb_table(group: Group) -> list[str]:
+    """Times per MB of text, as ratios to the floor's time per MB."""
+    lines = [
+        "| text | size | figures | time | per MB | × floor per MB | target | peak memory "
+        "| MiB per MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    floor = group.floor
+    assert floor.megabytes
+    floor_rate = floor.time / floor.megabytes
+    for case in [floor, *group.cases]:
+        assert case.megabytes
+        rate = case.time / case.megabytes
+        ratio = rate / floor_rate
+        verdict = ""
+        if case.target is not None:
+            verdict = f"≤ {case.target:g}× {'✓' if ratio <= case.target else '✗'}"
+        figures = "" if case.figures is None else f"{case.figures:,}"
+        lines.append(
+            f"| {case.label} | {case.megabytes:.2f} MB | {figures} | {case.time:.2f} s | "
+            f"{rate:.2f} s | {ratio:.2f} | {verdict} | {case.peak / 2**20:.0f} MiB | "
+            f"{case.peak / 2**20 / case.megabytes:.1f} |"
+        )
+    dense = [c for c in group.cases if c.figures and floor.figures]
+    if dense:
+        per_figure = floor.time / max(1, floor.figures or 1) * 1e6
+        worst = max(dense, key=lambda c: c.figures or 0)
+        lines += [
+            "",
+            f"Per figure: {worst.time / (worst.figures or 1) * 1e6:.0f} µs for "
+            f"“{worst.label}” ({(worst.figures or 0) / (worst.megabytes or 1):,.0f} figures "
+            f"per MB), {per_figure:.0f} µs for the ordinary report "
+            f"({(floor.figures or 0) / floor.megabytes:,.0f} figures per MB).",
+        ]
+    return lines
+
+
+def update(path: Path, all_groups: list[Group], runs: int) -> str:
+    """RESULTS.md with the sections of these groups put in place of the sections of the same
+    titles (or added before the scaling section), the others kept as they are."""
+    text = path.read_text(encoding="utf-8") if path.exists() else report([], runs)
+    parts = text.split("\n## ")
+    head, sections = parts[0], ["## " + part for part in parts[1:]]
+    for group in all_groups:
+        new = "\n".join(section(group, runs, dated=True)).rstrip("\n") + "\n"
+        title = f"## {group.title}\n"
+        at = next((i for i, old in enumerate(sections) if old.startswith(title)), None)
+        if at is not None:
+            sections[at] = new
+            continue
+        last = next((i for i, old in enumerate(sections) if old.startswith("## Scaling")), None)
+        sections.insert(len(sections) if last is None else last, new)
+    return "\n".join([head.rstrip("\n") + "\n", *sections]).rstrip("\n") + "\n"
 
 
 def _scaling(all_groups: list[Group]) -> list[str]:
@@ -367,21 +628,33 @@ def main() -> None:
     parser.add_argument("--skip-peer", action="store_true", help="leave out csvstat")
     parser.add_argument("--quick", action="store_true", help="small inputs only, for a try-out")
     parser.add_argument(
-        "--only", metavar="WORD", help="only the groups whose title holds WORD (no RESULTS.md)"
+        "--only",
+        metavar="WORDS",
+        help="only the groups whose title holds one of these words (comma-separated); "
+        "RESULTS.md is left alone unless --update",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="with --only: put the sections of the groups run into RESULTS.md, keep the rest",
     )
     args = parser.parse_args()
     compile_bytecode()
     paths = prepare(args.quick)
     all_groups = groups(paths, args.skip_peer, args.quick)
     if args.only:
-        all_groups = [g for g in all_groups if args.only.lower() in g.title.lower()]
+        words = [word.strip().lower() for word in args.only.split(",") if word.strip()]
+        all_groups = [g for g in all_groups if any(w in g.title.lower() for w in words)]
     for group in all_groups:
         print(f"\n{group.title} ", end="", flush=True)
         measure(group, args.runs)
     text = report(all_groups, args.runs)
     print("\n\n" + text)
-    if not args.quick and not args.only:
-        (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+    results = HERE / "RESULTS.md"
+    if args.only and args.update and not args.quick:
+        results.write_text(update(results, all_groups, args.runs), encoding="utf-8")
+    elif not args.quick and not args.only:
+        results.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

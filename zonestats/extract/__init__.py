@@ -1,14 +1,18 @@
 """Report texts: find their figures, draft datasets from them, verify quotes against them."""
 
-from zonestats.extract.draft import draft, draft_yaml
-from zonestats.extract.figures import Candidate, extract
+from zonestats.extract.draft import Draft, draft, draft_yaml, draft_yaml_pieces
+from zonestats.extract.figures import Candidate, Extraction, Skipped, extract
 from zonestats.extract.report import ReportText, parse_report, read_report
 
 __all__ = [
     "Candidate",
+    "Draft",
+    "Extraction",
     "ReportText",
+    "Skipped",
     "draft",
     "draft_yaml",
+    "draft_yaml_pieces",
     "extract",
     "parse_report",
     "read_report",

@@ -1,53 +1,32 @@
 """Find the figures in a report's text.
 
-The text is scanned once. Dates, times, telephone and registration numbers, e-mail
-addresses, URLs, list ordinals and names in quotation marks are masked first (same length,
-so offsets stay true); time expressions are kept to give figures their periods. A figure is
-a number with a unit, a magnitude or a rank mark, read by the quantity grammar.
+The text is read once, in blocks of whole lines, each left behind once read: the work and
+the memory grow with the text, whatever it holds. In each block, what is no figure is masked
+(zonestats.extract.masks: runs of numerals longer than any figure are skipped and reported
+once) and time expressions are kept apart to give figures their periods; a sentence longer
+than MAX_SENTENCE is read in pieces (zonestats.extract.sentences). A figure is a number with
+a unit, a magnitude or a rank mark, read by the quantity grammar: its pattern is tried only
+where a figure may start, reads at most four words before the number, and never tries a part
+again once it has matched.
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from zonestats.errors import ZonestatsError
+from zonestats.extract.clauses import AIM_OR_FORECAST, MAX_QUOTE, Clause
+from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times, matches
 from zonestats.extract.report import ReportText
-from zonestats.extract.times import TIME, TimeExpr, fallback_period, period_for, read_time
+from zonestats.extract.sentences import MAX_SENTENCE, blocks, clauses, sentences
+from zonestats.extract.times import SentenceTimes, fallback_period, period_for
 from zonestats.model import grammar
 from zonestats.model.quantity import Qualifier, Quantity, parse_quantity
 
-MAX_QUOTE = 120
-"""Quotes longer than this are cut to a window around the figure."""
-
-_MASK = "\u25a1"  # □: not a digit, not a numeral, not punctuation
-
-# ---- what is not a figure -------------------------------------------------------------------
-
-_NOT_FIGURES = [
-    re.compile(r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"),
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    re.compile(r"(?:ICP备|ICP证|公网安备|网安备|备案号)[\s::]*[\w-]*\d[\w-]*号?"),
-    re.compile(r"(?:电话|热线|传真|手机|联系方式|Tel|TEL|tel)[\s::]*[\d()()\- ]{6,}"),
-    re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)"),
-    re.compile(r"(?<![\d.])\d{11,}(?![\d.])"),  # long ids: registration, account, serial numbers
-    re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"),
-    re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"),
-    # Names and slogans in quotation marks (“1+36”, ‘两个改革’); direct speech has punctuation.
-    re.compile(r"“[^“”\n,,。!?!?]{1,24}”|‘[^‘’\n,,。!?!?]{1,24}’|「[^「」\n,,。]{1,24}」"),
-    re.compile(r"《[^《》\n]{1,40}》|\"[^\"\n,,。]{1,24}\""),
-    re.compile(  # list ordinals at the start of a line: 一、 1. (一)
-        r"(?m)^[ \t\u3000]*"
-        r"(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[((][一二三四五六七八九十\d]{1,3}[))])"
-    ),
-    re.compile(r"第[一二三四五六七八九十百\d]+(?![\d一二三四五六七八九十百千万亿]*[位名])"),
-    re.compile(r"十[一二三四五]五"),  # plan names: 十四五
-]
-
-_SENTENCE = re.compile(r"[^。!?!?;;\n]+")
-_CLAUSE = re.compile(r"(?:[^,,。!?!?;;:\n]|(?<=\d),(?=\d{3}))+")
+__all__ = ["MAX_QUOTE", "MAX_RUN", "MAX_SENTENCE", "Candidate", "Extraction", "Skipped", "extract"]
 
 # ---- figures ----------------------------------------------------------------------------------
 
@@ -76,51 +55,55 @@ def _not_a_unit(words: Iterable[str]) -> str:
     return "|".join(alternatives)
 
 
-_NUMERAL_CHARACTERS = frozenset(_spelled([*grammar.DIGITS, *grammar.SMALL_UNITS]))
 _MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
-# Words before a figure, several in a row (预计将达到): qualifiers and neutral marks.
-_PREFIX = f"(?:{_either([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS])})+"
+# Words before a figure, several in a row (预计将达到): qualifiers and neutral marks, at most
+# four, never given back (no word before a figure starts a number).
+_PREFIX = (
+    f"(?:{_either([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS])}){{1,4}}+"
+)
 _UNITS = f"{_either(grammar.UNITS)}|{_either([grammar.MAJOR])}"
 _MORE = _either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
 # A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
 # before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
+# After the words before it, every part either matches or is left out: nothing is tried again.
 _FIGURE = re.compile(
     rf"(?P<prefix>{_PREFIX})?"
-    r"(?P<number>(?:[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?P<number>(?:[-+]?\d++(?:,\d{3})*+(?:\.\d++)?"
     rf"|(?:{_either(grammar.SOME)})?(?:[{''.join(_spelled(grammar.DIGITS))}]"
-    rf"|{_not_a_unit(grammar.SMALL_UNITS)})+)"
+    rf"|{_not_a_unit(grammar.SMALL_UNITS)})++)"
     rf"(?:(?:{_MORE})(?=\D))?(?:{_not_a_unit(grammar.SMALL_UNITS)})?"
     rf"(?:{_not_a_unit(grammar.MAGNITUDES)})?)"
     rf"(?P<unit>{_UNITS})?"
     rf"(?P<suffix>{_either(word for word, _ in grammar.AFTER_WORDS)})?"
 )
+# Where a figure may start: a word before it or its number. Searched for first, so that the
+# figure pattern is tried only there (the search skips to them; the pattern alone cannot).
+_FIGURE_START = re.compile(
+    "[-+\\d"
+    + "".join(
+        sorted(
+            {
+                s[0]
+                for w in (
+                    *(word for word, _ in grammar.BEFORE_WORDS),
+                    *grammar.NEUTRAL_WORDS,
+                    *grammar.SOME,
+                    *grammar.DIGITS,
+                    *grammar.SMALL_UNITS,
+                )
+                for s in grammar.spellings(w)
+            }
+        )
+    )
+    + "]"
+)
 # A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
 _CHINESE_UNITS = frozenset(_spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
-_FORECAST = re.compile(_either(grammar.FORECAST_WORDS))
-_AIM = re.compile(_either(grammar.AIM_WORDS))
 _PAIR_LINK = re.compile(
-    r"^[^,,。;;]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)$"
+    r"[^,,。;;]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
 )
-
-# ---- suggestions -----------------------------------------------------------------------------
-
-_SUGGESTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(words), category, stem)
-    for words, category, stem in (
-        ("贫困|脱贫", "poverty", "poverty_lifted"),
-        ("排名|位次|考核|排位", "ranking", "rank"),
-        ("高新技术企业", "innovation", "high_tech_enterprises"),
-        ("技术|科技|研发|专利|成果", "innovation", "innovation"),
-        ("党员|党组织|党支部|党建|党委|党工作", "party_building", "party_building"),
-        ("志愿", "community", "volunteer_teams"),
-        ("社区|居民|小区", "community", "community"),
-        ("村|农|果|桑|种植", "rural", "rural"),
-        ("产能", "industry", "capacity"),
-        ("产值|营业收入|收入|营收", "industry", "output"),
-        ("投资|签约|引进|招商|项目", "investment", "projects"),
-        ("企业|产业|园", "industry", "industry"),
-    )
-)
+_PAIR_GAP = 8 + 2 + 1  # the longest text _PAIR_LINK reads
+_LEADS = ("从", "由")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,52 +143,132 @@ class Candidate:
         return self.quote_start + len(self.quote)
 
 
-def extract(report: ReportText) -> list[Candidate]:
-    """Every figure of the report, in text order, with periods resolved where the text allows."""
-    text = report.text
-    masked, times = _mask(text)
-    candidates: list[Candidate] = []
-    pair_number = 0
-    counters: dict[str, int] = {}
-    fallback = fallback_period(report, times)
-    starts = [t.start for t in times]  # in text order, so each sentence's times are a slice
-    for sentence in _SENTENCE.finditer(masked):
-        s_start, s_end = sentence.span()
-        sentence_times = times[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
-        found: list[tuple[int, int, Quantity, tuple[int, int]]] = []
-        for clause in _CLAUSE.finditer(masked, s_start, s_end):
-            c_start, c_end = clause.span()
-            for match in _FIGURE.finditer(masked, c_start, c_end):
-                quantity = _figure(match, masked)
-                if quantity is None:
-                    continue
-                quantity = _context_qualifier(quantity, masked[c_start : match.start()])
-                found.append((match.start(), match.end(), quantity, (c_start, c_end)))
+class Extraction(list[Candidate]):
+    """The figures of a report, in text order (a list of Candidate), and the runs skipped."""
+
+    skipped: list[Skipped]
+
+    def __init__(self, candidates: Iterable[Candidate] = (), skipped: Iterable[Skipped] = ()):
+        super().__init__(candidates)
+        self.skipped = list(skipped)
+
+
+def extract(report: ReportText) -> Extraction:
+    """Every figure of the report, in text order, with periods resolved where the text allows;
+    `.skipped` lists the runs of numeral characters too long to be figures."""
+    scan = _Scan(report)
+    enabled = gc.isenabled()
+    gc.disable()  # the scan makes no cycles, and a figure-dense text makes millions of objects
+    try:
+        for start, end in blocks(report.text):
+            scan.block(start, end)
+    finally:
+        if enabled:
+            gc.enable()
+    return scan.finish()
+
+
+# ---- the scan ----------------------------------------------------------------------------------
+
+_LATER = "\x00later"  # the period of a figure that takes the fallback, known at the end
+
+
+@dataclass(slots=True)
+class _Found:
+    """A figure of a sentence (offsets in its block) and its clause."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    clause: Clause
+
+
+class _Scan:
+    """The state of one report's scan: candidates so far and what their ids count."""
+
+    def __init__(self, report: ReportText) -> None:
+        self.report = report
+        self.text = report.text
+        self.candidates: list[Candidate] = []
+        self.skipped: list[Skipped] = []
+        self.counters: dict[str, int] = {}
+        self.pair_number = 0
+        self.later: list[int] = []  # candidates whose period is the fallback
+        self.latest_year = ""  # the latest year named, for a report without a date
+        self.fallback: tuple[str, str | None] = (_LATER, None)
+        if report.published is not None:
+            self.fallback = fallback_period(report)
+        self.line_at = (0, 1)  # a position and its line, to number skipped runs
+
+    def finish(self) -> Extraction:
+        if self.later or self.report.published is None:
+            fallback = fallback_period(self.report, self.latest_year)
+            for index in self.later:
+                period, note = fallback
+                self.candidates[index] = replace(
+                    self.candidates[index], period=period, period_note=note
+                )
+        return Extraction(self.candidates, self.skipped)
+
+    # -- one block --
+
+    def block(self, offset: int, end: int) -> None:
+        masked = mask(
+            self.text[offset:end], lambda a, b, run: self._skip(offset + a, offset + b, run)
+        )
+        masked, times = mask_times(masked)
+        for time in times:
+            if time.kind == "absolute" and time.period and time.period.isdigit():
+                self.latest_year = max(self.latest_year, time.period)
+        index = 0
+        for s_start, s_end in sentences(masked):
+            while index < len(times) and times[index].start < s_start:
+                index += 1
+            first = index
+            while index < len(times) and times[index].start < s_end:
+                index += 1
+            self._sentence(masked, offset, s_start, s_end, SentenceTimes(times[first:index]))
+
+    def _skip(self, start: int, end: int, run: str) -> None:
+        at, line = self.line_at
+        line += self.text.count("\n", at, start)
+        self.line_at = (start, line)
+        self.skipped.append(Skipped(start, end, line, run[:12]))
+
+    # -- one sentence --
+
+    def _sentence(
+        self, masked: str, offset: int, s_start: int, s_end: int, times: SentenceTimes
+    ) -> None:
+        found = _figures(masked, s_start, s_end)
         leads = _pairs(found, masked)
-        for index, (start, end, quantity, clause_span) in enumerate(found):
+        text = self.text
+        for index, figure in enumerate(found):
             role, lead, previous_end = None, 0, 0
             if index in leads:
                 role, lead = "from", leads[index]
             elif index - 1 in leads:
-                role, lead, previous_end = "to", leads[index - 1], found[index - 1][1]
+                role, lead, previous_end = "to", leads[index - 1], found[index - 1].end
             period, note = period_for(
-                start, role, lead, previous_end, sentence_times, report, fallback
+                figure.start, role, lead, previous_end, times, self.report, self.fallback
             )
-            quote_start, quote = _quote(text, clause_span, start, end)
+            start, end = offset + figure.start, offset + figure.end
+            quote_start, quote = figure.clause.quote(text, offset, start, end)
             if role == "from":
-                pair_number += 1
-            category, stem = _suggest(text[clause_span[0] : clause_span[1]], quantity)
+                self.pair_number += 1
             if role == "to":
-                previous = candidates[-1]
+                previous = self.candidates[-1]
                 suggestion_id, name, category = previous.id, previous.name, previous.category
             else:
-                counters[stem] = counters.get(stem, 0) + 1
-                suggestion_id = f"{stem}_{counters[stem]}"
-                others = [text[a:b] for a, b, _, span in found if span == clause_span]
-                name = _name(text[clause_span[0] : clause_span[1]], others)
-            candidates.append(
+                category, stem = figure.clause.suggest(text, offset, figure.quantity)
+                self.counters[stem] = self.counters.get(stem, 0) + 1
+                suggestion_id = f"{stem}_{self.counters[stem]}"
+                name = figure.clause.name(text, offset)
+            if period == _LATER:
+                self.later.append(len(self.candidates))
+            self.candidates.append(
                 Candidate(
-                    quantity=quantity,
+                    quantity=figure.quantity,
                     quote=quote,
                     start=start,
                     end=end,
@@ -215,35 +278,42 @@ def extract(report: ReportText) -> list[Candidate]:
                     id=suggestion_id,
                     name=name,
                     category=category,
-                    pair=pair_number if role else None,
+                    pair=self.pair_number if role else None,
                 )
             )
-    return candidates
 
 
-def _mask(text: str) -> tuple[str, list[TimeExpr]]:
-    def blank(match: re.Match[str]) -> str:
-        return _KEEP.sub(_MASK, match.group(0))
-
-    for pattern in _NOT_FIGURES:
-        text = pattern.sub(blank, text)
-    times = [t for t in map(read_time, TIME.finditer(text)) if t is not None]
-    return TIME.sub(lambda m: blank(m) if read_time(m) else m.group(0), text), times
-
-
-_KEEP = re.compile(r"[^\n“”‘’《》「」\"]")  # quotation marks stay, so clauses keep their shape
+def _figures(masked: str, start: int, end: int) -> list[_Found]:
+    """The figures of a sentence, each with its clause, qualified by an aim or a forecast
+    before it in the clause."""
+    found: list[_Found] = []
+    context = AIM_OR_FORECAST.search(masked, start, end) is not None
+    for c_start, c_end in clauses(masked, start, end):
+        clause = None
+        for match in matches(_FIGURE, _FIGURE_START, masked, c_start, c_end):
+            quantity = _figure(match, masked)
+            if quantity is None:
+                continue
+            if clause is None:
+                clause = Clause(c_start, c_end)
+            if context:
+                quantity = _context_qualifier(quantity, masked, match.start(), clause)
+            clause.figures.append(match.span())
+            found.append(_Found(match.start(), match.end(), quantity, clause))
+    return found
 
 
 def _figure(match: re.Match[str], masked: str) -> Quantity | None:
     """A figure, or None for numbers that are not figures (一个, 三年行动, 1 with no unit)."""
-    number, unit, prefix = match.group("number"), match.group("unit"), match.group("prefix")
-    if not number or not any(c.isdigit() or c in _NUMERAL_CHARACTERS for c in number):
+    number, unit, prefix = match.group("number", "unit", "prefix")
+    # The pattern's number is Arabic digits after a sign, or Chinese numerals with no digit.
+    if not number:
         return None
     before = masked[match.start() - 1] if match.start() else ""
     after = masked[match.end()] if match.end() < len(masked) else ""
     if before.isdigit() or before == "." or (after.isdigit() and not unit):
         return None
-    chinese = not any(c.isdigit() for c in number)
+    chinese = not (number[0].isdigit() or number[0] in "+-")
     magnitude = number.endswith(_MAGNITUDE_WORDS)
     if prefix == "第" and unit not in ("位", "名"):
         return None
@@ -263,67 +333,40 @@ def _figure(match: re.Match[str], masked: str) -> Quantity | None:
     return quantity
 
 
-def _context_qualifier(quantity: Quantity, before: str) -> Quantity:
+def _context_qualifier(quantity: Quantity, masked: str, position: int, clause: Clause) -> Quantity:
     """A forecast or aim earlier in the clause (将涵盖四大领域, 能挣8000元) marks the figure."""
     if quantity.qualifier in (Qualifier.EXPECTED, Qualifier.TARGET):
         return quantity
-    if _AIM.search(before):
+    if clause.aim_before(masked, position):
         return replace(quantity, qualifier=Qualifier.TARGET)
-    if _FORECAST.search(before):
+    if clause.forecast_before(masked, position):
         return replace(quantity, qualifier=Qualifier.EXPECTED)
     return quantity
 
 
-def _pairs(found: list[tuple[int, int, Quantity, tuple[int, int]]], masked: str) -> dict[int, int]:
+def _pairs(found: list[_Found], masked: str) -> dict[int, int]:
     """Before/after phrases (从10万台提升到800万台): the index of each start figure, mapped to
     where its 从/由 stands; the end figure is the next one."""
     leads: dict[int, int] = {}
+    lead, scanned, clause = -1, -1, None  # the last 从/由 of the clause before `scanned`
     for i in range(len(found) - 1):
-        a_start, a_end, a, clause = found[i]
-        b_start, _, b, b_clause = found[i + 1]
-        if clause != b_clause or i - 1 in leads:
+        a, b = found[i], found[i + 1]
+        if a.clause is not b.clause or i - 1 in leads:
             continue
-        if not _PAIR_LINK.match(masked[a_end:b_start]):
+        if b.start - a.end > _PAIR_GAP or not _PAIR_LINK.match(masked, a.end, b.start):
             continue
-        lead = max(masked.rfind("从", clause[0], a_start), masked.rfind("由", clause[0], a_start))
+        if a.clause is not clause:
+            clause, lead, scanned = a.clause, -1, a.clause.start
+        for word in _LEADS:
+            lead = max(lead, masked.rfind(word, scanned, a.start))
+        scanned = a.start  # the words are one character: none is cut in two
         if lead < 0:
             continue
-        if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        if (
+            a.quantity.unit is not None
+            and b.quantity.unit is not None
+            and a.quantity.unit != b.quantity.unit
+        ):
             continue
         leads[i] = lead
     return leads
-
-
-def _quote(text: str, clause: tuple[int, int], start: int, end: int) -> tuple[int, str]:
-    """The clause holding a figure, trimmed of spaces, cut to a window if it is long."""
-    c_start, c_end = clause
-    while c_start < start and text[c_start] in ' \t\u3000“”"':
-        c_start += 1
-    while c_end > end and text[c_end - 1] in " \t\u3000":
-        c_end -= 1
-    if c_end - c_start > MAX_QUOTE:
-        half = (MAX_QUOTE - (end - start)) // 2
-        c_start = max(c_start, start - half)
-        c_end = min(c_end, c_start + MAX_QUOTE)
-    return c_start, text[c_start:c_end]
-
-
-def _suggest(clause: str, quantity: Quantity) -> tuple[str, str]:
-    if quantity.unit == "位":
-        return "ranking", "rank"
-    for words, category, stem in _SUGGESTIONS:
-        if words.search(clause):
-            return category, stem
-    return "other", "figure"
-
-
-def _name(clause: str, figures: list[str]) -> str:
-    """A name for a figure: its clause without the figures in it and leading filler words."""
-    for figure in figures:
-        clause = clause.replace(figure, "")
-    name = re.sub(r"^(?:其中|目前|截至目前|如今|今年|去年|全区|共)", "", clause.strip())
-    name = name.strip(_NAME_EDGES)
-    return name[:40] or (figures[0] if figures else "figure")
-
-
-_NAME_EDGES = " \t\u3000“”\"'、,,。"

@@ -38,10 +38,21 @@ _DATE_LINE = re.compile(
 _PUBLISHER = re.compile(r"来源[::]\s*([^\s\n]{2,20})")
 
 
+MAX_TITLE = 200
+"""A title longer than this (a text without line breaks) is cut."""
+
+_VISIBLE = re.compile(r"\S")
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
+
+
 def parse_report(text: str, published: date | None = None, path: str = "<text>") -> ReportText:
     """The text with its title (first line), publication date and publisher when it says them."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines else ""
+    title = ""
+    first = _VISIBLE.search(text)
+    if first is not None:
+        start = first.start()
+        end = _LINE_BREAK.search(text, start)
+        title = text[start : min(end.start() if end else len(text), start + MAX_TITLE)].rstrip()
     if published is None:
         found = _DATE_LINE.search(text[:2000])
         if found:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,14 @@ TIME = re.compile(
     r"|(?P<md>(?<![\d年])(?P<mm>\d{1,2})月(?:(?P<dd>\d{1,2})[日号])?(?!份?[\d]))"
     r"|(?P<now>截至目前|截止目前|目前|如今|现在|至今|当前|眼下)"
 )
+TIME_START = re.compile(
+    r"[\d一二三四五六七八九十〇零今去上前明本当截目如现至眼]"
+    r"(?:(?<=\d)(?=\d{0,3}[年月])"
+    r"|(?<=[一二三四五六七八九十〇零])(?=[一二三四五六七八九十〇零]{0,3}年)"
+    r"|(?<=[今去上前明本当截目如现至眼]))"
+)
+"""Where a time expression may start (digits before 年 or 月, Chinese numerals before 年, the
+first character of a word): the scan tries TIME only there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +109,35 @@ def _chinese_int(text: str) -> float:
     return float(parse_number(text))
 
 
-def fallback_period(report: ReportText, times: list[TimeExpr]) -> tuple[str, str]:
+def fallback_period(report: ReportText, latest_year: str = "") -> tuple[str, str]:
+    """The period of a figure the text gives none for: the report's date, else the latest
+    year the text names (`latest_year`, worked out by the scan)."""
     if report.published is not None:
         return report.published.isoformat(), "no period in the text: the report's date"
-    years = [t.period for t in times if t.kind == "absolute" and t.period and t.period.isdigit()]
-    if years:
-        return max(years), "no period in the text nor a report date: the latest year named"
+    if latest_year:
+        return latest_year, "no period in the text nor a report date: the latest year named"
     raise ZonestatsError(
         f"{report.path}: the report gives no date and no year; pass --published YYYY-MM-DD"
     )
+
+
+class SentenceTimes:
+    """The times of one sentence, in text order (so their ends are in order too), looked up
+    by position in logarithmic time."""
+
+    __slots__ = ("times", "ends", "first_absolute")
+
+    def __init__(self, times: list[TimeExpr]) -> None:
+        self.times = times
+        self.ends = [t.end for t in times]
+        self.first_absolute = next((t for t in times if t.kind == "absolute" and t.period), None)
+
+    def last_by(self, position: int, not_before: int = 0) -> TimeExpr | None:
+        """The last time that ends by a position, if it starts at `not_before` or later."""
+        index = bisect_right(self.ends, position) - 1
+        if index < 0 or self.times[index].start < not_before:
+            return None
+        return self.times[index]
 
 
 def period_for(
@@ -116,9 +145,9 @@ def period_for(
     role: str | None,
     lead: int,
     previous_end: int,
-    times: list[TimeExpr],
+    times: SentenceTimes,
     report: ReportText,
-    fallback: tuple[str, str],
+    fallback: tuple[str, str | None],
 ) -> tuple[str, str | None]:
     """The period of a figure: the nearest time before it in its sentence, resolved.
 
@@ -126,23 +155,22 @@ def period_for(
     提升至2020年的第88位); otherwise the start takes the time that opens the sentence's span
     (从2008年落户到现在) and the end the time that closes it.
     """
+    chosen: TimeExpr | None
     if role == "from":
-        own = [t for t in times if lead <= t.start and t.end <= position]
-        opening = [t for t in times if t.end <= lead][:1]
-        chosen = own[-1:] or opening
+        chosen = times.last_by(position, lead)
+        if chosen is None and times.times and times.times[0].end <= lead:
+            chosen = times.times[0]
     elif role == "to":
-        own = [t for t in times if previous_end <= t.start and t.end <= position]
-        outside = [t for t in times if t.end <= lead]
-        chosen = own[-1:] or outside[-1:]
+        chosen = times.last_by(position, previous_end) or times.last_by(lead)
     else:
-        chosen = [t for t in times if t.end <= position][-1:]
-    if not chosen:
+        chosen = times.last_by(position)
+    if chosen is None:
         return fallback
-    return _resolve(chosen[0], times, report, fallback)
+    return _resolve(chosen, times, report, fallback)
 
 
 def _resolve(
-    time: TimeExpr, times: list[TimeExpr], report: ReportText, fallback: tuple[str, str]
+    time: TimeExpr, times: SentenceTimes, report: ReportText, fallback: tuple[str, str | None]
 ) -> tuple[str, str | None]:
     """A time as a period. 4年前 and 上年 count from a year named earlier in the sentence
     (2020年...从4年前), else from the report's date."""
@@ -153,9 +181,9 @@ def _resolve(
         if published is None:
             return fallback
         return published.isoformat(), f"{time.words}: the report's date"
-    anchor = next(
-        (t for t in times if t.kind == "absolute" and t.period and t.start < time.start), None
-    )
+    anchor = times.first_absolute
+    if anchor is not None and anchor.start >= time.start:
+        anchor = None
     if anchor is not None and anchor.period and time.years_back:
         year = int(anchor.period[:4]) - time.years_back
         return time.template.format(y=year), f"{time.words}, counted from {anchor.period}"

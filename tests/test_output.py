@@ -178,7 +178,7 @@ def test_cross_zone_table_exact(cli: Callable[..., Any]) -> None:
         " name              示例开发区   change   样例经开区   change   diff.   leader",
         "─" * 82,
         " National rank           36位    -37位         88位    -13位   +52位   示例开发区",
-        " Signed projects       > 20个                  30个     +5个   +10个",
+        " Signed projects       > 20个                  30个     +5个   +10个   样例经开区",
     ]
 
 

@@ -107,6 +107,8 @@ SURELY_VALID: dict[Converter, tuple[str, ...]] = {
     text: (r"[\p{L}\p{N}]",),
     quote: (r"[\p{L}\p{N}]", rf"^(?s:.){{1,{MAX_QUOTE}}}$"),
     identifier: ("^" + _ID.pattern + "$",),
+    number: (r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$",),
+    whole: (r"^[0-9]{1,12}$", r"[1-9]"),
 }
 """Patterns (RE2, for checking a column at once) that a value matching all of surely passes
 its converter: a letter or a digit is never blank, a clause of 200 characters is not too

@@ -411,3 +411,38 @@ def test_a_bad_progress_delay(tmp_path: Path) -> None:
     shown = run_on_terminal(["list"], {"ZONESTATS_PROGRESS_DELAY": "abc"}, stream="stderr")
     assert "ZONESTATS_PROGRESS_DELAY='abc': give a number of seconds" in shown
     assert "unexpected" not in shown
+
+
+def test_extreme_values_give_notes_not_warnings(cli: Cli, tmp_path: Path) -> None:
+    table = tmp_path / "extreme.csv"
+    table.write_text(
+        "zone,indicator,name,period,value,unit\n"
+        "甲区,a,产值,2010,1e-300,元\n甲区,a,产值,2020,1e300,元\n"
+        "乙区,a,产值,2010,1.7e308,元\n乙区,a,产值,2020,-1.7e308,元\n",
+        encoding="utf-8",
+    )
+    compared = cli("compare", "-d", str(table), "--json")
+    assert "Warning" not in compared.stderr
+    assert '"n.m.: beyond the range of numbers"' in compared.stdout
+    assert "Infinity" not in compared.stdout and "NaN" not in compared.stdout
+    summary = cli("summary", "-d", str(table))
+    assert "Warning" not in summary.stderr
+
+
+def test_a_run_of_numerals_is_skipped_and_said_once(cli: Cli, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("1" * 300 + "。全区有企业5家。\n", encoding="utf-8")
+    for args in (["--csv"], ["-o", str(tmp_path / "draft.yaml")]):
+        result = cli("extract", str(report), "--published", "2021-06-30", *args)
+        assert result.stderr.count("300 characters of numerals in a row") == 1
+    assert "5家" in cli("extract", str(report), "--published", "2021-06-30", "--csv").stdout
+
+
+def test_a_jsonl_line_that_is_no_object(cli: Cli, tmp_path: Path) -> None:
+    table = tmp_path / "t.jsonl"
+    table.write_text(
+        '{"zone": "甲区", "indicator": "a", "period": "2020", "value": 1, "unit": "个"}\n[1, 2]\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", "-d", str(table), expect=1)
+    assert "t.jsonl:2:" in result.stdout and "is a list, not an object" in result.stdout

@@ -137,7 +137,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
     rank = ~np.isnan(from_out) | ~np.isnan(to_out) | pair["unit"].isin(RANK_UNITS).to_numpy()
     base_ok = f > 0
     grows = base_ok & ~rank & ~same
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(all="ignore"):  # what overflows is dropped below, with a note
         multiple = np.where(grows, t / np.where(base_ok, f, 1.0), np.nan)
         cagr_ok = grows & (t >= 0) & (years > 0)
         cagr = np.where(
@@ -146,7 +146,12 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
             np.nan,
         )
         from_pct, to_pct = f / from_out, t / to_out
-    change = np.where(same, np.nan, t - f)
+        change = np.where(same, np.nan, t - f)
+        pct_change = np.where(np.isnan(multiple), np.nan, change / np.where(base_ok, f, 1.0))
+    overflow = np.isinf(change) | np.isinf(multiple) | np.isinf(pct_change) | np.isinf(cagr)
+    change, multiple, pct_change, cagr = (
+        np.where(np.isinf(x), np.nan, x) for x in (change, multiple, pct_change, cagr)
+    )
     stated = pair["better"].to_numpy(dtype=object)
     assumed = np.full(len(rank), None, dtype=object)
     assumed[rank] = "lower"  # a rank improves as it goes down, unless the data says otherwise
@@ -159,7 +164,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
     return {
         "change": change,
         "multiple": multiple,
-        "pct_change": np.where(np.isnan(multiple), np.nan, change / np.where(base_ok, f, 1.0)),
+        "pct_change": pct_change,
         "years": np.where(same, np.nan, years.round(6)),
         "cagr": cagr,
         "better": better,
@@ -169,6 +174,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
         "_rank": rank,
         "_same": same,
         "_years": years,
+        "_overflow": overflow,
     }
 
 
@@ -210,6 +216,7 @@ def _notes(pair: pd.DataFrame, figures: dict[str, Any]) -> np.ndarray:
             (other & base_ok & (years == 0), "n.m.: period span is zero"),
             (other & base_ok & (years < 0), "n.m.: end is before start"),
             ((pair["unit"] == "%").to_numpy() & ~same, "change in percentage points"),
+            (figures["_overflow"], "n.m.: beyond the range of numbers"),
         ],
         len(pair),
     )

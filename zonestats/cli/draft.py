@@ -5,7 +5,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,12 @@ from zonestats.cli.options import (
 )
 from zonestats.errors import ZonestatsError
 from zonestats.output.options import Lang, Units
+
+if TYPE_CHECKING:
+    from zonestats.extract import Skipped
+
+MAX_SKIPPED_NOTES = 5
+"""Runs of numerals too long to be figures noted one by one on stderr; the rest are counted."""
 
 
 @app.command("extract")
@@ -54,7 +60,7 @@ def extract(
     Writes the draft YAML (to stdout, or to --output draft.yaml); with --format or an output
     of another kind, shows the candidates as a table instead.
     """
-    from zonestats.extract import draft, draft_yaml, parse_report, read_report
+    from zonestats.extract import draft, draft_yaml_pieces, parse_report, read_report
     from zonestats.extract import extract as find_figures
     from zonestats.output.files import write_output
     from zonestats.output.views import candidate_table
@@ -65,19 +71,28 @@ def extract(
     candidates = find_figures(report_data)
     wants_yaml = output is not None and output.suffix.lower() in (".yaml", ".yml")
     if wants_yaml or (output is None and format is None and not as_csv and not as_json):
-        text = draft_yaml(draft(report_data, candidates))
+        pieces = draft_yaml_pieces(draft(report_data, candidates))
         if output is None:
-            typer.echo(text, nl=False)
+            for piece in pieces:
+                typer.echo(piece, nl=False)
         else:
-            write_output(
-                output, lambda out: print(text, end="", file=out), protected=protected([report])
-            )
-        note(f"{len(candidates)} figures found in {report}")
-        return
-    options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected([report])
-    )
-    render(candidate_table(candidates), options)
+            write_output(output, lambda out: out.writelines(pieces), protected=protected([report]))
+        count = len(candidates)
+        note(f"{count} figure{'' if count == 1 else 's'} found in {report}")
+    else:
+        options = output_options(
+            format, as_csv, as_json, output, lang, units, bom, limit, protected([report])
+        )
+        render(candidate_table(candidates), options)
+    _note_skipped(candidates.skipped, report)
+
+
+def _note_skipped(skipped: list["Skipped"], report: Path) -> None:
+    """Runs of numerals too long to be figures, said once each on stderr (at most a few)."""
+    for run in skipped[:MAX_SKIPPED_NOTES]:
+        note(f"note: {report}: {run.describe()}")
+    if len(skipped) > MAX_SKIPPED_NOTES:
+        note(f"note: {report}: skipped {len(skipped) - MAX_SKIPPED_NOTES:,} more such runs")
 
 
 def _date_option(text: str | None) -> date | None:

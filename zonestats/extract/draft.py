@@ -150,7 +150,8 @@ def draft_yaml_pieces(data: dict[str, Any]) -> Iterator[str]:
     )
     skipped: list[Skipped] = getattr(data, "skipped", [])
     if skipped:
-        header += f"# Skipped, {len(skipped):,} runs of numerals too long to be figures:\n"
+        runs = "1 run" if len(skipped) == 1 else f"{len(skipped):,} runs"
+        header += f"# Skipped, {runs} of numerals too long to be figures:\n"
         header += "".join(f"#   {run.describe()}\n" for run in skipped[:_SKIPPED_SHOWN])
         if len(skipped) > _SKIPPED_SHOWN:
             header += f"#   and {len(skipped) - _SKIPPED_SHOWN:,} more\n"

@@ -254,6 +254,6 @@ def _log_bar(magnitude: float, biggest: float) -> str:
     """A bar whose length grows with log10: 80× and 80 places gained are the same length."""
     import math
 
-    if magnitude <= 1 or biggest <= 1:
+    if not (1 < magnitude < math.inf and 1 < biggest < math.inf):
         return ""
     return "█" * max(1, round(BAR_WIDTH * math.log10(magnitude) / math.log10(biggest)))

@@ -216,6 +216,38 @@ def test_a_signal_during_a_write_removes_the_temporary(tmp_path: Path, signum: i
     assert target.read_bytes() == b"old"
 
 
+_SELF_SIGNALLING = """
+import os, sys
+from zonestats.cli.app import main
+from zonestats.output import writers
+
+signum, target = int(sys.argv[1]), sys.argv[2]
+
+def half_then_signal(table, options, out):
+    out.write("zone,indicator\\n")
+    out.flush()
+    os.kill(os.getpid(), signum)
+    out.write("never written\\n")
+
+writers._WRITERS[writers.Format.CSV] = half_then_signal
+sys.argv = ["zonestats", "export", "-o", target]
+main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_in_the_middle_of_a_write(tmp_path: Path, signum: int) -> None:
+    target = tmp_path / "export.csv"
+    target.write_text("old\n")
+    done = subprocess.run(
+        [sys.executable, "-c", _SELF_SIGNALLING, str(int(signum)), str(target)],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 128 + signum, done.stderr
+    assert target.read_text() == "old\n" and _temporaries(tmp_path) == []
+
+
 # --- Output you can trust -------------------------------------------------------------------
 
 HOSTILE_NAME = "ok\r=cmd|' /C calc'!A0"

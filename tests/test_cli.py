@@ -55,7 +55,7 @@ def test_unknown_option_is_a_usage_error(cli: Callable[..., Any]) -> None:
 
 def test_show_table_exact(cli: Callable[..., Any]) -> None:
     assert screen(cli("show", "national_rank", "--data", MINIMAL).stdout) == [
-        "national_rank 国家级开发区考核排名 (位, lower is better, of 230)",
+        "  national_rank 国家级开发区考核排名(位,越低越好,共 230 个)",
         " 时期   原文数值   数值   原文                       时期说明",
         "──────────────────────────────────────────────────────────────",
         " 2019   第73位     73位   由上年第73位上升至第36位",

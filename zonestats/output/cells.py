@@ -7,8 +7,9 @@ from typing import Any
 
 from zonestats.errors import printable
 from zonestats.model.quantity import Qualifier, format_number, plain_number
-from zonestats.output.options import OutputOptions, Units
+from zonestats.output.options import Lang, OutputOptions, Units
 from zonestats.output.table import Column, Kind
+from zonestats.output.words import note_zh
 
 
 def _is_missing(value: Any) -> bool:
@@ -43,6 +44,8 @@ def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
         if options.units is Units.CN and isinstance(value, float | int):
             return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
         return plain_number(value)
+    if column.kind is Kind.NOTE and options.lang is Lang.ZH:
+        return printable(note_zh(str(value)), newlines=True)
     return printable(str(value), newlines=True)
 
 

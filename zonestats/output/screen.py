@@ -8,7 +8,7 @@ from typing import IO, Any
 from zonestats.errors import printable
 from zonestats.output.cells import display
 from zonestats.output.options import Lang, OutputOptions
-from zonestats.output.table import Column, Kind, Report, Table
+from zonestats.output.table import Column, Report, Table
 
 
 def people_columns(table: Table, lang: Lang) -> list[Column]:
@@ -48,7 +48,7 @@ def _rich_table(table: Table, options: OutputOptions) -> Any:
         show_edge=False,
     )
     for column in columns:
-        numeric = column.kind is not Kind.TEXT
+        numeric = column.kind.numeric
         rich_table.add_column(
             column.header(options.lang),
             justify="right" if numeric else "left",
@@ -72,7 +72,7 @@ def _plain_table(table: Table, options: OutputOptions) -> str:
         max(_cell_width(line) for row in [header, *body] for line in row[i])
         for i in range(len(columns))
     ]
-    right = [c.kind is not Kind.TEXT for c in columns]
+    right = [c.kind.numeric for c in columns]
     lines: list[str] = []
     for row in [header, *body]:
         for depth in range(max(len(cell) for cell in row)):

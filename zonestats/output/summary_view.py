@@ -10,6 +10,7 @@ from zonestats.model.terms import CATEGORY_NAMES
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Report, Table
 from zonestats.output.views import ZONE_COLUMN
+from zonestats.output.words import LEVEL_NAMES
 
 BAR_WIDTH = 16
 
@@ -114,7 +115,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _one_zone(zone: Any, zh: bool) -> tuple[str, ...]:
-    level = zone.level.value if zone.level else ""
+    level = (LEVEL_NAMES[zone.level] if zh else zone.level.value) if zone.level else ""
     facts = [f for f in (zone.province, level) if f]
     if zh:
         return (" · ".join([zone.name, *facts]),)

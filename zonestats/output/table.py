@@ -21,6 +21,12 @@ class Kind(StrEnum):
     FRACTION = "fraction"  # 0.401 shown as 40.1%
     MULTIPLE = "multiple"  # 80.0 shown as 80×
     FLAG = "flag"  # True / False / None shown as yes / no / blank
+    NOTE = "note"  # what analysis says, in English; in Chinese under --lang zh
+
+    @property
+    def numeric(self) -> bool:
+        """Right-aligned: every kind but text and notes."""
+        return self not in (Kind.TEXT, Kind.NOTE)
 
 
 @dataclass(frozen=True)

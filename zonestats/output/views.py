@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from zonestats.model.table import COLUMNS
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Table, table_from_frame
+from zonestats.output.words import BETTER_NAMES
 
 if TYPE_CHECKING:
     from zonestats.analysis.browse import Cited, Latest
@@ -63,7 +64,7 @@ CITATION_COLUMNS = (
     Column("period_note", "时期说明", "period note"),
     Column("source", "来源", "source"),
     Column("source_date", "发布日期", "published", wrap=False, people=False),
-    Column("note", "说明", "note"),
+    Column("note", "说明", "note", Kind.NOTE),
 )
 
 
@@ -89,19 +90,28 @@ def citation_table(cited: Sequence[Cited], lang: Lang) -> Table:
     name = first["name"] if lang is Lang.ZH else first["name_en"]
     common = out_of.pop() if len(out_of) == 1 else None
     units = "/".join(dict.fromkeys(c.row["unit"] for c in cited))  # zones may count otherwise
-    title = indicator_title(first["indicator"], name, units, first["better"], common)
+    title = indicator_title(first["indicator"], name, units, first["better"], common, lang)
     return Table(tuple(columns), rows, title=title)
 
 
 def indicator_title(
-    indicator: str, name: str, unit: str, better: str | None, out_of: int | None
+    indicator: str,
+    name: str,
+    unit: str,
+    better: str | None,
+    out_of: int | None,
+    lang: Lang = Lang.EN,
 ) -> str:
-    """'national_rank 国家级开发区考核排名 (位, lower is better, of 218)'."""
+    """'national_rank National rank (位, lower is better, of 218)', or in Chinese
+    'national_rank 国家级开发区考核排名(位,越低越好,共 218 个)'."""
     facts = [unit]
+    zh = lang is Lang.ZH
     if better is not None:
-        facts.append(f"{better} is better")
+        facts.append(BETTER_NAMES.get(better, better) if zh else f"{better} is better")
     if out_of is not None:
-        facts.append(f"of {out_of}")
+        facts.append(f"共 {out_of} 个" if zh else f"of {out_of}")
+    if zh:
+        return f"{indicator} {name}({','.join(facts)})"
     return f"{indicator} {name} ({', '.join(facts)})"
 
 
@@ -169,7 +179,7 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
         Column("to_percentile", "止百分位", "to pct", Kind.FRACTION, people=False),
         Column("qualifier", "限定", "qualifier", people=False),
         Column("note", "说明", "note", people=False),
-        Column("remarks", "说明", "note", machine=False),
+        Column("remarks", "说明", "note", Kind.NOTE, machine=False),
     ]
     drop = set() if several_zones else {"zone"}
     if not ranks:

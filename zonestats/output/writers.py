@@ -11,7 +11,7 @@ from zonestats.output.cells import FORMULA_START, delimited_cell, display, machi
 from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
-from zonestats.output.table import Kind, Report, Table, table_from_frame
+from zonestats.output.table import Report, Table, table_from_frame
 from zonestats.output.xlsx import write_xlsx
 
 
@@ -195,7 +195,7 @@ def _write_markdown(table: Table, options: OutputOptions, out: IO[str]) -> None:
     columns = people_columns(table, options.lang)
     headers = [_escape_markdown(c.header(options.lang)) for c in columns]
     out.write("| " + " | ".join(headers) + " |\n")
-    aligns = ["---:" if c.kind is not Kind.TEXT else "---" for c in columns]
+    aligns = ["---:" if c.kind.numeric else "---" for c in columns]
     out.write("| " + " | ".join(aligns) + " |\n")
     for record in table.records():
         cells = [_escape_markdown(display(c, record, options)) for c in columns]

@@ -1,0 +1,65 @@
+"""The Chinese of what analysis says in English: notes on growth, on ranks and on reports
+that agree or differ. Machine formats keep the English (the JSON contract); people's
+formats in --lang zh show these."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from zonestats.model.terms import Level
+
+LEVEL_NAMES = {Level.NATIONAL: "国家级", Level.PROVINCIAL: "省级", Level.MUNICIPAL: "市级"}
+
+BETTER_NAMES = {"higher": "越高越好", "lower": "越低越好"}
+
+_NOTES: tuple[tuple[str, str], ...] = (
+    (r"n\.m\.: only one observation", "无意义:仅一个观测值"),
+    (r"n\.m\.: base is 0", "无意义:基数为 0"),
+    (r"n\.m\.: base is negative", "无意义:基数为负"),
+    (r"n\.m\.: period span is zero", "无意义:时间跨度为零"),
+    (r"n\.m\.: end is before start", "无意义:终点早于起点"),
+    (r"n\.m\.: beyond the range of numbers", "无意义:超出数值范围"),
+    (r"rank: change in places", "排名:按名次变化计"),
+    (r"ranked among different numbers: compare the percentiles", "参评总数不同:请比较百分位"),
+    (r"change in percentage points", "变化以百分点计"),
+    (r"no out_of for (.+)", "{0} 无参评总数"),
+    (r"percentile (.+)", "百分位 {0}"),
+    (r"growth to a target", "增长至目标值"),
+    (r"growth to an expected value", "增长至预期值"),
+    (r"approximate: an end is approximate or bounded both ways", "约数:一端为约数或两端均为界限"),
+    (
+        r"at least this: the end is a lower bound or the start an upper bound",
+        "至少如此:终值为下限或起值为上限",
+    ),
+    (
+        r"at most this: the start is a lower bound or the end an upper bound",
+        "至多如此:起值为下限或终值为上限",
+    ),
+    (r"the reports differ: analysis uses this, (.+)", "各报告不一致:分析采用此值,{0}"),
+    (r"the reports differ: analysis uses (.+) of (.+)", "各报告不一致:分析采用{1}的{0}"),
+    (r"from the later-published source \((.+)\)", "因其来源发布较晚({0})"),
+    (r"from the only source with a publication date \((.+)\)", "因其为唯一注明发布日期的来源({0})"),
+    (
+        r"from the input given last \(the publication dates do not tell which is later\)",
+        "因其输入在后(发布日期无法判断先后)",
+    ),
+    (r"also in (\d+) other reports?", "另见于其他 {0} 份报告"),
+    (r"the same as in (.+)", "与{0}相同"),
+)
+_COMPILED = tuple((re.compile(pattern), chinese) for pattern, chinese in _NOTES)
+
+
+@lru_cache(maxsize=4096)
+def note_zh(note: str) -> str:
+    """A note in Chinese, part by part ("; " between parts); a part it does not know stays."""
+    return ";".join(_part_zh(part) for part in note.split("; "))
+
+
+def _part_zh(part: str) -> str:
+    """A part in Chinese; what a pattern captures (a reason, a period) is translated too."""
+    for pattern, chinese in _COMPILED:
+        match = pattern.fullmatch(part)
+        if match:
+            return chinese.format(*(_part_zh(group) for group in match.groups()))
+    return part

@@ -12,7 +12,6 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -171,49 +170,6 @@ def test_standard_output_by_any_name(target: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"zone,indicator,")
-
-
-def _big_dataset(path: Path, indicators: int) -> Path:
-    lines = [
-        "schema_version: 1",
-        "zone: {name: 大区, name_en: Big, province: 湖北省, level: national}",
-        "source: {title: 报告, publisher: 日报, date: '2021-06-30'}",
-        "indicators:",
-    ]
-    for i in range(indicators):
-        lines += [
-            f"  - {{id: x{i}, name: 指标{i}, name_en: X{i}, category: industry, unit: 个,",
-            "     observations: [{period: '2020', value: 5个, quote: 共5个}]}",
-        ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-def test_a_signal_during_a_write_removes_the_temporary(tmp_path: Path, signum: int) -> None:
-    big = _big_dataset(tmp_path / "big.yaml", 40_000)
-    out = tmp_path / "out"
-    out.mkdir()
-    target = out / "export.xlsx"
-    target.write_bytes(b"old")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zonestats", "export", "-d", str(big), "-o", str(target)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while not _temporaries(out) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    if process.poll() is not None:
-        pytest.skip("the write ended before a signal could reach it")
-    process.send_signal(signum)
-    status = process.wait(30)
-    if status == 0:  # on a busy machine the write may end between the look and the signal
-        pytest.skip("the write ended before the signal reached it")
-    assert status == 128 + signum, process.stderr.read() if process.stderr else ""
-    assert _temporaries(out) == []
-    assert target.read_bytes() == b"old"
 
 
 _SELF_SIGNALLING = """

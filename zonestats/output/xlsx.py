@@ -18,26 +18,27 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters the xlsx format cannot store (openpyxl refuses them)."""
 
 
-def write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
-    import io
+CHUNK = 50_000
+"""Rows prepared at a time: the cells of a whole national table never sit in memory at once."""
 
+
+def write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise ZonestatsError(
-            "writing .xlsx needs openpyxl: pip install 'zonestats[xlsx]'"
-        ) from None
+        raise ZonestatsError("writing .xlsx needs openpyxl, which does not import") from None
     keys = [c.key for c in table.columns if c.machine]
-    columns = _columns(table, keys)
-    escaped = sum(_checked(column, key, options) for column, key in zip(columns, keys, strict=True))
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="zonestats")
     sheet.append(keys)
-    for row in zip(*columns, strict=True):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    out.write(buffer.getvalue())
+    escaped = 0
+    for start in range(0, len(table.rows), CHUNK):
+        columns = _columns(table, keys, start, start + CHUNK)
+        for column, key in zip(columns, keys, strict=True):
+            escaped += _checked(column, key, start, options)
+        for row in zip(*columns, strict=True):
+            sheet.append(row)
+    workbook.save(out)  # a zip file written as it goes, to a pipe too
     if escaped:
         print(
             f"note: {escaped:,} cells held control characters an xlsx file cannot store; "
@@ -46,12 +47,15 @@ def write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
         )
 
 
-def _columns(table: Table, keys: list[str]) -> list[list[Any]]:
-    """Every machine column as a list of cell values: numbers, booleans, text or None."""
+def _columns(table: Table, keys: list[str], start: int, stop: int) -> list[list[Any]]:
+    """The machine columns of rows start to stop, each a list of cell values: numbers,
+    booleans, text or None."""
     if table.frame is not None:
-        return [_frame_column(table.frame[key]) for key in keys]
+        part = table.frame.iloc[start:stop]
+        return [_frame_column(part[key]) for key in keys]
     positions = [i for i, c in enumerate(table.columns) if c.machine]
-    return [[_row_cell(row[i]) for row in table.rows] for i in positions]
+    rows = table.rows[start:stop]
+    return [[_row_cell(row[i]) for row in rows] for i in positions]
 
 
 def _row_cell(value: Any) -> Any:
@@ -86,7 +90,7 @@ def _frame_column(column: Any) -> list[Any]:
     return result
 
 
-def _checked(column: list[Any], key: str, options: OutputOptions) -> int:
+def _checked(column: list[Any], key: str, start: int, options: OutputOptions) -> int:
     """Refuse a text too long for a cell; escape, in place, what xlsx cannot store. The
     number of cells escaped."""
     texts = [value for value in column if type(value) is str]
@@ -97,7 +101,7 @@ def _checked(column: list[Any], key: str, options: OutputOptions) -> int:
             (i, len(v)) for i, v in enumerate(column) if type(v) is str and len(v) > MAX_CELL
         )
         raise ZonestatsError(
-            f"{options.output}: cannot write row {row + 2}, column {key}: {length:,} "
+            f"{options.output}: cannot write row {start + row + 2}, column {key}: {length:,} "
             f"characters, more than the {MAX_CELL:,} an xlsx cell holds "
             "(write --csv, which holds any length)"
         )

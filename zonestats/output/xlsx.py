@@ -31,13 +31,11 @@ def write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="zonestats")
     sheet.append(keys)
-    escaped = 0
-    for start in range(0, len(table.rows), CHUNK):
-        columns = _columns(table, keys, start, start + CHUNK)
-        for column, key in zip(columns, keys, strict=True):
-            escaped += _checked(column, key, start, options)
-        for row in zip(*columns, strict=True):
-            sheet.append(row)
+    try:
+        escaped = _append_rows(sheet, table, keys, options)
+    except BaseException:
+        sheet.close()  # ends the sheet's XML stream, which would complain when collected
+        raise
     workbook.save(out)  # a zip file written as it goes, to a pipe too
     if escaped:
         print(
@@ -45,6 +43,18 @@ def write_xlsx(table: Table, options: OutputOptions, out: IO[bytes]) -> None:
             "they are written escaped (\\x1b)",
             file=options.env.stderr,
         )
+
+
+def _append_rows(sheet: Any, table: Table, keys: list[str], options: OutputOptions) -> int:
+    """Every row, a chunk at a time; the number of cells escaped."""
+    escaped = 0
+    for start in range(0, len(table.rows), CHUNK):
+        columns = _columns(table, keys, start, start + CHUNK)
+        for column, key in zip(columns, keys, strict=True):
+            escaped += _checked(column, key, start, options)
+        for row in zip(*columns, strict=True):
+            sheet.append(row)
+    return escaped
 
 
 def _columns(table: Table, keys: list[str], start: int, stop: int) -> list[list[Any]]:

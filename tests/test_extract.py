@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -364,3 +365,35 @@ def test_verify_ignores_spacing_and_width(
 def test_verify_missing_source(cli: Callable[..., Any], dataset_path: Path, tmp_path: Path) -> None:
     result = cli("verify", str(dataset_path), "--source", str(tmp_path / "none.txt"), expect=1)
     assert result.stderr == f"error: {tmp_path / 'none.txt'}: no such file [file-not-found]\n"
+
+
+_FULL_WIDTH = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+)
+
+
+def _full_width(text: str) -> str:
+    """Text as most reports on the web write it: full-width punctuation (one character for
+    one, so positions stay), but for separators inside numbers (1,000, 12:30)."""
+    return re.sub(r"[,;:!?()]", lambda m: _keep_or_widen(text, m), text)
+
+
+def _keep_or_widen(text: str, match: re.Match[str]) -> str:
+    at, char = match.start(), match.group()
+    inside_number = char in ",:" and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()
+    return char if inside_number else char.translate(_FULL_WIDTH)
+
+
+def test_accuracy_with_full_width_punctuation(dataset: zonestats.Dataset, article: str) -> None:
+    """Full-width commas, colons and semicolons end clauses as ASCII ones do: the same figures
+    are found in the same article written the way most reports are."""
+    wide = _full_width(article)
+    assert wide != article and len(wide) == len(article)
+    ascii_candidates = extract(parse_report(article))
+    wide_candidates = extract(parse_report(wide))
+    assert [(c.written, c.value, c.unit, c.qualifier, c.period) for c in wide_candidates] == [
+        (c.written, c.value, c.unit, c.qualifier, c.period) for c in ascii_candidates
+    ]
+    assert [(c.quote_start, c.quote_end) for c in wide_candidates] == [
+        (c.quote_start, c.quote_end) for c in ascii_candidates
+    ]

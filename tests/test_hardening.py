@@ -434,3 +434,68 @@ def test_a_jsonl_line_that_is_no_object(cli: Cli, tmp_path: Path) -> None:
     )
     result = cli("validate", "-d", str(table), expect=1)
     assert "t.jsonl:2:" in result.stdout and "is a list, not an object" in result.stdout
+
+
+def test_a_json_dataset_with_a_character_beyond_the_basic_plane(cli: Cli, tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    data = yaml.load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    data["zone"]["name"] = "示例开发区𠀀"  # json.dumps writes it as \ud840\udc00
+    data["zone"]["name_en"] = "A \\ud840 & B"  # an escaped backslash: no pair to join
+    path = tmp_path / "astral.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cli("validate", str(path))
+    listed = cli("list", "-d", str(path), "--json").stdout
+    assert "示例开发区𠀀" in cli("list", "-d", str(path)).stdout and listed
+
+
+def test_validate_json_counts_lines_as_numbers(cli: Cli, tmp_path: Path) -> None:
+    import json
+
+    import zonestats
+
+    frame = zonestats.load(FIXTURES / "minimal.yaml").observations(merged=False)
+    frame.loc[0, "name_en"] = "Other name"
+    path = tmp_path / "two_names.csv"
+    frame.to_csv(path, index=False)
+    report = json.loads(cli("validate", str(path), "--json", expect=1).stdout)
+    assert [p["line"] for p in report["problems"]] == [3]
+
+
+@pytest.mark.parametrize(
+    ("spec", "words"),
+    [("", "an empty path names no input"), ("x" * 300 + ".csv", "File name too long")],
+    ids=["empty", "too-long"],
+)
+def test_input_paths_that_name_nothing(cli: Cli, spec: str, words: str) -> None:
+    result = cli("list", "-d", spec, expect=1)
+    assert words in result.stderr and "unexpected" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年2月29日签约项目5个。", [("5个", "exact", "2021-06-30")]),
+        ("2021年2月29日新增企业3家。", [("3家", "exact", "2021")]),
+        ("2020年2月29日新增企业4家。", [("4家", "exact", "2020-02-29")]),
+        ("全区签约5个项目，附近5个村。", [("5个", "exact", "2021-06-30")] * 2),
+        (
+            "节约5万元，打破12项纪录。",
+            [("5万元", "exact", "2021-06-30"), ("12项", "exact", "2021-06-30")],
+        ),
+        (
+            "约5个，近10家。",
+            [("约5个", "approx", "2021-06-30"), ("近10家", "approx", "2021-06-30")],
+        ),
+    ],
+)
+def test_extract_reads_days_and_qualifiers_as_meant(
+    cli: Cli, tmp_path: Path, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(text + "\n", encoding="utf-8")
+    out = cli("extract", str(report), "--published", "2021-06-30", "--csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["written"], r["qualifier"], r["period"]) for r in rows] == expected

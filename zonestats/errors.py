@@ -139,8 +139,8 @@ class Problem:
     def as_dict(self) -> dict[str, str | int | None]:
         return {
             "path": self.path,
-            "line": self.line,
-            "col": self.col,
+            "line": None if self.line is None else int(self.line),
+            "col": None if self.col is None else int(self.col),
             "code": self.code,
             "message": brief(self.message),
         }

@@ -35,7 +35,7 @@ _SUGGESTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 )
 _ANY_SUGGESTION = re.compile("|".join(words.pattern for words, _, _ in _SUGGESTIONS))
 _QUOTE_LEAD = re.compile(r"[ \t\u3000“”\"]*+")
-_NAME_EDGES = " \t\u3000“”\"'、,,。"
+_NAME_EDGES = " \t\u3000“”\"'、,，。"
 _FILLER = re.compile(r"^(?:其中|目前|截至目前|如今|今年|去年|全区|共)")
 
 

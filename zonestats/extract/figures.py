@@ -56,11 +56,25 @@ def _not_a_unit(words: Iterable[str]) -> str:
 
 
 _MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
+
+
 # Words before a figure, several in a row (预计将达到): qualifiers and neutral marks, at most
 # four, never given back (no word before a figure starts a number).
-_PREFIX = (
-    f"(?:{_either([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS])}){{1,4}}+"
-)
+def _before_words() -> str:
+    """The words before a figure, each one-character qualifier guarded against the words that
+    hold it and mean something else (约 but not 签约, 竞 but not 竞拍: grammar.OTHER_WORDS)."""
+    alternatives = []
+    for word in _spelled([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS]):
+        before = {w[0] for w in _spelled(grammar.OTHER_WORDS) if len(w) == 2 and w[1] == word}
+        after = {w[1] for w in _spelled(grammar.OTHER_WORDS) if len(w) == 2 and w[0] == word}
+        guard = f"(?<![{''.join(sorted(before))}])" if before else ""
+        alternatives.append(
+            guard + re.escape(word) + (f"(?![{''.join(sorted(after))}])" if after else "")
+        )
+    return "|".join(alternatives)
+
+
+_PREFIX = f"(?:{_before_words()}){{1,4}}+"
 _UNITS = f"{_either(grammar.UNITS)}|{_either([grammar.MAJOR])}"
 _MORE = _either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
 # A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
@@ -100,7 +114,7 @@ _FIGURE_START = re.compile(
 # A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
 _CHINESE_UNITS = frozenset(_spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
 _PAIR_LINK = re.compile(
-    r"[^,,。;;]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
+    r"[^,，。;；]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
 )
 _PAIR_GAP = 8 + 2 + 1  # the longest text _PAIR_LINK reads
 _LEADS = ("从", "由")

@@ -33,9 +33,9 @@ def read_report(path: Path) -> str:
 
 
 _DATE_LINE = re.compile(
-    r"(?:发表|发布|更新)?(?:时间|日期)[::]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})"
+    r"(?:发表|发布|更新)?(?:时间|日期)[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})"
 )
-_PUBLISHER = re.compile(r"来源[::]\s*([^\s\n]{2,20})")
+_PUBLISHER = re.compile(r"来源[:：]\s*([^\s\n]{2,20})")
 
 
 MAX_TITLE = 200

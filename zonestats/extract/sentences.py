@@ -16,11 +16,11 @@ BLOCK = 1 << 20
 """Characters read at a time: a block ends at a line end (a longer line is one block). No
 mask reaches across a line end, so blocks give what the whole text would."""
 
-_SENTENCE = re.compile(r"[^。!?!?;;\n]++")
+_SENTENCE = re.compile(r"[^。!?！？;；\n]++")
 # A clause mark, but not the comma of 1,250 (thousands); written as one class first, so that
 # the search skips to the candidates.
-_CLAUSE_MARK = re.compile(r"[,。!?!?;;:\n](?!(?<=\d,)\d{3})")
-_CUT_MARK = re.compile(r"[,:、\s](?!(?<=\d,)\d)")
+_CLAUSE_MARK = re.compile(r"[,，。!?！？;；:：\n](?!(?<=\d,)\d{3})")
+_CUT_MARK = re.compile(r"[,，:：、\s](?!(?<=\d,)\d)")
 
 
 def blocks(text: str) -> Iterator[tuple[int, int]]:

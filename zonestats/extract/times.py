@@ -54,8 +54,9 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
         year = g["ry"]
         return TimeExpr(start, end, "absolute", words, f"{year}-{first:02d}/{year}-{last:02d}")
     if g["ymd"]:
-        month_day = _month_day(g["m"], g["d"])
-        return TimeExpr(start, end, "absolute", words, g["y"] + month_day) if month_day else None
+        # A day the year does not have (2021年2月29日) leaves the year: what the text surely says.
+        month_day = _month_day(g["m"], g["d"], int(g["y"]))
+        return TimeExpr(start, end, "absolute", words, g["y"] + month_day)
     if g["year"]:
         year = g["yy"] if g["yy"].isdigit() else _chinese_year(g["yy"])
         return TimeExpr(start, end, "absolute", words, year) if 1900 <= int(year) <= 2100 else None
@@ -88,13 +89,26 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "明年": -1}
 
 
-def _month_day(month: str, day: str | None) -> str:
-    """'-03-18' for a real month and day, '-05' for a month alone, '' when impossible."""
+def _month_day(month: str, day: str | None, year: int = 2000) -> str:
+    """'-03-18' for a real month and day (of the year, where it is known: 2000 is a leap
+    year, so that 2月29日 is fine until the year is), '-05' for a month alone, '' when
+    impossible."""
     try:
-        date(2000, int(month), int(day) if day else 1)  # 2000 is a leap year: 2月29日 is fine
+        date(year, int(month), int(day) if day else 1)
     except ValueError:
         return ""
     return f"-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _real(period: str) -> bool:
+    from zonestats.errors import ZonestatsError
+    from zonestats.model.period import parse_period
+
+    try:
+        parse_period(period)
+    except ZonestatsError:
+        return False
+    return True
 
 
 def _chinese_year(text: str) -> str:
@@ -186,10 +200,14 @@ def _resolve(
         anchor = None
     if anchor is not None and anchor.period and time.years_back:
         year = int(anchor.period[:4]) - time.years_back
-        return time.template.format(y=year), f"{time.words}, counted from {anchor.period}"
+        period = time.template.format(y=year)
+        note = f"{time.words}, counted from {anchor.period}"
+        return (period, note) if _real(period) else fallback
     if published is None:
         return fallback
     period = time.template.format(y=published.year - time.years_back)
+    if not _real(period):  # 2月29日 of a year that has none is no time at all
+        return fallback
     if time.years_back:
         return period, f"{time.words}, counted from the report's date"
     return period, f"{time.words}, in the year of the report"

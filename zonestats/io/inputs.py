@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem
 from zonestats.io.contents import Contents
@@ -76,7 +76,20 @@ def resolve(specs: Sequence[Spec] | None) -> list[Path]:
 def _expand(spec: str) -> list[Path]:
     import glob
 
+    if not spec.strip():
+        raise DataError.at(Problem(repr(spec), "file-not-found", "an empty path names no input"))
+    if "\0" in spec:
+        raise DataError.at(Problem(repr(spec), "file-not-found", "a path holds no NUL character"))
     path = Path(spec)
+    try:
+        return _matches(spec, path, glob)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError.at(Problem(spec, "unreadable-file", f"cannot read: {reason}")) from None
+
+
+def _matches(spec: str, path: Path, glob: Any) -> list[Path]:
+    """The files a spec names: a glob's matches, a folder's inputs, or the file itself."""
     if glob.has_magic(spec) and not path.exists():
         matches = sorted(Path(m) for m in glob.glob(spec, recursive=True))
         files = [f for m in matches for f in (_folder(m) if m.is_dir() else [m])]
@@ -129,10 +142,13 @@ def read_input(path: Path) -> Contents:
 def _read_yaml(path: Path) -> Contents:
     from zonestats.io.text import read_text
     from zonestats.io.yaml_dataset import read_dataset
-    from zonestats.io.yaml_parser import collections_paused, read_yaml
+    from zonestats.io.yaml_parser import collections_paused, joined_surrogates, read_yaml
 
     name = str(path)
-    raw, problems = read_yaml(read_text(path, reject_binary=True), name)
+    text = read_text(path, reject_binary=True)
+    if path.suffix.lower() == ".json":
+        text = joined_surrogates(text)
+    raw, problems = read_yaml(text, name)
     if raw is None:
         return Contents.unreadable(name, problems)
     with collections_paused():

@@ -13,6 +13,7 @@ stand, where an error is reported), so that a file reads the same everywhere.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -310,3 +311,22 @@ def _reader_problem(path: str, text: str, error: yaml.YAMLError, in_bytes: bool)
     what = f"character {char!r}" if isinstance(char, str) else "a character"
     message = f"{what} is not allowed in YAML; remove it"
     return Problem(path, "yaml-character", message, line, col)
+
+
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def joined_surrogates(text: str) -> str:
+    """JSON text with each pair of UTF-16 escapes (\\ud840\\udc00, how JSON writes a character
+    beyond U+FFFF) written as the one escape YAML reads (\\U00020000); YAML refuses halves."""
+    if "\\u" not in text and "\\U" not in text:
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        return f"{match.group(1)}\\U{code:08x}"
+
+    return _SURROGATE_PAIR.sub(joined, text)

@@ -84,6 +84,15 @@ BEFORE_WORDS: tuple[tuple[str, str], ...] = (
 (有望突破, 预计将达到): a forecast or an aim outranks a bound. The first word of each qualifier is
 the one format_quantity writes (超过, 不到, 约, 预计, 力争)."""
 
+OTHER_WORDS: tuple[str, ...] = (
+    "签约", "节约", "制约", "预约", "合约", "条约", "违约", "履约", "集约", "特约", "邀约",
+    "附近", "最近", "邻近", "就近", "靠近", "打破", "冲破", "击破", "攻破", "竞拍", "竞争",
+    "竞赛", "竞价", "竞标", "竞买", "竞选",
+)  # fmt: skip
+"""Words that hold a one-character qualifier word and mean something else: 签约 "signed"
+holds 约 "about", 附近 "nearby" 近 "nearly", 打破 "broke" 破, 竞拍 "bid" 竞. Before a figure
+(全区签约5个项目) they leave it exact."""
+
 AFTER_WORDS: tuple[tuple[str, str], ...] = (
     ("多", "more_than"),
     ("余", "more_than"),

@@ -417,6 +417,18 @@ def test_extreme_values_give_notes_not_warnings(cli: Cli, tmp_path: Path) -> Non
     assert "Warning" not in summary.stderr
 
 
+@pytest.mark.parametrize("value", ["1.7976931348623157e308", "5e-324", "-1.7976931348623157e308"])
+def test_extreme_values_in_two_copies_of_a_table(cli: Cli, tmp_path: Path, value: str) -> None:
+    """Copies of a table cite the same figures: the comparison that finds them holds at the
+    ends of the range of numbers."""
+    text = f"zone,indicator,name,period,value,unit\n甲区,a,产值,2020,{value},元\n"
+    for name in ("one.csv", "two.csv"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    listed = cli("list", "-d", str(tmp_path / "one.csv"), "-d", str(tmp_path / "two.csv"), "--csv")
+    assert listed.exit_code == 0, listed.stderr
+    assert listed.stdout.count("\n") == 2  # the header and one observation
+
+
 def test_a_run_of_numerals_is_skipped_and_said_once(cli: Cli, tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_text("1" * 300 + "。全区有企业5家。\n", encoding="utf-8")
@@ -449,6 +461,23 @@ def test_a_json_dataset_with_a_character_beyond_the_basic_plane(cli: Cli, tmp_pa
     cli("validate", str(path))
     listed = cli("list", "-d", str(path), "--json").stdout
     assert "示例开发区𠀀" in cli("list", "-d", str(path)).stdout and listed
+
+
+def test_a_json_dataset_with_characters_yaml_has_no_room_for(cli: Cli, tmp_path: Path) -> None:
+    """JSON allows DEL, C1 controls and NEL raw in a string; they read as written."""
+    import json
+
+    import yaml
+
+    data = yaml.load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    data["zone"]["name_en"] = "A\x85B\x8cC\x7fD\ufffe"
+    path = tmp_path / "controls.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    cli("validate", str(path))
+    import zonestats
+
+    zone = zonestats.load(path).zones[0]
+    assert zone.name_en == "A\x85B\x8cC\x7fD\ufffe"
 
 
 def test_validate_json_counts_lines_as_numbers(cli: Cli, tmp_path: Path) -> None:
@@ -485,6 +514,11 @@ def test_input_paths_that_name_nothing(cli: Cli, spec: str, words: str) -> None:
             "节约5万元，打破12项纪录。",
             [("5万元", "exact", "2021-06-30"), ("12项", "exact", "2021-06-30")],
         ),
+        (
+            "全区竞拍2个地块，竞争3个项目。",
+            [("2个", "exact", "2021-06-30"), ("3个", "exact", "2021-06-30")],
+        ),
+        ("竞3个项目。", [("竞3个", "target", "2021-06-30")]),
         (
             "约5个，近10家。",
             [("约5个", "approx", "2021-06-30"), ("近10家", "approx", "2021-06-30")],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zonestats.extract.patterns import guarded
 from zonestats.model import grammar
 from zonestats.model.quantity import Quantity
 
@@ -39,14 +40,9 @@ _NAME_EDGES = " \t\u3000“”\"'、,，。"
 _FILLER = re.compile(r"^(?:其中|目前|截至目前|如今|今年|去年|全区|共)")
 
 
-def _either(words: tuple[str, ...]) -> str:
-    spelled = {s for word in words for s in grammar.spellings(word)}
-    return "|".join(map(re.escape, sorted(spelled, key=lambda s: (-len(s), s))))
-
-
-AIM = re.compile(_either(grammar.AIM_WORDS))
-FORECAST = re.compile(_either(grammar.FORECAST_WORDS))
-AIM_OR_FORECAST = re.compile(_either((*grammar.AIM_WORDS, *grammar.FORECAST_WORDS)))
+AIM = re.compile(guarded(grammar.AIM_WORDS))
+FORECAST = re.compile(guarded(grammar.FORECAST_WORDS))
+AIM_OR_FORECAST = re.compile(guarded((*grammar.AIM_WORDS, *grammar.FORECAST_WORDS)))
 _WIDTHS = {
     AIM: max(len(s) for w in grammar.AIM_WORDS for s in grammar.spellings(w)),
     FORECAST: max(len(s) for w in grammar.FORECAST_WORDS for s in grammar.spellings(w)),

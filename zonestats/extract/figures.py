@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from zonestats.errors import ZonestatsError
 from zonestats.extract.clauses import AIM_OR_FORECAST, MAX_QUOTE, Clause
 from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times, matches
+from zonestats.extract.patterns import either, guarded, spelled
 from zonestats.extract.report import ReportText
 from zonestats.extract.sentences import MAX_SENTENCE, blocks, clauses, sentences
 from zonestats.extract.times import SentenceTimes, fallback_period, period_for
@@ -31,24 +32,12 @@ __all__ = ["MAX_QUOTE", "MAX_RUN", "MAX_SENTENCE", "Candidate", "Extraction", "S
 # ---- figures ----------------------------------------------------------------------------------
 
 
-def _spelled(words: Iterable[str]) -> list[str]:
-    """Every spelling of the words (simplified and traditional), longest first."""
-    return sorted(
-        {s for word in words for s in grammar.spellings(word)}, key=lambda s: (-len(s), s)
-    )
-
-
-def _either(words: Iterable[str]) -> str:
-    """A regex alternation of every spelling of the words, longest first."""
-    return "|".join(map(re.escape, _spelled(words)))
-
-
 def _not_a_unit(words: Iterable[str]) -> str:
     """Numeral or magnitude words, each unless it starts a unit (千 of 千瓦, 兆 of 兆瓦), so
     that the unit is matched whole."""
-    units = _spelled(grammar.UNITS)
+    units = spelled(grammar.UNITS)
     alternatives = []
-    for word in _spelled(words):
+    for word in spelled(words):
         rests = [unit[len(word) :] for unit in units if unit.startswith(word) and unit != word]
         guard = f"(?!{'|'.join(map(re.escape, rests))})" if rests else ""
         alternatives.append(re.escape(word) + guard)
@@ -60,35 +49,21 @@ _MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
 
 # Words before a figure, several in a row (预计将达到): qualifiers and neutral marks, at most
 # four, never given back (no word before a figure starts a number).
-def _before_words() -> str:
-    """The words before a figure, each one-character qualifier guarded against the words that
-    hold it and mean something else (约 but not 签约, 竞 but not 竞拍: grammar.OTHER_WORDS)."""
-    alternatives = []
-    for word in _spelled([word for word, _ in grammar.BEFORE_WORDS] + [*grammar.NEUTRAL_WORDS]):
-        before = {w[0] for w in _spelled(grammar.OTHER_WORDS) if len(w) == 2 and w[1] == word}
-        after = {w[1] for w in _spelled(grammar.OTHER_WORDS) if len(w) == 2 and w[0] == word}
-        guard = f"(?<![{''.join(sorted(before))}])" if before else ""
-        alternatives.append(
-            guard + re.escape(word) + (f"(?![{''.join(sorted(after))}])" if after else "")
-        )
-    return "|".join(alternatives)
-
-
-_PREFIX = f"(?:{_before_words()}){{1,4}}+"
-_UNITS = f"{_either(grammar.UNITS)}|{_either([grammar.MAJOR])}"
-_MORE = _either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
+_PREFIX = f"(?:{guarded([*(w for w, _ in grammar.BEFORE_WORDS), *grammar.NEUTRAL_WORDS])}){{1,4}}+"
+_UNITS = f"{either(grammar.UNITS)}|{either([grammar.MAJOR])}"
+_MORE = either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
 # A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
 # before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
 # After the words before it, every part either matches or is left out: nothing is tried again.
 _FIGURE = re.compile(
     rf"(?P<prefix>{_PREFIX})?"
     r"(?P<number>(?:[-+]?\d++(?:,\d{3})*+(?:\.\d++)?"
-    rf"|(?:{_either(grammar.SOME)})?(?:[{''.join(_spelled(grammar.DIGITS))}]"
+    rf"|(?:{either(grammar.SOME)})?(?:[{''.join(spelled(grammar.DIGITS))}]"
     rf"|{_not_a_unit(grammar.SMALL_UNITS)})++)"
     rf"(?:(?:{_MORE})(?=\D))?(?:{_not_a_unit(grammar.SMALL_UNITS)})?"
     rf"(?:{_not_a_unit(grammar.MAGNITUDES)})?)"
     rf"(?P<unit>{_UNITS})?"
-    rf"(?P<suffix>{_either(word for word, _ in grammar.AFTER_WORDS)})?"
+    rf"(?P<suffix>{either(word for word, _ in grammar.AFTER_WORDS)})?"
 )
 # Where a figure may start: a word before it or its number. Searched for first, so that the
 # figure pattern is tried only there (the search skips to them; the pattern alone cannot).
@@ -112,7 +87,7 @@ _FIGURE_START = re.compile(
     + "]"
 )
 # A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
-_CHINESE_UNITS = frozenset(_spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
+_CHINESE_UNITS = frozenset(spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
 _PAIR_LINK = re.compile(
     r"[^,，。;；]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
 )

@@ -142,12 +142,12 @@ def read_input(path: Path) -> Contents:
 def _read_yaml(path: Path) -> Contents:
     from zonestats.io.text import read_text
     from zonestats.io.yaml_dataset import read_dataset
-    from zonestats.io.yaml_parser import collections_paused, joined_surrogates, read_yaml
+    from zonestats.io.yaml_parser import collections_paused, json_as_yaml, read_yaml
 
     name = str(path)
     text = read_text(path, reject_binary=True)
     if path.suffix.lower() == ".json":
-        text = joined_surrogates(text)
+        text = json_as_yaml(text)
     raw, problems = read_yaml(text, name)
     if raw is None:
         return Contents.unreadable(name, problems)

@@ -313,14 +313,20 @@ def _reader_problem(path: str, text: str, error: yaml.YAMLError, in_bytes: bool)
     return Problem(path, "yaml-character", message, line, col)
 
 
+_JSON_ONLY = re.compile("[\x7f-\x9f\ufffe\uffff]")
 _SURROGATE_PAIR = re.compile(
     r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
 )
 
 
-def joined_surrogates(text: str) -> str:
-    """JSON text with each pair of UTF-16 escapes (\\ud840\\udc00, how JSON writes a character
-    beyond U+FFFF) written as the one escape YAML reads (\\U00020000); YAML refuses halves."""
+def json_as_yaml(text: str) -> str:
+    """JSON text as YAML reads it to the same strings. Each pair of UTF-16 escapes
+    (\\ud840\\udc00, how JSON writes a character beyond U+FFFF) becomes the one escape YAML
+    reads (\\U00020000), as YAML refuses halves; raw characters JSON allows in a string and
+    YAML does not (DEL, C1 controls, U+FFFE, U+FFFF) become escapes, as does NEL, a line break
+    to YAML."""
+    if _JSON_ONLY.search(text):
+        text = _JSON_ONLY.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     if "\\u" not in text and "\\U" not in text:
         return text
 

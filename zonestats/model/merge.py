@@ -9,7 +9,6 @@ later-published source, saying so. Never a silent pick.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -320,7 +319,7 @@ def _distinct_citations(
 def _same(value: Any) -> Any:
     """A value as compared between citations: numbers to 10 significant digits."""
     if isinstance(value, float):
-        return round(value, 9 - int(math.floor(math.log10(abs(value))))) if value else 0.0
+        return float(f"{value:.10g}")
     return value
 
 

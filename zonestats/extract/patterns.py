@@ -1,0 +1,38 @@
+"""Regex alternations of the quantity grammar's words, in every spelling (simplified and
+traditional), longest first, so that a longer word wins over a word it starts with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from zonestats.model import grammar
+
+
+def spelled(words: Iterable[str]) -> list[str]:
+    """Every spelling of the words, longest first."""
+    return sorted(
+        {s for word in words for s in grammar.spellings(word)}, key=lambda s: (-len(s), s)
+    )
+
+
+def either(words: Iterable[str]) -> str:
+    """A regex alternation of every spelling of the words."""
+    return "|".join(map(re.escape, spelled(words)))
+
+
+def guarded(words: Iterable[str]) -> str:
+    """An alternation of the words in which each one-character word is guarded against the
+    words that hold it and mean something else (约 but not 签约, 竞 but not 竞拍:
+    grammar.OTHER_WORDS)."""
+    others = [w for w in spelled(grammar.OTHER_WORDS) if len(w) == 2]
+    alternatives = []
+    for word in spelled(words):
+        before = "".join(sorted({w[0] for w in others if w[1] == word}))
+        after = "".join(sorted({w[1] for w in others if w[0] == word}))
+        alternatives.append(
+            (f"(?<![{before}])" if before else "")
+            + re.escape(word)
+            + (f"(?![{after}])" if after else "")
+        )
+    return "|".join(alternatives)

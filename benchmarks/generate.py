@@ -144,9 +144,10 @@ def write_long_distinct(folder: Path, observations: int) -> Path:
     return path
 
 
-def write_many_zones(path: Path, zones: int = 300, indicators: int = 20, years: int = 10) -> None:
+def write_many_zones(path: Path, zones: int = 300, indicators: int = 20, years: int = 30) -> None:
     """A long table of many zones with the same indicators over the same years, as a
-    national panel is: every zone side by side in compare's table."""
+    national panel is: every zone side by side in compare's table. One figure in ten is a
+    lower bound (1200多个), so that places and leaders are decided through bounds."""
     import numpy as np
     import pandas as pd
 
@@ -155,6 +156,7 @@ def write_many_zones(path: Path, zones: int = 300, indicators: int = 20, years: 
     indicator = np.tile(np.repeat(np.arange(indicators), years), zones)
     period = np.tile(np.arange(2010, 2010 + years), zones * indicators)
     value = rng.integers(1, 5000, len(zone)).astype("float64")
+    bound = rng.random(len(zone)) < 0.1
     frame = pd.DataFrame(
         {
             "zone": pd.Series(zone).map("开发区{:03d}".format),
@@ -164,10 +166,11 @@ def write_many_zones(path: Path, zones: int = 300, indicators: int = 20, years: 
             "value": value,
             "unit": "个",
             "better": "higher",
-            "written": pd.Series(value).map("{:.0f}个".format),
-            "quote": "全区" + pd.Series(value).map("{:.0f}个".format),
+            "qualifier": np.where(bound, "more_than", "exact"),
+            "written": pd.Series(value).map("{:.0f}".format) + np.where(bound, "多个", "个"),
         }
     )
+    frame["quote"] = "全区" + frame["written"]
     frame.to_csv(path, index=False)
 
 

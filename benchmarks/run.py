@@ -138,9 +138,9 @@ def prepare(quick: bool) -> dict[str, Path]:
             candidate = DATA / f"obs_{rows}.{suffix}"
             if candidate.exists():
                 paths[f"{suffix}_{rows}"] = candidate
-    zones = DATA / "zones_300.csv"
+    zones = DATA / "zones_300x30.csv"
     if not zones.exists():
-        print("generating 300 zones side by side", flush=True)
+        print("generating 300 zones over 30 years", flush=True)
         generate(f"write_many_zones(__import__('pathlib').Path({str(zones)!r}))")
     paths["zones_300"] = zones
     if not quick:
@@ -305,8 +305,25 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
     zones = str(paths["zones_300"])
     result.append(
         Group(
-            "Many zones side by side: 300 zones × 20 indicators × 10 years "
-            "(floor: the same compare written as CSV)",
+            "Many zones: 300 zones × 20 indicators × 30 years, 180,000 observations "
+            "(floor: pandas read + groupby first/last)",
+            floor("pandas_groupby.py", zones),
+            [
+                Case(
+                    "zonestats compare --csv (300 zones)",
+                    [*zs, "compare", "--csv", "-d", zones],
+                    2.0,
+                ),
+                Case(
+                    "zonestats panel --csv (300 zones, 2 indicators)",
+                    [*zs, "panel", "indicator_0", "indicator_1", "--csv", "-d", zones],
+                ),
+            ],
+        )
+    )
+    result.append(
+        Group(
+            "Many zones side by side: the same table (floor: the same compare written as CSV)",
             Case("floor: zonestats compare --csv", [*zs, "compare", "--csv", "-d", zones]),
             [Case("zonestats compare (table, 300 zones)", [*zs, "compare", "-d", zones], 1.5)],
         )

@@ -12,8 +12,8 @@ import zonestats
 from zonestats import ZonestatsError
 from zonestats.analysis import (
     Selection,
+    compare_zones,
     growth_table,
-    side_by_side,
     summarize,
 )
 from zonestats.model.dataset import OBSERVATION_COLUMNS
@@ -193,12 +193,11 @@ def test_cross_zone_growth_and_side_by_side() -> None:
     assert ranks.loc["示例开发区", "change"] == 36 - 73
     assert ranks.loc["样例经开区", "change"] == 88 - 101
     assert pd.isna(ranks.loc["试点高新区", "change"])
-    wide = side_by_side(growth).set_index("indicator")
-    assert wide.loc["national_rank", "样例经开区|difference"] == 88 - 36
-    assert wide.loc["national_rank", "试点高新区|difference"] == 12 - 36
-    assert wide.loc["national_rank", "leader"] == "试点高新区"
-    signed = wide.loc["signed_projects"]
-    assert signed["样例经开区|change"] == 30 - 25
+    compared = compare_zones(growth).set_index(["indicator", "zone"])
+    assert compared.loc[("national_rank", "样例经开区"), "difference"] == 88 - 36
+    assert compared.loc[("national_rank", "试点高新区"), "difference"] == 12 - 36
+    assert compared.loc[("national_rank", "试点高新区"), "leader"]
+    assert compared.loc[("signed_projects", "样例经开区"), "change"] == 30 - 25
 
 
 def test_summary(dataset: zonestats.Dataset) -> None:
@@ -228,12 +227,13 @@ def test_side_by_side_leads_where_the_first_zone_lacks_the_indicator(tmp_path: A
         encoding="utf-8",
     )
     growth = growth_table(zonestats.load(path).observations(), Selection(keep_single=True))
-    wide = side_by_side(growth).set_index("indicator")
-    assert (wide.loc["a", "leader"], wide.loc["b", "leader"]) == ("乙区", "丙区")
-    assert pd.isna(wide.loc["b", "乙区|difference"])  # 甲区, the first zone, has no b
+    compared = compare_zones(growth).set_index(["indicator", "zone"])
+    assert compared.loc[("a", "乙区"), "leader"] and compared.loc[("b", "丙区"), "leader"]
+    assert pd.isna(compared.loc[("b", "乙区"), "difference"])  # 甲区, the first zone, has no b
+    assert "no difference: 甲区 has no figure" in compared.loc[("b", "乙区"), "comparison_note"]
     # A direction that only a later zone's row states is the indicator's direction.
     growth.loc[growth["zone"] == "乙区", "better"] = None
-    assert side_by_side(growth).set_index("indicator").loc["b", "leader"] == "丙区"
+    assert compare_zones(growth).set_index(["indicator", "zone"]).loc[("b", "丙区"), "leader"]
 
 
 def _ranks(tmp_path: Any, later: tuple[int, int]) -> Any:

@@ -173,11 +173,13 @@ def test_compare_markdown_exact(cli: Callable[..., Any]) -> None:
 
 def test_cross_zone_table_exact(cli: Callable[..., Any]) -> None:
     assert screen(cli("compare", "-d", MINIMAL, "-d", ZONE_B, "--lang", "en").stdout) == [
-        "                             示例开发区 vs 样例经开区",
-        " name              示例开发区   change   样例经开区   change   diff.   leader",
-        "─" * 82,
-        " National rank           36位    -37位         88位    -13位   +52位   示例开发区",
-        " Signed projects       > 20个                  30个     +5个   +10个   样例经开区",
+        "                                                                        示例开发区 vs 样例经开区",
+        " indicator         zone         period            latest   change   years   difference   place   leader   note",
+        "─" * 169,
+        " National rank     示例开发区   2020                36位    -37位       1                    1   ✓        rank: change in places",
+        "                   样例经开区   2020                88位    -13位       1        +52位       2            rank: change in places",
+        " Signed projects   示例开发区   2021-01/2021-05   > 20个                                                  n.m.: only one observation; the bounds do not decide its place",
+        "                   样例经开区   2021-01/2021-05     30个     +5个       1      < +10个                    the bounds do not decide its place",
     ]
 
 

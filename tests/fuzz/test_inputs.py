@@ -27,20 +27,22 @@ def analyse(dataset: zonestats.Dataset) -> None:
     from zonestats.analysis import (
         Selection,
         citations,
+        compare_zones,
         growth_table,
         latest,
-        side_by_side,
         summarize,
     )
+    from zonestats.analysis.panel import panels
     from zonestats.output.env import Environment
     from zonestats.output.options import Format, Lang, OutputOptions, Units
+    from zonestats.output.panel_view import panel_report, panel_rows
     from zonestats.output.summary_view import summary_report
     from zonestats.output.views import (
         citation_table,
         export_table,
         growth_rows,
         indicator_table,
-        side_by_side_table,
+        zones_table,
     )
     from zonestats.output.writers import render
 
@@ -60,6 +62,8 @@ def analyse(dataset: zonestats.Dataset) -> None:
         Selection(indicators=tuple(ids[:2]), keep_single=True),
         Selection(start=periods[0] if periods else None, end=periods[-1] if periods else None),
         Selection(category="ranking", start="2020", end="2016"),
+        Selection(keep_single=True, at=periods[-1] if periods else None, common=True),
+        Selection(steps=True),
     ]
     tables = []
     several = len(dataset.zones) > 1
@@ -68,10 +72,14 @@ def analyse(dataset: zonestats.Dataset) -> None:
         if growth is not None:
             tables.append(growth_rows(growth, several))
             if not growth.empty and several:
-                wide = tolerated(side_by_side, growth)
-                if wide is not None:
-                    zones = list(dict.fromkeys(growth["zone"].tolist()))
-                    tables.append(side_by_side_table(wide, zones))
+                zones = [zone.name for zone in dataset.zones]
+                compared = tolerated(compare_zones, growth, zones)
+                if compared is not None:
+                    tables.append(growth_rows(compared, several))
+                    tables.append(zones_table(compared, zones, Lang.ZH))
+    found = tolerated(panels, frame, ids[:2], [zone.name for zone in dataset.zones])
+    if found:
+        tables += [panel_report(found, Lang.EN), panel_rows(found, wide=True)]
     rows = tolerated(latest, dataset)
     if rows is not None:
         tables.append(indicator_table(rows, None))

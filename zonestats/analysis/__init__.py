@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from zonestats.analysis.browse import Latest, citations, latest
     from zonestats.analysis.growth import GROWTH_COLUMNS, Selection, growth_table
     from zonestats.analysis.summary import Mover, Summary, summarize
-    from zonestats.analysis.zones import side_by_side
+    from zonestats.analysis.zones import COMPARISON_COLUMNS, compare_zones
 
 _WHERE = {
     "Latest": "browse",
@@ -25,19 +25,21 @@ _WHERE = {
     "Mover": "summary",
     "Summary": "summary",
     "summarize": "summary",
-    "side_by_side": "zones",
+    "COMPARISON_COLUMNS": "zones",
+    "compare_zones": "zones",
 }
 
 __all__ = [
+    "COMPARISON_COLUMNS",
     "GROWTH_COLUMNS",
     "Latest",
     "Mover",
     "Selection",
     "Summary",
     "citations",
+    "compare_zones",
     "growth_table",
     "latest",
-    "side_by_side",
     "summarize",
 ]
 

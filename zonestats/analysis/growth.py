@@ -8,9 +8,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from zonestats.analysis.series import matching, order_keys, period_ends, pick, series_codes
+from zonestats.analysis.series import (
+    LEVELS as _LEVELS,
+)
+from zonestats.analysis.series import (
+    matching,
+    order_keys,
+    period_ends,
+    pick,
+    series_codes,
+)
 from zonestats.errors import ZonestatsError
 from zonestats.model.dataset import unknown
+from zonestats.model.period import period_position
 from zonestats.model.terms import RANK_UNITS
 
 if TYPE_CHECKING:
@@ -60,6 +70,9 @@ class Selection:
     start: str | None = None
     end: str | None = None
     keep_single: bool = False  # keep series with one observation (zones side by side)
+    at: str | None = None  # the end: each series' latest observation at or before this period
+    common: bool = False  # only the indicators every zone has
+    steps: bool = False  # every step between consecutive observations, not only the span
 
 
 def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.DataFrame:
@@ -70,7 +83,11 @@ def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.
     unless named, when their row says why there is no growth.
     """
     frame = select(frame, selection).reset_index(drop=True)
-    pair = _pairs(frame, selection)
+    pair = _steps(frame, selection) if selection.steps else _pairs(frame, selection)
+    if selection.common:
+        zones = frame["zone"].nunique()
+        held = pair.groupby("indicator", sort=False)["zone"].nunique()
+        pair = pair[pair["indicator"].isin(held.index[held == zones])].reset_index(drop=True)
     figures = _figures(pair)
     return _table(pair, figures)
 
@@ -99,14 +116,55 @@ def _pairs(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     latest, earliest, codes, (distinct, positions) = order_keys(frame)
     series, count = series_codes(frame)
     start = matching(distinct, positions, selection.start, "--from")[codes]
-    end = matching(distinct, positions, selection.end, "--to")[codes]
+    end = _ends(distinct, positions, selection)[codes]
     first = pick(series, count, earliest, start, latest=False)
     last = pick(series, count, latest, end, latest=True)
     both = (first < len(frame)) & (last >= 0)
     first, last = first[both], last[both]
     named = frame["indicator"].to_numpy()[first]
     kept = (first != last) | np.isin(named, selection.indicators) | selection.keep_single
-    first, last = first[kept], last[kept]
+    return _pair_frame(frame, first[kept], last[kept])
+
+
+def _ends(distinct: Any, positions: np.ndarray, selection: Selection) -> np.ndarray:
+    """Which distinct periods an end may be: those of --to, or, with --at, every period
+    that ends by the end of it."""
+    if selection.at is None:
+        return matching(distinct, positions, selection.end, "--to")
+    try:
+        _, high = period_position(selection.at)
+    except ZonestatsError as error:
+        raise ZonestatsError(f"--at: {error.message}") from None
+    result: np.ndarray = positions[:, 1] <= high + 1e-9
+    return result
+
+
+def _steps(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """Every step of each series: one pair per two consecutive observations (one per
+    period: of one period, the most precise) between --from and --to."""
+    import numpy as np
+
+    latest, _, codes, (distinct, positions) = order_keys(frame)
+    series, _ = series_codes(frame)
+    chosen = (
+        matching(distinct, positions, selection.start, "--from")
+        & _ends(distinct, positions, selection)
+    )[codes]
+    # by series, then time, the most precise of a period first
+    rows = np.flatnonzero(chosen)
+    rows = rows[np.lexsort((-latest[rows], latest[rows] // _LEVELS, series[rows]))]
+    ranks = latest[rows] // _LEVELS
+    fresh = np.ones(len(rows), dtype=bool)
+    fresh[1:] = (series[rows][1:] != series[rows][:-1]) | (ranks[1:] != ranks[:-1])
+    rows = rows[fresh]
+    step = series[rows][1:] == series[rows][:-1]
+    return _pair_frame(frame, rows[:-1][step], rows[1:][step])
+
+
+def _pair_frame(frame: pd.DataFrame, first: np.ndarray, last: np.ndarray) -> pd.DataFrame:
+    """The start rows and end rows side by side (from_* and to_* columns)."""
+    import numpy as np
+
     # Both ends in one take, of the columns needed (not the quotes: less to copy).
     ends = frame[[*_META, "period", "value", "qualifier", "out_of"]].iloc[
         np.concatenate([first, last])

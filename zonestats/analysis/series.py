@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-_LEVELS = max(PRECEDENCE.values()) + 2  # room for an unknown qualifier after the known ones
+LEVELS = max(PRECEDENCE.values()) + 2
+"""Qualifier levels in an order key (room for an unknown qualifier after the known ones)."""
 
 
 def distinct_periods(periods: pd.Series) -> tuple[np.ndarray, Any, np.ndarray]:
@@ -66,7 +67,7 @@ def precedence(qualifiers: pd.Series) -> np.ndarray:
     import pandas as pd
 
     codes, distinct = pd.factorize(qualifiers)
-    levels = np.array([PRECEDENCE.get(q, _LEVELS - 1) for q in distinct], dtype=np.int64)
+    levels = np.array([PRECEDENCE.get(q, LEVELS - 1) for q in distinct], dtype=np.int64)
     result: np.ndarray = levels[codes] if len(distinct) else np.zeros(len(codes), np.int64)
     return result
 
@@ -80,8 +81,8 @@ def order_keys(
     codes, distinct, positions = distinct_periods(frame["period"])
     rank = time_ranks(positions)[codes]
     level = precedence(frame["qualifier"])
-    latest: np.ndarray = rank * _LEVELS + (_LEVELS - 1 - level)
-    earliest: np.ndarray = rank * _LEVELS + level
+    latest: np.ndarray = rank * LEVELS + (LEVELS - 1 - level)
+    earliest: np.ndarray = rank * LEVELS + level
     return latest, earliest, codes, (distinct, positions)
 
 

@@ -9,15 +9,20 @@ import typer
 
 from zonestats.cli.app import app, inputs, note, protected, read
 from zonestats.cli.options import (
+    AtOption,
     BomFlag,
     CategoryOption,
+    CommonFlag,
     CsvFlag,
     DataOption,
     FormatOption,
+    FromOption,
     JsonFlag,
     LangOption,
     LimitOption,
     OutputOption,
+    StepsFlag,
+    ToOption,
     UnitsOption,
     output_options,
 )
@@ -35,16 +40,11 @@ def compare(
         ),
     ] = None,
     category: CategoryOption = None,
-    start: Annotated[
-        str | None,
-        typer.Option(
-            "--from", help="Start period, e.g. 2016 (default: the first).", metavar="PERIOD"
-        ),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option("--to", help="End period, e.g. 2021 (default: the last).", metavar="PERIOD"),
-    ] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    at: AtOption = None,
+    common: CommonFlag = False,
+    steps: StepsFlag = False,
     data: DataOption = None,
     format: FormatOption = None,
     as_csv: CsvFlag = False,
@@ -55,30 +55,73 @@ def compare(
     bom: BomFlag = False,
     limit: LimitOption = None,
 ) -> None:
-    """Growth of each indicator between two periods; with several zones, side by side."""
+    """Growth of each indicator between two periods; with several zones, set beside each other."""
     from zonestats.analysis.growth import Selection, growth_table
-    from zonestats.analysis.zones import side_by_side
+    from zonestats.analysis.zones import compare_zones
     from zonestats.model.period import check_range
-    from zonestats.output.views import growth_rows, side_by_side_table
+    from zonestats.output.views import growth_rows, zones_table
     from zonestats.output.writers import render
 
-    check_range(start, end)
+    if at is not None and end is not None:
+        raise typer.BadParameter("give --to or --at, not both", param_hint="'--at'")
+    check_range(start, end if at is None else at)
     paths = inputs(data)
     options = output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
     )
     dataset = read(paths)
     several = len(dataset.zones) > 1  # zones with observations
-    selection = Selection(tuple(indicators or ()), category, start, end, keep_single=several)
+    single = several and not steps  # a zone's only observation still stands beside others
+    chosen = (tuple(indicators or ()), category, start, end, single, at, common, steps)
+    selection = Selection(*chosen)
     growth = growth_table(dataset.observations(), selection)
     if growth.empty:
         note("no indicator has observations at both ends; try other --from/--to or ids")
-    if several and options.format.for_people and not growth.empty:
-        wide = side_by_side(growth)
-        zones = list(dict.fromkeys(growth["zone"].tolist()))
-        render(side_by_side_table(wide, zones), options)
+    if several and not steps:
+        zones = [zone.name for zone in dataset.zones]
+        growth = compare_zones(growth, zones)
+        if options.format.for_people and not growth.empty:
+            render(zones_table(growth, zones, options.lang), options)
+            return
+    render(growth_rows(growth, several), options)
+
+
+@app.command("panel")
+def panel(
+    indicators: Annotated[
+        list[str],
+        typer.Argument(help="Indicator ids, one block each.", metavar="ID...", show_default=False),
+    ],
+    wide: Annotated[
+        bool,
+        typer.Option("--wide", help="Machine formats: a row per zone, a column per period."),
+    ] = False,
+    data: DataOption = None,
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    output: OutputOption = None,
+    lang: LangOption = Lang.ZH,
+    units: UnitsOption = Units.CN,
+    bom: BomFlag = False,
+    limit: LimitOption = None,
+) -> None:
+    """One indicator across zones and periods: zones as rows, periods as columns."""
+    from zonestats.analysis.panel import panels
+    from zonestats.output.panel_view import panel_report, panel_rows
+    from zonestats.output.writers import render
+
+    paths = inputs(data)
+    options = output_options(
+        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+    )
+    dataset = read(paths)
+    zones = [zone.name for zone in dataset.zones]
+    found = panels(dataset.observations(), list(dict.fromkeys(indicators)), zones)
+    if options.format.for_people:
+        render(panel_report(found, options.lang), options)
     else:
-        render(growth_rows(growth, several), options)
+        render(panel_rows(found, wide), options)
 
 
 @app.command("export")

@@ -107,3 +107,26 @@ def output_options(
         protected=protected,
         env=env,
     )
+
+
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="Start period, e.g. 2016 (default: the first).", metavar="PERIOD"),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="End period, e.g. 2021 (default: the last).", metavar="PERIOD"),
+]
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        help="End at each zone's latest observation at or before this period, e.g. 2021.",
+        metavar="PERIOD",
+    ),
+]
+CommonFlag = Annotated[bool, typer.Option("--common", help="Only the indicators every zone has.")]
+StepsFlag = Annotated[
+    bool,
+    typer.Option("--steps", help="Every step between consecutive observations, with its span."),
+]

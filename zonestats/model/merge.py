@@ -220,6 +220,12 @@ def fill_definitions(table: ObservationTable) -> None:
                 anywhere.setdefault(series[2], value)
         if name not in _ANY_ZONE:
             anywhere = {}
+        if not given:  # left empty everywhere (a column the tables do not have)
+            named = name in ("name", "name_en") and default is None
+            table.set_column(
+                name, list(table.column(SERIES[2])) if named else [default] * len(table)
+            )
+            continue
         keys = zip(*(table.column(c) for c in SERIES), strict=True)
         filled = []
         for value, key in zip(table.column(name), keys, strict=True):

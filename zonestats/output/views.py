@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from zonestats.analysis.zones import COMPARISON_COLUMNS
 from zonestats.model.table import COLUMNS
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Table, table_from_frame
@@ -180,8 +181,14 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
         Column("qualifier", "限定", "qualifier", people=False),
         Column("note", "说明", "note", people=False),
         Column("remarks", "说明", "note", Kind.NOTE, machine=False),
+        Column("difference", "差值", "difference", Kind.CHANGE, people=False),
+        Column("difference_qualifier", "差值限定", "difference qualifier", people=False),
+        Column("leader", "领先", "leader", Kind.FLAG, people=False),
+        Column("rank_among_zones", "名次", "place", Kind.NUMBER, people=False),
+        Column("comparison_note", "比较说明", "comparison note", people=False),
     ]
     drop = set() if several_zones else {"zone"}
+    drop |= {c for c in COMPARISON_COLUMNS if c not in growth.columns}
     if not ranks:
         drop |= {"from_out_of", "to_out_of", "from_percentile", "to_percentile"}
     return tuple(c for c in columns if c.key not in drop)
@@ -208,27 +215,56 @@ def _percent(value: Any) -> str:
     return "–" if value != value else f"{value:.1%}"
 
 
-def side_by_side_table(wide: Any, zones: list[str]) -> Table:
-    """Zones side by side (people's formats): each zone's latest value and change, and the
-    difference of its latest value from the first zone's."""
-    columns = [
-        Column("indicator", "指标", "indicator", people=False),
-        Column("name", "名称", "name", lang=Lang.ZH),
-        Column("name_en", "英文名称", "name", lang=Lang.EN),
-        Column("unit", "单位", "unit", people=False),
-    ]
-    for index, zone in enumerate(zones):
-        unit = f"{zone}|unit"
-        columns += [
-            Column(f"{zone}|value", zone, zone, Kind.QUANTITY, unit, f"{zone}|qualifier"),
-            Column(f"{zone}|qualifier", "", "", people=False),
-            Column(unit, "", "", people=False),
-            Column(f"{zone}|change", "变化", "change", Kind.CHANGE, unit),
-        ]
-        if index:
-            columns.append(Column(f"{zone}|difference", "差值", "diff.", Kind.CHANGE, unit))
-    columns.append(Column("leader", "领先", "leader", wrap=False))
-    return table_from_frame(wide, columns, " vs ".join(zones))
+def zones_table(compared: Any, zones: Sequence[str], lang: Lang) -> Table:
+    """Zones set beside each other (people's formats): one block of rows per indicator, a
+    row per zone with its latest value, period, change and span, its difference from the
+    first zone, its place among the zones, the leader, and why a figure is not compared."""
+    import pandas as pd
+
+    order = pd.factorize(compared["indicator"])[0]
+    frame = compared.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    indicator = frame["indicator"]
+    first_of_block = indicator.ne(indicator.shift()).fillna(True).astype(bool)
+    name = (frame["name"] if lang is Lang.ZH else frame["name_en"]).fillna("")
+    name = name.where(name != "", indicator)
+    by_share = frame["comparison_note"].str.contains("compared by percentile", regex=False)
+    shown = frame.assign(
+        label=name.where(first_of_block, ""),
+        shown_difference=frame["difference"].where(~by_share, frame["difference"] * 100),
+        difference_unit=frame["unit"].where(~by_share, "个百分点" if lang is Lang.ZH else " pp"),
+        lead=frame["leader"].map(lambda v: "✓" if v is True else ""),
+        remarks=_joined(frame["note"], frame["comparison_note"]),
+    )
+    columns = (
+        Column("label", "指标", "indicator"),
+        ZONE_COLUMN,
+        Column("to_period", "时期", "period", wrap=False),
+        Column("to_value", "最新值", "latest", Kind.QUANTITY, qualifier_key="to_qualifier"),
+        Column("unit", "", "", people=False),
+        Column("to_qualifier", "", "", people=False),
+        Column("change", "变化", "change", Kind.CHANGE),
+        Column("qualifier", "", "", people=False),
+        Column("years", "年数", "years", Kind.NUMBER),
+        Column(
+            "shown_difference", "差值", "difference", Kind.CHANGE, "difference_unit",
+            "difference_qualifier",
+        ),
+        Column("difference_unit", "", "", people=False),
+        Column("difference_qualifier", "", "", people=False),
+        Column("rank_among_zones", "名次", "place", Kind.NUMBER),
+        Column("lead", "领先", "leader", wrap=False),
+        Column("remarks", "说明", "note", Kind.NOTE),
+    )  # fmt: skip
+    title = " vs ".join(zones) if len(zones) <= 4 else None
+    if title is None:
+        title = f"{len(zones)} 个开发区" if lang is Lang.ZH else f"{len(zones)} zones"
+    return table_from_frame(shown, columns, title)
+
+
+def _joined(left: Any, right: Any) -> Any:
+    """Two text columns joined by "; " where both have text."""
+    both = (left != "") & (right != "")
+    return (left + "; " + right).where(both, left.where(left != "", right))
 
 
 CANDIDATE_COLUMNS = (

@@ -260,7 +260,7 @@ def _frame(
     keep: np.ndarray,
 ) -> pd.DataFrame:
     """The rows kept, as the observations table's columns; empty text is None (a name or
-    category left empty takes another row's later, zonestats.model.merge.fill_definitions),
+    category left empty takes another row's later, zonestats.model.definitions.fill_definitions),
     and a zone left empty is the file's name."""
     import numpy as np
     import pandas as pd

@@ -13,11 +13,11 @@ from zonestats.io.contents import Contents
 from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
 from zonestats.io.long_table import is_long_table
 from zonestats.model.dataset import Dataset
+from zonestats.model.definitions import fill_definitions
 from zonestats.model.merge import (
     ZONE_COLUMNS,
     apply_zones,
     check_definitions,
-    fill_definitions,
     merge,
     resolve_zones,
 )

@@ -76,7 +76,7 @@ def test_list_raw_units(cli: Callable[..., Any]) -> None:
     out = cli("list", "--data", MINIMAL, "-f", "markdown", "--units", "raw").stdout
     assert (
         out.splitlines()[-1]
-        == "| signed_projects | 签约项目数 | investment | 1 | 2021-01/2021-05 | 20 |"
+        == "| signed_projects | 签约项目数 | 招商引资 | 1 | 2021-01/2021-05 | 超过20 |"
     )
 
 

@@ -173,7 +173,7 @@ def test_csv_carries_the_same_comparison_as_json(cli: Callable[..., Any]) -> Non
 def test_the_table_shows_period_unit_bounds_and_why(cli: Callable[..., Any]) -> None:
     table = cli("compare", "-d", FOUR).stdout
     assert "江北经开区 vs 南山高新区 vs 西岭开发区 vs 北塘经开区" in table
-    assert "> -2037万元" in _line(table, XL, "> 9000万元")
+    assert "超过-2037万元" in _line(table, XL, "超过9000万元")
     assert "单位不同:美元 与 元" in _line(table, NS, "2000万美元")
     line = _line(table, NS, "56个")
     assert "2021-01/2021-06" in line and "时期不同:2021-01/2021-06 与 2021-01/2021-05" in line

@@ -63,8 +63,8 @@ LimitOption = Annotated[
         "--limit",
         "-n",
         min=0,
-        help="At most N rows, in any format; 0 for all. A table on a terminal shows a "
-        "screenful (elsewhere 1000 rows) unless told.",
+        help="At most N rows, in any format; 0 for all. A table on a terminal shows the "
+        "rows that fit a screen (elsewhere 1000 rows) unless told.",
         metavar="N",
         show_default=False,
     ),
@@ -95,8 +95,12 @@ def output_options(
         output = None  # -o - is standard output
     chosen = resolve_format(format, output, as_csv, as_json)
     to_terminal = output is None and env.stdout_isatty
+    lines = None
     if limit is None and chosen is Format.TABLE:
-        limit = max(10, env.height - 8) if to_terminal else TABLE_ROWS_OFF_TERMINAL
+        if to_terminal:
+            lines = max(10, env.height - 3)  # a screenful, counted in lines
+        else:
+            limit = TABLE_ROWS_OFF_TERMINAL
     return OutputOptions(
         format=chosen,
         output=output,
@@ -104,6 +108,7 @@ def output_options(
         units=units,
         bom=bom,
         limit=limit or None,
+        lines=lines,
         protected=protected,
         env=env,
     )

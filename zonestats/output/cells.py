@@ -7,9 +7,10 @@ from typing import Any
 
 from zonestats.errors import printable
 from zonestats.model.quantity import Qualifier, format_number, plain_number
+from zonestats.model.terms import CATEGORY_NAMES
 from zonestats.output.options import Lang, OutputOptions, Units
 from zonestats.output.table import Column, Kind
-from zonestats.output.words import note_zh
+from zonestats.output.words import marked, note_zh
 
 
 def _is_missing(value: Any) -> bool:
@@ -21,19 +22,14 @@ def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
     value = row[column.key]
     if _is_missing(value):
         return ""
-    if column.kind is Kind.QUANTITY:
-        if options.units is Units.RAW:
-            return plain_number(value)
+    if column.kind in (Kind.QUANTITY, Kind.CHANGE):
         qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
-        text = format_number(value) + (row.get(column.unit_key) or "")
-        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
-    if column.kind is Kind.CHANGE:
-        if options.units is Units.RAW:
-            return plain_number(value)
+        if options.units is Units.RAW:  # the base value, its qualifier still said
+            return marked(qualifier, plain_number(value), options.lang is Lang.ZH)
         sign = "+" if value > 0 else "-" if value < 0 else ""
-        qualifier = Qualifier(row.get(column.qualifier_key) or Qualifier.EXACT)
+        sign = sign if column.kind is Kind.CHANGE else "-" if value < 0 else ""
         text = sign + format_number(abs(value)) + (row.get(column.unit_key) or "")
-        return f"{qualifier.symbol} {text}" if qualifier.symbol else text
+        return marked(qualifier, text, options.lang is Lang.ZH)
     if column.kind is Kind.FRACTION:
         return f"{value:.1%}" if options.units is Units.CN else plain_number(value)
     if column.kind is Kind.MULTIPLE:
@@ -44,6 +40,8 @@ def display(column: Column, row: dict[str, Any], options: OutputOptions) -> str:
         if options.units is Units.CN and isinstance(value, float | int):
             return f"{value:,.10g}" if not float(value).is_integer() else f"{int(value):,}"
         return plain_number(value)
+    if column.kind is Kind.CATEGORY and options.lang is Lang.ZH:
+        return printable(CATEGORY_NAMES.get(str(value), str(value)))
     if column.kind is Kind.NOTE and options.lang is Lang.ZH:
         return printable(note_zh(str(value)), newlines=True)
     return printable(str(value), newlines=True)

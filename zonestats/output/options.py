@@ -74,6 +74,7 @@ class OutputOptions:
     units: Units = Units.CN
     bom: bool = False
     limit: int | None = None  # at most this many rows; None for all
+    lines: int | None = None  # on a terminal with no --limit: the rows that fit these lines
     protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
     env: Environment = field(default_factory=Environment.plain)
 

@@ -86,11 +86,11 @@ def _block(panel: Panel, lang: Lang) -> Table:
                 )
             ]
             header = "百分位/总数·所列名次" if zh else "pct/of · place"
-            columns.append(Column(f"{period}|rank", header, header, wrap=False))
+            columns.append(Column(f"{period}|rank", header, header, wrap=False, priority=1))
     columns += [
         Column("change", "变化", "change", Kind.CHANGE, qualifier_key="change_qualifier"),
         Column("change_qualifier", "", "", people=False),
-        Column("years", "年数", "years", Kind.NUMBER),
+        Column("years", "年数", "years", Kind.NUMBER, priority=1),
         Column("cagr", "年均增长", "CAGR", Kind.FRACTION),
         Column("span_note", "说明", "note", Kind.NOTE),
     ]

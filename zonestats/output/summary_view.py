@@ -10,13 +10,13 @@ from zonestats.model.terms import CATEGORY_NAMES
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Report, Table
 from zonestats.output.views import ZONE_COLUMN
-from zonestats.output.words import LEVEL_NAMES
+from zonestats.output.words import LEVEL_NAMES, marked
 
 BAR_WIDTH = 16
 
 LATEST_COLUMNS = (
     Column("category", "类别", "category", people=False),
-    Column("indicator", "指标", "indicator", wrap=False),
+    Column("indicator", "指标", "indicator", wrap=False, priority=0),
     Column("name", "名称", "name", lang=Lang.ZH),
     Column("name_en", "英文名称", "name", lang=Lang.EN),
     Column("period", "时期", "period", wrap=False),
@@ -34,7 +34,7 @@ MOVER_COLUMNS = (
     Column("to", "止", "to", wrap=False),
     Column("growth", "变化", "growth", wrap=False),
     Column("cagr", "年均增长", "CAGR", Kind.FRACTION),
-    Column("bar", "对数刻度", "log scale", wrap=False),
+    Column("bar", "对数刻度", "log scale", wrap=False, priority=0),
 )
 
 
@@ -133,10 +133,8 @@ def _one_source(source: Any, file: str, zh: bool) -> str:
     return "Source: " + ", ".join([source.title, *facts])
 
 
-def _figure(value: float, unit: str, qualifier: str, period: str) -> str:
-    symbol = Qualifier(qualifier).symbol
-    text = format_number(value) + unit
-    return f"{symbol + ' ' if symbol else ''}{text} ({period})"
+def _figure(value: float, unit: str, qualifier: str, period: str, zh: bool) -> str:
+    return f"{marked(Qualifier(qualifier), format_number(value) + unit, zh)} ({period})"
 
 
 def _mover_row(mover: Mover, summary: Summary, zh: bool, several: bool) -> tuple[Any, ...]:
@@ -152,14 +150,14 @@ def _mover_row(mover: Mover, summary: Summary, zh: bool, several: bool) -> tuple
     else:
         growth = f"{mover.magnitude:.3g}×"
     if mover.qualifier != "exact":
-        growth = f"{Qualifier(mover.qualifier).symbol} {growth}"
+        growth = marked(Qualifier(mover.qualifier), growth, zh)
     return (
         *((mover.zone,) if several else ()),
         mover.indicator,
         mover.name,
         mover.name_en,
-        _figure(mover.from_value, mover.unit, mover.from_qualifier, mover.from_period),
-        _figure(mover.to_value, mover.unit, mover.to_qualifier, mover.to_period),
+        _figure(mover.from_value, mover.unit, mover.from_qualifier, mover.from_period, zh),
+        _figure(mover.to_value, mover.unit, mover.to_qualifier, mover.to_period, zh),
         growth,
         mover.cagr,
         _log_bar(mover.magnitude, biggest),

@@ -22,11 +22,12 @@ class Kind(StrEnum):
     MULTIPLE = "multiple"  # 80.0 shown as 80×
     FLAG = "flag"  # True / False / None shown as yes / no / blank
     NOTE = "note"  # what analysis says, in English; in Chinese under --lang zh
+    CATEGORY = "category"  # a category id; its Chinese name under --lang zh where it has one
 
     @property
     def numeric(self) -> bool:
-        """Right-aligned: every kind but text and notes."""
-        return self not in (Kind.TEXT, Kind.NOTE)
+        """Right-aligned: every kind but text, notes and categories."""
+        return self not in (Kind.TEXT, Kind.NOTE, Kind.CATEGORY)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Column:
     people: bool = True  # False: machine formats only (the unit shown inside a quantity)
     machine: bool = True  # False: people's formats only (a display column built from others)
     lang: Lang | None = None  # people's formats show it only in this language (name, name_en)
+    priority: int = 2  # below 2: a narrow screen may leave it out, the lowest first
 
     def header(self, lang: Lang) -> str:
         """The header people read (a zone's name in some tables), control characters escaped."""

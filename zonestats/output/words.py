@@ -7,11 +7,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from zonestats.model.quantity import Qualifier
 from zonestats.model.terms import Level
 
 LEVEL_NAMES = {Level.NATIONAL: "国家级", Level.PROVINCIAL: "省级", Level.MUNICIPAL: "市级"}
 
 BETTER_NAMES = {"higher": "越高越好", "lower": "越低越好"}
+
+QUALIFIER_MARKS_ZH = {
+    Qualifier.EXACT: "",
+    Qualifier.MORE_THAN: "超过",
+    Qualifier.AT_LEAST: "不少于",
+    Qualifier.LESS_THAN: "不到",
+    Qualifier.AT_MOST: "不超过",
+    Qualifier.APPROX: "约",
+    Qualifier.EXPECTED: "预计",
+    Qualifier.TARGET: "目标",
+}
+"""How a qualifier reads before a figure in Chinese (超过100亿元, 预计300亿元)."""
+
+
+def qualifier_mark(qualifier: Qualifier, zh: bool) -> str:
+    """The mark before a figure: '超过' in Chinese, '>' in English; '' for an exact figure."""
+    return QUALIFIER_MARKS_ZH[qualifier] if zh else qualifier.symbol
+
+
+def marked(qualifier: Qualifier, text: str, zh: bool) -> str:
+    """A figure with its qualifier's mark: '超过100亿元', '> 100亿元'."""
+    mark = qualifier_mark(qualifier, zh)
+    if not mark:
+        return text
+    return mark + text if zh else f"{mark} {text}"
+
 
 _NOTES: tuple[tuple[str, str], ...] = (
     (r"n\.m\.: only one observation", "无意义:仅一个观测值"),

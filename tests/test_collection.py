@@ -241,7 +241,7 @@ def test_three_hundred_zones_side_by_side_print_no_warning(
         warnings.simplefilter("error")
         result = cli("compare", "-d", str(path), "-n", "0")
     lines = result.stdout.splitlines()
-    assert result.stderr == "" and lines[0].strip() == "300 个开发区"
+    assert result.stderr == "" and lines[0].strip() == "300 个开发区对比"
     assert len(lines) == 3 + 5 * 300 and "开发区299" in lines[-1]
 
 

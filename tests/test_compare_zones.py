@@ -172,7 +172,7 @@ def test_csv_carries_the_same_comparison_as_json(cli: Callable[..., Any]) -> Non
 
 def test_the_table_shows_period_unit_bounds_and_why(cli: Callable[..., Any]) -> None:
     table = cli("compare", "-d", FOUR).stdout
-    assert "江北经开区 vs 南山高新区 vs 西岭开发区 vs 北塘经开区" in table
+    assert "江北经开区、南山高新区、西岭开发区、北塘经开区 对比" in table
     assert "超过-2037万元" in _line(table, XL, "超过9000万元")
     assert "单位不同:美元 与 元" in _line(table, NS, "2000万美元")
     line = _line(table, NS, "56个")

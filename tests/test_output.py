@@ -270,7 +270,8 @@ def test_tables_off_a_terminal_keep_every_cell_whole(cli: Callable[..., Any], co
     for record in records:
         for key in WHOLE_CELLS[command]:
             if record[key]:
-                shown = note_zh(record[key]) if key == "note" else str(record[key])
+                notes = ("note", "period_note")
+                shown = note_zh(record[key]) if key in notes else str(record[key])
                 assert any(shown in line for line in lines), (key, record[key])
                 checked += 1
     assert checked >= len(records)
@@ -407,3 +408,41 @@ def test_cells_are_never_read_as_markup(capsys: pytest.CaptureFixture[str], term
     out = capsys.readouterr().out
     for text in [*texts, "[b]标题[/b]"]:
         assert text in out
+
+
+ZH_COMMANDS = [
+    ["list"],
+    ["show", "national_rank"],
+    ["show", "midea_suppliers"],
+    ["summary"],
+    ["compare"],
+    ["export"],
+    ["panel", "national_rank", "midea_fridge_capacity"],
+    ["compare", "-d", str(FIXTURES / "four_zones")],
+    ["panel", "national_rank", "-d", str(FIXTURES / "four_zones")],
+]
+
+
+@pytest.mark.parametrize("command", ZH_COMMANDS, ids=lambda c: "-".join(c[:2]))
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_chinese_all_through_in_zh(cli: Callable[..., Any], command: list[str], fmt: str) -> None:
+    """--lang zh (the default): no English word but ids in what people read."""
+    import re
+
+    ids = {i.id for i in zonestats.load().indicators} | {
+        i.id for i in zonestats.load(FIXTURES / "four_zones").indicators
+    }
+    out = cli(*command, "-n", "0", "-f", fmt).stdout
+    words = set(re.findall(r"[A-Za-z][A-Za-z_0-9]*", out)) - ids
+    assert not words, words
+
+
+@pytest.mark.parametrize("command", ZH_COMMANDS[:6], ids=lambda c: "-".join(c[:2]))
+def test_english_labels_in_en(cli: Callable[..., Any], command: list[str]) -> None:
+    import re
+
+    out = cli(*command, "-n", "0", "--lang", "en", "-f", "markdown").stdout
+    headers = [line for line in out.splitlines() if line.startswith("| ")][:1]
+    assert headers and not re.search(r"[\u4e00-\u9fff]", headers[0]), headers
+    if command[0] in ("list", "compare"):  # no quotes: every mark would be ours
+        assert not any(mark in out for mark in ("超过", "预计", "目标", "无意义", "排名:"))

@@ -62,7 +62,7 @@ CITATION_COLUMNS = (
     Column("qualifier", "限定", "qualifier", people=False),
     Column("out_of", "总数", "out of", Kind.NUMBER, priority=1),
     Column("quote", "原文", "quote"),
-    Column("period_note", "时期说明", "period note", priority=1),
+    Column("period_note", "时期说明", "period note", Kind.NOTE, priority=1),
     Column("source", "来源", "source"),
     Column("source_date", "发布日期", "published", wrap=False, people=False),
     Column("note", "说明", "note", Kind.NOTE),
@@ -255,9 +255,11 @@ def zones_table(compared: Any, zones: Sequence[str], lang: Lang) -> Table:
         Column("lead", "领先", "leader", wrap=False),
         Column("remarks", "说明", "note", Kind.NOTE),
     )  # fmt: skip
-    title = " vs ".join(zones) if len(zones) <= 4 else None
-    if title is None:
-        title = f"{len(zones)} 个开发区" if lang is Lang.ZH else f"{len(zones)} zones"
+    zh = lang is Lang.ZH
+    if len(zones) > 4:
+        title = f"{len(zones)} 个开发区对比" if zh else f"{len(zones)} zones"
+    else:
+        title = "、".join(zones) + " 对比" if zh else " vs ".join(zones)
     return table_from_frame(shown, columns, title)
 
 

@@ -17,6 +17,7 @@ import pytest
 
 import zonestats
 from zonestats.analysis import growth_table
+from zonestats.model.quantity import tidy
 from zonestats.model.table import COLUMNS
 from zonestats.output import writers as render_module
 from zonestats.output.words import note_zh
@@ -71,7 +72,12 @@ def test_compare_json_is_the_library_table(
     records = _strict_json(cli("compare", "--json").stdout)
     expected = growth_table(dataset.observations()).drop(columns=["zone"])
     expected = expected.astype(object).where(expected.notna(), None).to_dict("records")
-    assert records == expected
+    # numbers as JSON gives them: to 12 significant digits, whole ones as integers
+    tidied = [{k: tidy(v) if isinstance(v, float) else v for k, v in r.items()} for r in expected]
+    assert records == tidied
+    counts = [r["years"] for r in records if r["years"] is not None]
+    assert counts and all(isinstance(c, int) for c in counts)
+    assert all(r["cagr"] is None or r["cagr"] == float(f"{r['cagr']:.12g}") for r in records)
     required = {
         "indicator", "name", "unit", "from_period", "to_period", "from_value", "to_value",
         "change", "multiple", "pct_change", "years", "cagr", "better", "improved", "note",
@@ -446,3 +452,59 @@ def test_english_labels_in_en(cli: Callable[..., Any], command: list[str]) -> No
     assert headers and not re.search(r"[\u4e00-\u9fff]", headers[0]), headers
     if command[0] in ("list", "compare"):  # no quotes: every mark would be ours
         assert not any(mark in out for mark in ("超过", "预计", "目标", "无意义", "排名:"))
+
+
+def test_an_xlsx_file_is_ready_for_a_spreadsheet(cli: Callable[..., Any], tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "compare.xlsx"
+    cli("compare", "-o", str(target))
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["数据", "来源"]
+    sheet = book["数据"]
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    column = {key: i for i, key in enumerate(header)}
+    rows = list(sheet.iter_rows(min_row=2))
+    capacity = next(r for r in rows if r[column["indicator"]].value == "midea_fridge_capacity")
+    assert capacity[column["to_value"]].value == 8_000_000
+    assert capacity[column["to_value"]].number_format == "#,##0"
+    assert capacity[column["cagr"]].number_format == "0.0%"
+    assert capacity[column["from_period"]].data_type == "s"  # 2008 stays text
+    letter = capacity[column["name"]].column_letter
+    assert sheet.column_dimensions[letter].width >= len("湖北美的冰箱产能") * 2
+    sources = [[c.value for c in row] for row in book["来源"].iter_rows()]
+    assert sources[0] == ["title", "publisher", "date", "url", "file"]
+    assert sources[1][:3] == ["荆州开发区:党旗高扬在工业主战场", "湖北文明网", "2021-06-30"]
+    export = tmp_path / "export.xlsx"
+    cli("export", "-o", str(export), "--headers", "zh")
+    sheet = openpyxl.load_workbook(export)["数据"]
+    assert [c.value for c in sheet[1]][:3] == ["开发区", "指标", "名称"]
+    quote = [c for c in sheet[1] if c.value == "原文"][0].column_letter
+    assert sheet[f"{quote}2"].alignment.wrap_text
+
+
+def test_a_csv_round_trip_through_pandas(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Periods read as text (as the README says to read them), numbers as the library's."""
+    import pandas as pd
+
+    for command in ("export", "compare"):
+        path = tmp_path / f"{command}.csv"
+        cli(command, "-o", str(path))
+        header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        periods = [c for c in ("period", "from_period", "to_period") if c in header]
+        frame = pd.read_csv(path, dtype={c: str for c in periods}, keep_default_na=False)
+        for column in periods:
+            assert all(isinstance(v, str) for v in frame[column]), column
+        if command == "export":
+            expected = zonestats.load().observations(merged=False)
+            assert frame["period"].tolist() == expected["period"].tolist()
+            assert frame["value"].tolist() == expected["value"].tolist()
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert "0.19999999999999996" not in text and "00000000001" not in text
+
+
+def test_csv_headers_in_chinese(cli: Callable[..., Any]) -> None:
+    header = cli("list", "--csv", "--headers", "zh").stdout.splitlines()[0]
+    assert header.startswith("指标,名称,英文名称,类别")
+    assert cli("list", "--csv").stdout.splitlines()[0].startswith("indicator,name,name_en")

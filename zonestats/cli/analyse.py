@@ -17,6 +17,7 @@ from zonestats.cli.options import (
     DataOption,
     FormatOption,
     FromOption,
+    HeadersOption,
     JsonFlag,
     LangOption,
     LimitOption,
@@ -24,9 +25,10 @@ from zonestats.cli.options import (
     StepsFlag,
     ToOption,
     UnitsOption,
+    complete_ids,
     output_options,
 )
-from zonestats.output.options import Lang, Units
+from zonestats.output.options import Headers, Lang, Units
 
 
 @app.command("compare")
@@ -35,8 +37,9 @@ def compare(
         list[str] | None,
         typer.Argument(
             help="Indicator ids (default: every one with a trend).",
-            metavar="[ID]...",
+            metavar="ID",
             show_default=False,
+            autocompletion=complete_ids,
         ),
     ] = None,
     category: CategoryOption = None,
@@ -53,6 +56,7 @@ def compare(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """Growth of each indicator between two periods; with several zones, set beside each other."""
@@ -67,7 +71,7 @@ def compare(
     check_range(start, end if at is None else at)
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths)
     several = len(dataset.zones) > 1  # zones with observations
@@ -83,14 +87,19 @@ def compare(
         if options.format.for_people and not growth.empty:
             render(zones_table(growth, zones, options.lang), options)
             return
-    render(growth_rows(growth, several), options)
+    render(growth_rows(growth, several), options, dataset.sources)
 
 
 @app.command("panel")
 def panel(
     indicators: Annotated[
         list[str],
-        typer.Argument(help="Indicator ids, one block each.", metavar="ID...", show_default=False),
+        typer.Argument(
+            help="Indicator ids, one block each.",
+            metavar="ID",
+            show_default=False,
+            autocompletion=complete_ids,
+        ),
     ],
     wide: Annotated[
         bool,
@@ -104,6 +113,7 @@ def panel(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """One indicator across zones and periods: zones as rows, periods as columns."""
@@ -113,7 +123,7 @@ def panel(
 
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths)
     zones = [zone.name for zone in dataset.zones]
@@ -121,7 +131,7 @@ def panel(
     if options.format.for_people:
         render(panel_report(found, options.lang), options)
     else:
-        render(panel_rows(found, wide), options)
+        render(panel_rows(found, wide), options, dataset.sources)
 
 
 @app.command("export")
@@ -134,6 +144,7 @@ def export(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """Every cited figure as one tidy table (with its quote and report), for spreadsheets."""
@@ -142,7 +153,7 @@ def export(
 
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths, conflicts=False)  # every report's figure is written
-    render(export_table(dataset.observations(merged=False)), options)
+    render(export_table(dataset.observations(merged=False)), options, dataset.sources)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from zonestats import __version__
 from zonestats.errors import ExitCode, Interrupted, ZonestatsError, brief, printable
@@ -25,8 +25,26 @@ MAX_CONFLICT_NOTES = 10
 """Conflicts between sources noted one by one on stderr; the rest are counted."""
 
 
+def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    """Help names an argument by its metavar alone (ID...), not with its Python type
+    (ID... <list[str]>), which the framework adds."""
+    return None if self.metavar else _FRAMEWORK_TYPE(self, ctx)
+
+
+_FRAMEWORK_TYPE = TyperArgument.display_type_rich
+TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
+
+
 class _Group(TyperGroup):
     """The one place where errors become a red line on stderr and an exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as error:
+            if hasattr(error, "exit_code") and hasattr(error, "show"):
+                _reword(error)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -49,6 +67,7 @@ class _Group(TyperGroup):
             raise
         except Exception as error:
             if hasattr(error, "exit_code") and hasattr(error, "show"):
+                _reword(error)
                 raise  # a usage error, which the command-line framework reports itself
             # Not the user's input: a fault of ours. One line still, and the way to see more.
             if ctx.meta.get("zonestats.debug"):
@@ -61,11 +80,33 @@ app = typer.Typer(
     cls=_Group,
     help="Figures from Chinese development-zone reports: a verified dataset, and its analysis.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+_WORDING = (
+    ("Value error, ", ""),
+    (
+        "Input should be a valid integer, unable to parse string as an integer",
+        "give a whole number",
+    ),
+    ("Input should be a valid integer", "give a whole number"),
+    ("Input should be greater than or equal to ", "give a number no less than "),
+    ("Input should be less than or equal to ", "give a number no more than "),
+)
+"""The framework's wording of a bad option value, and ours."""
+
+
+def _reword(error: Any) -> None:
+    """A usage error's message in our wording (the framework's has validator jargon)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        for theirs, ours in _WORDING:
+            message = message.replace(theirs, ours)
+        error.message = message
 
 
 def environment() -> Environment:

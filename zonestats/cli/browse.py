@@ -7,21 +7,23 @@ from typing import Annotated
 
 import typer
 
-from zonestats.cli.app import app, inputs, protected, read
+from zonestats.cli.app import app, inputs, note, protected, read
 from zonestats.cli.options import (
     BomFlag,
     CategoryOption,
     CsvFlag,
     DataOption,
     FormatOption,
+    HeadersOption,
     JsonFlag,
     LangOption,
     LimitOption,
     OutputOption,
     UnitsOption,
+    complete_ids,
     output_options,
 )
-from zonestats.output.options import Lang, Units
+from zonestats.output.options import Headers, Lang, Units
 
 
 @app.command("list")
@@ -35,6 +37,7 @@ def list_indicators(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """List each zone's indicators with their latest value."""
@@ -44,19 +47,27 @@ def list_indicators(
 
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths)
     title = None
     if len(dataset.zones) == 1:
         zone = dataset.zones[0]
         title = zone.name if lang is Lang.ZH or not zone.name_en else zone.name_en
-    render(indicator_table(latest(dataset, category), title), options)
+    render(indicator_table(latest(dataset, category), title), options, dataset.sources)
 
 
 @app.command("show")
 def show(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. national_rank.")],
+    indicator: Annotated[
+        str | None,
+        typer.Argument(
+            help="Indicator id, e.g. national_rank (without one: the ids there are).",
+            metavar="ID",
+            show_default=False,
+            autocompletion=complete_ids,
+        ),
+    ] = None,
     data: DataOption = None,
     format: FormatOption = None,
     as_csv: CsvFlag = False,
@@ -65,6 +76,7 @@ def show(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """Show every figure of one indicator, with the quote and report it comes from."""
@@ -74,10 +86,17 @@ def show(
 
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths, conflicts=False)  # the table shows where the reports differ
-    render(citation_table(citations(dataset, indicator), lang), options)
+    if indicator is None:
+        from zonestats.analysis.browse import latest
+        from zonestats.output.views import indicator_table
+
+        note("give an indicator id to see its figures: zonestats show ID; the ids are:")
+        render(indicator_table(latest(dataset), None), options, dataset.sources)
+        return
+    render(citation_table(citations(dataset, indicator), lang), options, dataset.sources)
 
 
 @app.command("summary")
@@ -93,6 +112,7 @@ def summary(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """The one screen to read first: zones, sources, headline movers, latest values."""
@@ -102,6 +122,6 @@ def summary(
 
     paths = inputs(data)
     options = output_options(
-        format, as_csv, as_json, output, lang, units, bom, limit, protected(paths)
+        format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     render(summary_report(summarize(read(paths), movers), lang), options)

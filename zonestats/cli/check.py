@@ -23,7 +23,7 @@ def validate(
         list[str] | None,
         typer.Argument(
             help="Datasets, long tables, folders or globs (default: the bundled dataset).",
-            metavar="[PATH]...",
+            metavar="PATH",
             show_default=False,
         ),
     ] = None,
@@ -80,7 +80,7 @@ def verify(
         list[str] | None,
         typer.Argument(
             help="The datasets (or long tables, folders, globs) to check.",
-            metavar="[PATH]...",
+            metavar="PATH",
             show_default=False,
         ),
     ] = None,

@@ -14,6 +14,7 @@ from zonestats.cli.options import (
     BomFlag,
     CsvFlag,
     FormatOption,
+    HeadersOption,
     JsonFlag,
     LangOption,
     LimitOption,
@@ -22,7 +23,7 @@ from zonestats.cli.options import (
     output_options,
 )
 from zonestats.errors import ZonestatsError
-from zonestats.output.options import Lang, Units
+from zonestats.output.options import Headers, Lang, Units
 
 if TYPE_CHECKING:
     from zonestats.extract import Skipped
@@ -53,6 +54,7 @@ def extract(
     lang: LangOption = Lang.ZH,
     units: UnitsOption = Units.CN,
     bom: BomFlag = False,
+    headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
 ) -> None:
     """Draft a dataset from a report: every figure with its quote, period and unit.
@@ -81,7 +83,7 @@ def extract(
         note(f"{count} figure{'' if count == 1 else 's'} found in {report}")
     else:
         options = output_options(
-            format, as_csv, as_json, output, lang, units, bom, limit, protected([report])
+            format, as_csv, as_json, output, lang, units, bom, limit, headers, protected([report])
         )
         render(candidate_table(candidates), options)
     _note_skipped(candidates.skipped, report)

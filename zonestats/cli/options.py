@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from zonestats.output.env import Environment
-from zonestats.output.options import Format, Lang, OutputOptions, Units, resolve_format
+from zonestats.output.options import Format, Headers, Lang, OutputOptions, Units, resolve_format
 
 DataOption = Annotated[
     list[str] | None,
@@ -69,9 +69,30 @@ LimitOption = Annotated[
         show_default=False,
     ),
 ]
+HeadersOption = Annotated[
+    Headers,
+    typer.Option(
+        "--headers",
+        help="The header row of csv, tsv and xlsx: the stable keys, or zh for Chinese labels.",
+        case_sensitive=False,
+    ),
+]
 CategoryOption = Annotated[
     str | None, typer.Option("--category", "-c", help="Only this category.", metavar="NAME")
 ]
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of indicator ids: those of the --data inputs already typed, or of
+    the bundled dataset; nothing where they cannot be read."""
+    try:
+        from zonestats.io.inputs import load, resolve
+
+        dataset = load(resolve(ctx.params.get("data")))
+        return [i.id for i in dataset.indicators if i.id.startswith(incomplete)]
+    except Exception:  # noqa: BLE001 (a completion never fails the shell)
+        return []
+
 
 TABLE_ROWS_OFF_TERMINAL = 1000
 """Rows a table shows when it is not written to a terminal and no --limit is given."""
@@ -86,6 +107,7 @@ def output_options(
     units: Units = Units.CN,
     bom: bool = False,
     limit: int | None = None,
+    headers: Headers = Headers.KEYS,
     protected: tuple[Path, ...] = (),
     env: Environment | None = None,
 ) -> OutputOptions:
@@ -109,6 +131,7 @@ def output_options(
         bom=bom,
         limit=limit or None,
         lines=lines,
+        headers=headers,
         protected=protected,
         env=env,
     )

@@ -277,8 +277,13 @@ def _reference(
         return None
     if given in known:
         return known[given]
-    ids = ", ".join(k for k in known if not k.startswith("#"))
-    message = f"'{what}': no {what} '{given}' in this file (known: {ids or 'none with an id'})"
+    import difflib
+
+    ids = [k for k in known if not k.startswith("#")]
+    close = difflib.get_close_matches(str(given), ids, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    listed = ", ".join(ids) or "none with an id"
+    message = f"'{what}': no {what} '{given}' in this file (known: {listed}){hint}"
     walker.problem(raw.value_positions[what], f"unknown-{what}", message)
     return None
 

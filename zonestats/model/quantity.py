@@ -346,10 +346,28 @@ def format_number(value: float) -> str:
     return _plain(exact)
 
 
+SIGNIFICANT = 12
+"""Digits a number keeps in the machine formats: computing leaves noise past them (0.1 + 0.2
+is 0.30000000000000004), and no report states more."""
+
+
+def tidy(value: float) -> float:
+    """A number rounded to SIGNIFICANT digits (integers below 10**16 stay whole)."""
+    value = float(value)
+    if value != value or value in (math.inf, -math.inf) or value.is_integer():
+        return value
+    digits = SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
+    if not -22 <= digits <= 22:
+        return float(f"{value:.{SIGNIFICANT}g}")
+    power = 10.0 ** abs(digits)  # exact up to 10**22; the division then rounds correctly
+    return round(value * power) / power if digits >= 0 else round(value / power) * power
+
+
 def plain_number(value: float) -> str:
-    """A number as programs read it: the shortest text that reads back the same, no
-    separators, 8 rather than 8.0 (an exponent only from 1e16 up, as Python writes floats)."""
-    text = repr(float(value))
+    """A number as programs read it: the shortest text that reads back the same once
+    rounded to SIGNIFICANT digits, no separators, 8 rather than 8.0 (an exponent only from
+    1e16 up, as Python writes floats)."""
+    text = repr(tidy(value))
     return text[:-2] if text.endswith(".0") else text
 
 

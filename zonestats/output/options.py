@@ -42,6 +42,13 @@ class Lang(StrEnum):
     EN = "en"
 
 
+class Headers(StrEnum):
+    """The header row of CSV, TSV and xlsx: the stable keys, or Chinese labels for people."""
+
+    KEYS = "keys"
+    ZH = "zh"
+
+
 class Units(StrEnum):
     """How table cells show numbers: Chinese form (800万台) or the raw base value."""
 
@@ -75,6 +82,7 @@ class OutputOptions:
     bom: bool = False
     limit: int | None = None  # at most this many rows; None for all
     lines: int | None = None  # on a terminal with no --limit: the rows that fit these lines
+    headers: Headers = Headers.KEYS
     protected: tuple[Path, ...] = field(default=())  # inputs that must never be overwritten
     env: Environment = field(default_factory=Environment.plain)
 

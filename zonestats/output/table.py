@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from zonestats.errors import printable
-from zonestats.output.options import Lang
+from zonestats.output.options import Headers, Lang, OutputOptions
 
 
 class Kind(StrEnum):
@@ -62,6 +62,7 @@ class Table:
     rows: Sequence[Sequence[Any]]
     title: str | None = None
     frame: Any = None
+    sources: Table | None = None  # the reports it cites: a second sheet in xlsx
 
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
@@ -80,6 +81,14 @@ class Report:
     sections: tuple[Table, ...]
     data: dict[str, Any]
     rows: Table
+
+
+def header_of(column: Column, options: OutputOptions) -> str:
+    """A column's header in the machine formats: its key (the stable contract), or with
+    --headers zh its Chinese label (the key where it has none)."""
+    if options.headers is Headers.ZH:
+        return column.zh or column.key
+    return column.key
 
 
 def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = None) -> Table:

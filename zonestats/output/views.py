@@ -303,3 +303,27 @@ def candidate_table(candidates: Any) -> Table:
         for c in candidates
     ]
     return Table(CANDIDATE_COLUMNS, rows)
+
+
+SOURCE_COLUMNS = (
+    Column("title", "标题", "title"),
+    Column("publisher", "发布者", "publisher"),
+    Column("date", "发布日期", "published", wrap=False),
+    Column("url", "网址", "url"),
+    Column("file", "文件", "file"),
+)
+
+
+def source_table(sources: Sequence[Any]) -> Table:
+    """The reports a table cites, one row each (the second sheet of an xlsx file)."""
+    rows = [
+        (
+            s.title,
+            s.publisher,
+            s.date.isoformat() if s.date else None,
+            s.url,
+            str(s.file) if s.file else None,
+        )
+        for s in sources
+    ]
+    return Table(SOURCE_COLUMNS, rows)

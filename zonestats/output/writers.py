@@ -7,16 +7,24 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from zonestats.errors import printable
+from zonestats.model.quantity import SIGNIFICANT, tidy
 from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell
 from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
-from zonestats.output.table import Report, Table, table_from_frame
+from zonestats.output.table import Report, Table, header_of, table_from_frame
 from zonestats.output.xlsx import write_xlsx
 
 
-def render(table: Table | Report, options: OutputOptions) -> None:
-    """Write a table or report to stdout or to the output file, in the chosen format."""
+def render(table: Table | Report, options: OutputOptions, sources: Sequence[Any] = ()) -> None:
+    """Write a table or report to stdout or to the output file, in the chosen format; an
+    xlsx file gets a sheet of the sources."""
+    if sources and options.format is Format.XLSX:
+        from zonestats.output.views import source_table
+
+        if isinstance(table, Report):
+            table = table.rows
+        table = dataclasses.replace(table, sources=source_table(sources))
     if isinstance(table, Report):
         writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
     else:
@@ -96,7 +104,8 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
         writer = csv.writer(_RowEnds(out), delimiter=delimiter, lineterminator="\r\n")
     else:
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(keys)
+    columns_shown = [table.columns[i] for i in positions]
+    writer.writerow([header_of(c, options) for c in columns_shown])
     writer.writerows(rows)
 
 
@@ -138,6 +147,25 @@ def _columns_as_text(frame: Any) -> list[list[str]]:
     return columns
 
 
+def tidy_array(values: Any) -> Any:
+    """zonestats.model.quantity.tidy for an array of finite numbers that are not whole: the
+    division by a power of ten is correctly rounded, so the result is the number the
+    rounded digits name; magnitudes beyond exact powers of ten go one by one."""
+    import numpy as np
+
+    with np.errstate(divide="ignore"):
+        digits = SIGNIFICANT - 1 - np.floor(np.log10(np.abs(values)))
+    exact = (digits >= -22) & (digits <= 22)
+    power = 10.0 ** np.abs(np.where(exact, digits, 0))  # exact up to 10**22
+    up = np.round(values * power) / power  # digits after the point
+    down = np.round(values / power) * power  # whole tens, hundreds … (digits < 0)
+    whole = values == np.trunc(values)
+    result = np.where(exact & ~whole, np.where(digits >= 0, up, down), values)
+    loose = np.flatnonzero(~exact & ~whole)
+    result[loose] = [tidy(v) for v in values[loose].tolist()]
+    return result
+
+
 def _numbers_as_text(values: Any) -> list[str]:
     """plain_number for a whole array: integral values by integer formatting, the rest by
     repr (Python's shortest round-trip text), nothing for NaN and infinities."""
@@ -150,7 +178,7 @@ def _numbers_as_text(values: Any) -> list[str]:
     text[integral] = list(map(str, values[integral].astype(np.int64).tolist()))
     text[integral & np.signbit(values) & (values == 0)] = "-0"  # as repr(-0.0) reads
     rest = finite & ~integral
-    text[rest] = list(map(repr, values[rest].tolist()))
+    text[rest] = list(map(repr, tidy_array(values[rest]).tolist()))
     result: list[str] = text.tolist()
     return result
 
@@ -166,9 +194,18 @@ def _write_tsv(table: Table, options: OutputOptions, out: IO[str]) -> None:
 def _json_records(table: Table) -> list[dict[str, Any]]:
     keys, positions = _machine_view(table)
     return [
-        {key: machine_cell(row[i]) for key, i in zip(keys, positions, strict=True)}
+        {key: _json_value(machine_cell(row[i])) for key, i in zip(keys, positions, strict=True)}
         for row in table.rows
     ]
+
+
+def _json_value(value: Any) -> Any:
+    """A number as JSON gives it: whole numbers as integers (126, not 126.0), the others to
+    SIGNIFICANT digits (0.2, not 0.19999999999999996)."""
+    if isinstance(value, float):
+        value = tidy(value)
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return value
 
 
 def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:

@@ -153,3 +153,15 @@ def test_plain_output_is_unchanged_by_the_screen(cli: Callable[..., Any]) -> Non
     """Piped, a table keeps its natural width whatever COLUMNS says."""
     out = io.StringIO(cli("list", env={"COLUMNS": "40"}).stdout)
     assert max(cell_width(line) for line in out.read().splitlines()) > 40
+
+
+def test_the_readme_shows_the_summary_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("begins so;", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    printed, notes = _on_screen(monkeypatch, ["summary"], 80)
+    assert [line.rstrip() for line in printed.splitlines()][: len(shown.splitlines())] == [
+        line.rstrip() for line in shown.splitlines()
+    ]
+    assert "left out at 80 columns: 对数刻度" in notes

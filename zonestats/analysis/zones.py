@@ -5,17 +5,16 @@ among the zones), only where the figures measure the same thing.
 Two figures compare when they count in one unit over one period; ranks of evaluations of
 different sizes compare by percentile. Bounds carry through: 20多个 against 30个 is a
 difference of at most 10, and a leader or a place is given only where the bounds decide it.
-Every figure left out says why in ``comparison_note``.
+Every figure left out says why in ``comparison_note``. Worked out column-wise: a national
+table's thousands of indicators cost a few passes over arrays, not a loop over rows.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from zonestats.model.period import period_position
+from zonestats.analysis.series import distinct_periods
 from zonestats.model.terms import RANK_UNITS
 
 if TYPE_CHECKING:
@@ -31,29 +30,36 @@ COMPARISON_COLUMNS = (
 )
 """The columns compare_zones adds to a growth table."""
 
-_LOWER = frozenset({"more_than", "at_least"})
-_UPPER = frozenset({"less_than", "at_most"})
-_STRICT = frozenset({"more_than", "less_than"})
+_LOWER = ("more_than", "at_least")
+_UPPER = ("less_than", "at_most")
+_STRICT = ("more_than", "less_than")
 _MARKS = ("target", "expected", "approx")  # qualifiers that mark a result, strongest first
-_MARK_WORDS = {
-    "target": "a target",
-    "expected": "an expected value",
-    "approx": "an approximate value",
-}
+_MARK_WORDS = ("a target", "an expected value", "an approximate value")
 
 
-@dataclass(frozen=True, slots=True)
-class _Figure:
-    """One row's latest figure as the comparison sees it."""
+def difference_qualifier(start: str, end: str) -> str | None:
+    """How far end - start holds, given the qualifiers of the two figures; None where the
+    bounds leave it open (both lower bounds, or both upper bounds)."""
+    import numpy as np
 
-    zone: str
-    unit: str
-    period: str
-    span: tuple[float, float]
-    value: float
-    qualifier: str
-    out_of: float  # NaN where none
-    rank: bool
+    result = _difference_qualifiers(np.array([start], dtype=object), np.array([end], dtype=object))
+    return None if result[0] is None else str(result[0])
+
+
+def _difference_qualifiers(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    lower = np.isin(end, _LOWER) | np.isin(start, _UPPER)
+    upper = np.isin(end, _UPPER) | np.isin(start, _LOWER)
+    strict = np.isin(end, _STRICT) | np.isin(start, _STRICT)
+    choices = [lower & upper, start == "target", end == "target"]
+    choices += [start == "expected", end == "expected", start == "approx", end == "approx"]
+    choices += [lower & strict, lower, upper & strict, upper]
+    picked = ["", "target", "target", "expected", "expected", "approx", "approx"]
+    picked += ["more_than", "at_least", "less_than", "at_most"]
+    result = np.select(choices, picked, default="exact").astype(object)
+    result[lower & upper] = None
+    return result
 
 
 def compare_zones(
@@ -66,240 +72,292 @@ def compare_zones(
 
     ``difference`` is the row's latest value minus the first zone's (of ``zones``, or the
     first zone of the table), where the two compare; ``difference_qualifier`` says how far it
-    holds. ``leader`` is True for the one zone whose figure is best among the comparable
-    zones (at least two), False for a zone another surely beats, and None where nothing
-    decides it; ``rank_among_zones`` is the place among them (1 = best; ties share a place)
-    where the bounds decide it. Rows are compared within groups of ``by`` (an indicator, or
-    an indicator and a period for a panel); without ``differences`` only the places and the
-    leader are worked out.
+    holds. ``leader`` is True for the one zone whose figure surely beats every other
+    comparable zone's (two at least), False for a zone another surely beats, and None where
+    nothing decides it; ``rank_among_zones`` is the place among them (1 = best; ties share a
+    place) where the bounds decide it. Rows are compared within groups of ``by`` (an
+    indicator, or an indicator and a period for a panel); without ``differences`` only the
+    places and the leader are worked out.
     """
-    import numpy as np
+    import pandas as pd
 
-    order = list(zones) if zones is not None else list(dict.fromkeys(growth["zone"].tolist()))
-    first = order[0] if order else None
     result = growth.reset_index(drop=True).copy()
-    n = len(result)
-    out: dict[str, Any] = {
-        "difference": np.full(n, np.nan),
-        "difference_qualifier": np.full(n, None, dtype=object),
-        "leader": np.full(n, None, dtype=object),
-        "rank_among_zones": np.full(n, np.nan),
-        "comparison_note": np.full(n, "", dtype=object),
-    }
-    figures = _figures(result)
-    better = result["better"].to_numpy(dtype=object)
-    groups = result.groupby(list(by), sort=False).indices
-    for rows in groups.values():
-        _compare_group([int(r) for r in rows], figures, better, first if differences else None, out)
-    for key in COMPARISON_COLUMNS:
-        result[key] = out[key]
-    result["leader"] = result["leader"].astype("boolean")
-    result["rank_among_zones"] = result["rank_among_zones"].astype("Int64")
+    order = list(zones) if zones is not None else list(dict.fromkeys(result["zone"].tolist()))
+    rows = _Rows(result, by, order[0] if order and differences else None)
+    notes: list[np.ndarray] = []
+    kept = rows.main_class(notes)
+    basis, in_basis = rows.basis(kept, notes)
+    difference, qualifier = rows.differences(kept, basis, in_basis, notes)
+    place, leader = rows.places(in_basis, basis, notes)
+    result["difference"] = difference
+    result["difference_qualifier"] = qualifier
+    result["leader"] = pd.array(leader, dtype="boolean")
+    result["rank_among_zones"] = pd.array(place, dtype="Int64")
+    result["comparison_note"] = _joined(notes, len(result))
     return result
 
 
-def _figures(frame: pd.DataFrame) -> list[_Figure]:
-    spans: dict[str, tuple[float, float]] = {}
-    figures = []
-    for zone, unit, period, value, qualifier, out_of in zip(
-        frame["zone"].tolist(),
-        frame["unit"].tolist(),
-        frame["to_period"].tolist(),
-        frame["to_value"].tolist(),
-        frame["to_qualifier"].tolist(),
-        frame["to_out_of"].astype("Float64").to_numpy("float64", na_value=math.nan).tolist(),
-        strict=True,
-    ):
-        period = str(period)
-        if period not in spans:
-            spans[period] = period_position(period)
-        rank = not math.isnan(out_of) or unit in RANK_UNITS
-        figures.append(
-            _Figure(str(zone), str(unit), period, spans[period], float(value),
-                    str(qualifier or "exact"), out_of, rank)
-        )  # fmt: skip
-    return figures
+class _Rows:
+    """The growth rows as arrays, with the group each belongs to."""
+
+    def __init__(self, frame: pd.DataFrame, by: Sequence[str], first: str | None) -> None:
+        import numpy as np
+        import pandas as pd
+
+        self.n = len(frame)
+        keys = pd.MultiIndex.from_frame(frame[list(by)].astype(str))
+        self.group = pd.factorize(keys)[0].astype(np.int64)
+        self.groups = int(self.group.max(initial=-1)) + 1
+        self.zone = frame["zone"].to_numpy(dtype=object)
+        self.first = first
+        self.unit = frame["unit"].astype(object).to_numpy()
+        self.period = frame["to_period"].astype(str).to_numpy(dtype=object)
+        codes, _, positions = distinct_periods(frame["to_period"].astype(str))
+        self.span = positions[codes] if len(codes) else np.zeros((0, 2))
+        self.value = frame["to_value"].to_numpy(dtype="float64")
+        qualifiers = frame["to_qualifier"].astype(object)
+        self.qualifier = qualifiers.where(qualifiers.notna(), "exact").to_numpy(dtype=object)
+        out_of = frame["to_out_of"].astype("Float64")
+        self.out_of = out_of.to_numpy("float64", na_value=np.nan)
+        self.rank = ~np.isnan(self.out_of) | np.isin(self.unit, list(RANK_UNITS))
+        self.better = _directions(frame["better"].to_numpy(dtype=object), self.group, self.groups)
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """Per group, how many rows the mask holds."""
+        import numpy as np
+
+        return np.bincount(self.group[mask], minlength=self.groups)
+
+    def main_class(self, notes: list[np.ndarray]) -> np.ndarray:
+        """Whether each row is in the unit and period most of its group share (of equal
+        counts, the first's); the others say why not."""
+        import numpy as np
+        import pandas as pd
+
+        key = pd.MultiIndex.from_arrays(
+            [self.group, pd.factorize(self.unit)[0], self.span[:, 0], self.span[:, 1]]
+        )
+        cls = pd.factorize(key)[0]
+        size = np.bincount(cls)
+        first_row = np.full(len(size), self.n, dtype=np.int64)
+        np.minimum.at(first_row, cls, np.arange(self.n))
+        class_group = self.group[first_row]
+        ranked = np.lexsort((first_row, -size, class_group))
+        leading = ranked[np.r_[True, class_group[ranked][1:] != class_group[ranked][:-1]]]
+        main = np.empty(self.groups, dtype=np.int64)
+        main[class_group[leading]] = leading
+        self.cls, self.representative = cls, first_row[main]
+        kept: np.ndarray = cls == main[self.group]
+        notes.append(np.where(kept, "", self.why_not(self.representative[self.group])))
+        return kept
+
+    def why_not(self, other: np.ndarray) -> np.ndarray:
+        """Why each row is not set beside the row `other` names (of its group)."""
+        import numpy as np
+
+        units = self.unit != self.unit[other]
+        text = np.where(
+            units,
+            "units differ: " + self.unit.astype(str) + " vs " + self.unit[other].astype(str),
+            "periods differ: " + self.period + " vs " + self.period[other],
+        )
+        result: np.ndarray = text.astype(object)
+        return result
+
+    def basis(self, kept: np.ndarray, notes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """What each comparable row is compared by: its value, or, for ranks among different
+        numbers of zones, its percentile. A rank without out_of beside ranks with one is left
+        out (its evaluation's size is unknown); places all without out_of compare as places."""
+        import numpy as np
+        import pandas as pd
+
+        sized = kept & self.rank & ~np.isnan(self.out_of)
+        sizes = pd.Series(self.out_of[sized]).groupby(self.group[sized]).nunique()
+        distinct = np.zeros(self.groups, dtype=np.int64)
+        distinct[sizes.index.to_numpy(dtype=np.int64)] = sizes.to_numpy()
+        unsized = kept & self.rank & np.isnan(self.out_of) & (distinct[self.group] > 0)
+        by_share = kept & self.rank & ~unsized & (distinct[self.group] > 1)
+        with np.errstate(all="ignore"):
+            basis = np.where(by_share, self.value / self.out_of, self.value)
+        notes.append(
+            np.select(
+                [unsized, by_share],
+                [
+                    "no out_of: its place does not compare with the others",
+                    "ranked among different numbers: compared by percentile",
+                ],
+                default="",
+            ).astype(object)
+        )
+        return basis, kept & ~unsized
+
+    def differences(
+        self, kept: np.ndarray, basis: np.ndarray, in_basis: np.ndarray, notes: list[np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's figure minus its group's first-zone figure, where both compare."""
+        import numpy as np
+
+        difference = np.full(self.n, np.nan)
+        qualifier = np.full(self.n, None, dtype=object)
+        if self.first is None:
+            notes.append(np.full(self.n, "", dtype=object))
+            return difference, qualifier
+        reference = np.full(self.groups, -1, dtype=np.int64)
+        mine = np.flatnonzero(self.zone == self.first)
+        reference[self.group[mine]] = mine
+        ref = reference[self.group]
+        has = (ref >= 0) & (ref != np.arange(self.n))
+        safe = np.where(ref >= 0, ref, 0)
+        other_class = has & (self.cls != self.cls[safe])
+        said = other_class & ~kept & kept[safe]  # the same reason, said against the group
+        comparable = has & ~other_class & in_basis & in_basis[safe]
+        algebra = _difference_qualifiers(self.qualifier[safe], self.qualifier)
+        open_ = comparable & np.array([q is None for q in algebra], dtype=bool)
+        done = comparable & ~open_
+        difference[done] = basis[done] - basis[safe][done]
+        qualifier[done] = algebra[done]
+        base = "no difference from " + self.zone[safe].astype(str) + ": "
+        note = np.select(
+            [ref < 0, other_class & ~said, has & ~other_class & ~comparable, open_],
+            [
+                f"no difference: {self.first} has no figure",
+                base + self.why_not(safe).astype(str),
+                base + "not comparable",
+                "no difference: the bounds do not decide it",
+            ],
+            default="",
+        )
+        notes.append(note.astype(object))
+        return difference, qualifier
+
+    def places(
+        self, comparable: np.ndarray, basis: np.ndarray, notes: list[np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The place of each row among its group's comparable rows (1 = best) where the
+        bounds decide it, and the leader: the one row that surely beats every other."""
+        import numpy as np
+
+        many = self.count(comparable)[self.group]
+        alone = comparable & (self.count(np.ones(self.n, bool))[self.group] > 1) & (many < 2)
+        aimless = comparable & (many >= 2) & ~np.isin(self.better[self.group], ("higher", "lower"))
+        ranked = comparable & (many >= 2) & ~aimless
+        place = np.full(self.n, None, dtype=object)
+        leader = np.full(self.n, None, dtype=object)
+        notes.append(
+            np.select(
+                [alone, aimless],
+                ["no other zone to compare with", "no better direction: no leader"],
+                default="",
+            ).astype(object)
+        )
+        if not ranked.any():
+            notes.append(np.full(self.n, "", dtype=object))
+            return place, leader
+        low, high = self.intervals(basis)
+        better, not_better, beats_all = _counts(self.group, ranked, low, high)
+        total = many - 1
+        decided = ranked & (better + not_better == total)
+        first = decided & (better == 0)
+        ties = self.count(first)[self.group]
+        leads = ranked & (beats_all == total)
+        place[decided] = (better[decided] + 1).tolist()
+        leader[ranked & (better > 0)] = False
+        leader[leads] = True
+        marks = self.marks(ranked)
+        notes.append(
+            np.select(
+                [
+                    ranked & ~decided,
+                    leads & (marks >= 0),
+                    first & ~leads & (ties > 1),
+                    first & ~leads,
+                ],
+                [
+                    "the bounds do not decide its place",
+                    "the lead rests on "
+                    + np.array(_MARK_WORDS, dtype=object)[np.maximum(marks, 0)].astype(str),
+                    "tied for first place: no leader",
+                    "may be tied for first place: no leader",
+                ],
+                default="",
+            ).astype(object)
+        )
+        return place, leader
+
+    def intervals(self, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's figure as an interval of goodness (higher is better): a point for an
+        exact, approximate or expected figure, open on one side for a bound."""
+        import numpy as np
+
+        sign = np.where(self.better[self.group] == "lower", -1.0, 1.0)
+        value = sign * np.nan_to_num(basis, nan=0.0)
+        lower, upper = np.isin(self.qualifier, _LOWER), np.isin(self.qualifier, _UPPER)
+        strict = np.isin(self.qualifier, _STRICT)
+        rises = np.where(sign > 0, lower, upper)  # a bound that can only be better
+        sinks = np.where(sign > 0, upper, lower)
+        low = np.where(sinks, -np.inf, np.where(rises & strict, np.nextafter(value, np.inf), value))
+        high = np.where(
+            rises, np.inf, np.where(sinks & strict, np.nextafter(value, -np.inf), value)
+        )
+        return low, high
+
+    def marks(self, ranked: np.ndarray) -> np.ndarray:
+        """Per row, the strongest mark (target, expected, approximate) among its group's
+        compared figures, as an index into _MARKS; -1 where none."""
+        import numpy as np
+
+        found = np.full(self.groups, -1, dtype=np.int64)
+        for index, mark in reversed(list(enumerate(_MARKS))):
+            found[self.count(ranked & (self.qualifier == mark)) > 0] = index
+        result: np.ndarray = found[self.group]
+        return result
 
 
-def _compare_group(
-    rows: list[int], figures: list[_Figure], better: Any, first: str | None, out: dict[str, Any]
-) -> None:
-    """Differences, leader and places of one indicator's rows."""
-    notes: dict[int, list[str]] = {r: [] for r in rows}
-    kept = _main_class(rows, figures)
-    for row in rows:
-        if row not in kept:
-            notes[row].append(_why_not(figures[row], figures[kept[0]]))
-    basis = _basis(kept, figures, notes)
-    reference = next((r for r in rows if figures[r].zone == first), None)
-    for row in rows if first is not None else ():
-        if row != reference:
-            _difference(row, reference, figures, basis, first, out, notes)
-    direction = next((b for b in (better[r] for r in rows) if b in ("higher", "lower")), None)
-    comparable = [r for r in kept if r in basis]
-    if len(rows) > 1 and len(comparable) < 2:
-        for row in comparable:
-            notes[row].append("no other zone to compare with")
-    elif len(comparable) >= 2 and direction is None:
-        for row in comparable:
-            notes[row].append("no better direction: no leader")
-    elif direction is not None and len(comparable) >= 2:
-        _places(comparable, figures, basis, direction, out, notes)
-    for row, parts in notes.items():
-        out["comparison_note"][row] = "; ".join(dict.fromkeys(p for p in parts if p))
-
-
-def _key(figure: _Figure) -> tuple[Any, ...]:
-    return (figure.unit, figure.span)
-
-
-def _main_class(rows: list[int], figures: list[_Figure]) -> list[int]:
-    """The rows in the unit and period most zones share (of equal counts, the first's)."""
-    classes: dict[tuple[Any, ...], list[int]] = {}
-    for row in rows:
-        classes.setdefault(_key(figures[row]), []).append(row)
-    return max(classes.values(), key=len)  # max keeps the first of equal lengths
-
-
-def _why_not(figure: _Figure, other: _Figure) -> str:
-    """Why a figure is not set beside another's (of its indicator)."""
-    if figure.unit != other.unit:
-        return f"units differ: {figure.unit} vs {other.unit}"
-    return f"periods differ: {figure.period} vs {other.period}"
-
-
-def _basis(
-    kept: list[int], figures: list[_Figure], notes: dict[int, list[str]]
-) -> dict[int, float]:
-    """What each comparable row is compared by: its value, or, for ranks among different
-    numbers of zones, its percentile. A rank without out_of beside ranks with one is left
-    out (its evaluation's size is unknown); places all without out_of compare as places."""
-    sizes = {
-        figures[r].out_of for r in kept if figures[r].rank and not math.isnan(figures[r].out_of)
-    }
-    by_share = len(sizes) > 1
-    basis = {}
-    for row in kept:
-        figure = figures[row]
-        if figure.rank and sizes and math.isnan(figure.out_of):
-            notes[row].append("no out_of: its place does not compare with the others")
-        elif figure.rank and by_share:
-            basis[row] = figure.value / figure.out_of
-            notes[row].append("ranked among different numbers: compared by percentile")
-        else:
-            basis[row] = figure.value
-    return basis
-
-
-def _difference(
-    row: int,
-    reference: int | None,
-    figures: list[_Figure],
-    basis: dict[int, float],
-    first: str | None,
-    out: dict[str, Any],
-    notes: dict[int, list[str]],
-) -> None:
-    """The row's figure minus the first zone's, where both compare."""
-    if reference is None:
-        notes[row].append(f"no difference: {first} has no figure")
-        return
-    figure, base = figures[row], figures[reference]
-    if _key(figure) != _key(base):
-        reason = _why_not(figure, base)
-        if reason not in notes[row]:  # said already, against the zones compared
-            notes[row].append(f"no difference from {base.zone}: {reason}")
-        return
-    if row not in basis or reference not in basis:
-        notes[row].append(f"no difference from {base.zone}: not comparable")
-        return
-    qualifier = difference_qualifier(base.qualifier, figure.qualifier)
-    if qualifier is None:
-        notes[row].append("no difference: the bounds do not decide it")
-        return
-    out["difference"][row] = basis[row] - basis[reference]
-    out["difference_qualifier"][row] = qualifier
-
-
-def difference_qualifier(start: str, end: str) -> str | None:
-    """How far end - start holds, given the qualifiers of the two figures; None where the
-    bounds leave it open (both lower bounds, or both upper bounds)."""
-    lower = end in _LOWER or start in _UPPER
-    upper = end in _UPPER or start in _LOWER
-    if lower and upper:
-        return None
-    for mark in _MARKS:
-        if mark in (start, end):
-            return mark
-    if lower or upper:
-        strict = end in _STRICT or start in _STRICT
-        if lower:
-            return "more_than" if strict else "at_least"
-        return "less_than" if strict else "at_most"
-    return "exact"
-
-
-def _places(
-    rows: list[int],
-    figures: list[_Figure],
-    basis: dict[int, float],
-    direction: str,
-    out: dict[str, Any],
-    notes: dict[int, list[str]],
-) -> None:
-    """The place of each row among the rows (1 = best) where the bounds decide it, and the
-    leader: the one row in first place."""
+def _directions(better: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
+    """Per group, the direction (higher or lower) its first row stating one gives; None
+    where no row states one."""
     import numpy as np
 
-    low, high = _intervals(rows, figures, basis, direction)
-    count = len(rows)
-    sorted_low, sorted_high = np.sort(low), np.sort(high)
-    # surely better than i: low_j > high_i; surely not better: high_j <= low_i
-    surely_better = count - np.searchsorted(sorted_low, high, side="right")
-    not_better = np.searchsorted(sorted_high, low, side="right") - (high <= low)
-    decided = surely_better + not_better == count - 1
-    place = surely_better + 1
-    # a leader beats every other surely: no tie possible
-    beats_all = np.searchsorted(sorted_high, low, side="left") == count - 1
-    ties = int(np.count_nonzero(decided & (place == 1)))
-    marks = [m for m in _MARKS if any(figures[r].qualifier == m for r in rows)]
-    for index, row in enumerate(rows):
-        if decided[index]:
-            out["rank_among_zones"][row] = int(place[index])
-        else:
-            notes[row].append("the bounds do not decide its place")
-        if surely_better[index] > 0:
-            out["leader"][row] = False
-        elif beats_all[index]:
-            out["leader"][row] = True
-            if marks:
-                notes[row].append(f"the lead rests on {_MARK_WORDS[marks[0]]}")
-        elif decided[index] and ties > 1:
-            notes[row].append("tied for first place: no leader")
-        elif decided[index]:
-            notes[row].append("may be tied for first place: no leader")
+    stated = np.flatnonzero(np.isin(better, ("higher", "lower")))
+    first = np.full(groups, len(better), dtype=np.int64)
+    np.minimum.at(first, group[stated], stated)
+    result = np.full(groups, None, dtype=object)
+    known = first < len(better)
+    result[known] = better[first[known]]
+    return result
 
 
-def _intervals(
-    rows: list[int], figures: list[_Figure], basis: dict[int, float], direction: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's figure as an interval of "goodness" (higher is better): a point for exact,
-    approximate and expected figures, open on one side for bounds."""
+def _counts(
+    group: np.ndarray, ranked: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each ranked row i, among the other ranked rows of its group: how many surely beat
+    it (low_j > high_i), how many surely do not (high_j <= low_i), and how many it surely
+    beats (high_j < low_i). Values become ranks so that (group, value) is one sortable key."""
     import numpy as np
 
-    sign = 1.0 if direction == "higher" else -1.0
-    low, high = np.empty(len(rows)), np.empty(len(rows))
-    for index, row in enumerate(rows):
-        value, qualifier = sign * basis[row], figures[row].qualifier
-        low[index] = high[index] = value
-        rises = (qualifier in _LOWER) == (sign > 0)
-        if qualifier in _LOWER or qualifier in _UPPER:
-            strict = qualifier in _STRICT
-            if rises:
-                low[index], high[index] = (np.nextafter(value, np.inf) if strict else value), np.inf
-            else:
-                low[index], high[index] = (
-                    -np.inf,
-                    (np.nextafter(value, -np.inf) if strict else value),
-                )
-    return low, high
+    rows = np.flatnonzero(ranked)
+    values, inverse = np.unique(np.concatenate([low[rows], high[rows]]), return_inverse=True)
+    width = len(values) + 1
+    r_low, r_high = inverse[: len(rows)], inverse[len(rows) :]
+    base = group[rows].astype(np.int64) * width
+    lows, highs = np.sort(base + r_low), np.sort(base + r_high)
+    above = np.searchsorted(lows, base + width - 1, "left") - np.searchsorted(
+        lows, base + r_high, "right"
+    )
+    below = np.searchsorted(highs, base + r_low, "right") - np.searchsorted(highs, base, "left")
+    under = np.searchsorted(highs, base + r_low, "left") - np.searchsorted(highs, base, "left")
+    point = r_high <= r_low  # the row itself counts as not beating itself
+    out = [np.zeros(len(group), dtype=np.int64) for _ in range(3)]
+    out[0][rows], out[1][rows], out[2][rows] = above, below - point, under
+    return out[0], out[1], out[2]
+
+
+def _joined(parts: list[np.ndarray], length: int) -> Any:
+    """The notes of each row, joined by "; " in order, the empty ones left out."""
+    import numpy as np
+
+    result = np.full(length, "", dtype=object)
+    for part in parts:
+        both = (result != "") & (part != "")
+        result = np.where(both, result + "; " + part, np.where(result != "", result, part))
+    return result

@@ -31,6 +31,7 @@ COMMANDS = [
     ["compare", "-d", FOUR, "--lang", "en"],
     ["panel", "national_rank", "industrial_output", "-d", FOUR],
     ["summary", "-d", FOUR, "--lang", "en"],
+    ["extract", str(FIXTURES / "three_zones.txt"), "--published", "2023-03-10", "-f", "table"],
 ]
 WIDTHS = [50, 60, 80, 100, 120]
 
@@ -53,6 +54,8 @@ def _on_screen(monkeypatch: pytest.MonkeyPatch, args: list[str], width: int) -> 
 
 
 def _records(cli: Callable[..., Any], args: list[str]) -> list[dict[str, Any]]:
+    if args[-2:] == ["-f", "table"]:
+        args = args[:-2]
     data = json.loads(cli(*args, "-n", "0", "--json").stdout)
     if isinstance(data, dict):  # the summary
         return [*data["movers"], *(x for rows in data["latest"].values() for x in rows)]
@@ -60,7 +63,7 @@ def _records(cli: Callable[..., Any], args: list[str]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a).replace(FOUR, "four"))
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:3]).replace(FOUR, "four"))
 def test_every_table_fits_and_cuts_nothing(
     cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, args: list[str], width: int
 ) -> None:
@@ -80,7 +83,11 @@ def test_every_table_fits_and_cuts_nothing(
             start = name[:4]
             assert any(start in line for line in lines), (name, width)
         written = record.get("written")
-        if written and args[0] in ("list", "show") and record.get("qualifier") == "exact":
+        if (
+            written
+            and args[0] in ("list", "show", "extract")
+            and record.get("qualifier") == "exact"
+        ):
             assert any(written.lstrip("第") in line for line in lines)
 
 

@@ -105,15 +105,21 @@ class _Rows:
         import pandas as pd
 
         self.n = len(frame)
-        keys = pd.MultiIndex.from_frame(frame[list(by)].astype(str))
-        self.group = pd.factorize(keys)[0].astype(np.int64)
+        if len(by) == 1:
+            self.group = pd.factorize(frame[by[0]])[0].astype(np.int64)
+        else:
+            self.group = pd.factorize(pd.MultiIndex.from_frame(frame[list(by)].astype(str)))[0]
+            self.group = self.group.astype(np.int64)
         self.groups = int(self.group.max(initial=-1)) + 1
         self.zone = frame["zone"].to_numpy(dtype=object)
         self.first = first
         self.unit = frame["unit"].astype(object).to_numpy()
-        self.period = frame["to_period"].astype(str).to_numpy(dtype=object)
-        codes, _, positions = distinct_periods(frame["to_period"].astype(str))
-        self.span = positions[codes] if len(codes) else np.zeros((0, 2))
+        periods = frame["to_period"].astype(str)
+        self.period = periods.to_numpy(dtype=object)
+        codes, _, positions = distinct_periods(periods)
+        # one code per span (2021 and 2021-01/2021-12 cover the same months)
+        spans = pd.factorize(pd.MultiIndex.from_arrays([positions[:, 0], positions[:, 1]]))[0]
+        self.span_code = spans[codes].astype(np.int64) if len(codes) else np.zeros(0, np.int64)
         self.value = frame["to_value"].to_numpy(dtype="float64")
         qualifiers = frame["to_qualifier"].astype(object)
         self.qualifier = qualifiers.where(qualifiers.notna(), "exact").to_numpy(dtype=object)
@@ -134,9 +140,9 @@ class _Rows:
         import numpy as np
         import pandas as pd
 
-        key = pd.MultiIndex.from_arrays(
-            [self.group, pd.factorize(self.unit)[0], self.span[:, 0], self.span[:, 1]]
-        )
+        units = pd.factorize(self.unit)[0].astype(np.int64)
+        spans = int(self.span_code.max(initial=0)) + 1
+        key = (self.group * (int(units.max(initial=0)) + 1) + units) * spans + self.span_code
         cls = pd.factorize(key)[0]
         size = np.bincount(cls)
         first_row = np.full(len(size), self.n, dtype=np.int64)
@@ -148,20 +154,24 @@ class _Rows:
         main[class_group[leading]] = leading
         self.cls, self.representative = cls, first_row[main]
         kept: np.ndarray = cls == main[self.group]
-        notes.append(np.where(kept, "", self.why_not(self.representative[self.group])))
+        notes.append(self.why_not(self.representative[self.group], ~kept))
         return kept
 
-    def why_not(self, other: np.ndarray) -> np.ndarray:
-        """Why each row is not set beside the row `other` names (of its group)."""
+    def why_not(self, other: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Why each masked row is not set beside the row `other` names (of its group); ""
+        for the rows not masked."""
         import numpy as np
 
-        units = self.unit != self.unit[other]
-        text = np.where(
-            units,
-            "units differ: " + self.unit.astype(str) + " vs " + self.unit[other].astype(str),
-            "periods differ: " + self.period + " vs " + self.period[other],
-        )
-        result: np.ndarray = text.astype(object)
+        result = np.full(self.n, "", dtype=object)
+        rows = np.flatnonzero(mask)
+        mine, theirs = rows, other[rows]
+        units = self.unit[mine] != self.unit[theirs]
+        result[rows] = [
+            f"units differ: {self.unit[i]} vs {self.unit[j]}"
+            if unit
+            else f"periods differ: {self.period[i]} vs {self.period[j]}"
+            for i, j, unit in zip(mine.tolist(), theirs.tolist(), units.tolist(), strict=True)
+        ]
         return result
 
     def basis(self, kept: np.ndarray, notes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -216,17 +226,14 @@ class _Rows:
         done = comparable & ~open_
         difference[done] = basis[done] - basis[safe][done]
         qualifier[done] = algebra[done]
-        base = "no difference from " + self.zone[safe].astype(str) + ": "
-        note = np.select(
-            [ref < 0, other_class & ~said, has & ~other_class & ~comparable, open_],
-            [
-                f"no difference: {self.first} has no figure",
-                base + self.why_not(safe).astype(str),
-                base + "not comparable",
-                "no difference: the bounds do not decide it",
-            ],
-            default="",
-        )
+        note = np.full(self.n, "", dtype=object)
+        note[ref < 0] = f"no difference: {self.first} has no figure"
+        note[open_] = "no difference: the bounds do not decide it"
+        apart = other_class & ~said
+        reasons = self.why_not(safe, apart)
+        for row in np.flatnonzero(apart | (has & ~other_class & ~comparable)).tolist():
+            reason = reasons[row] if apart[row] else "not comparable"
+            note[row] = f"no difference from {self.zone[safe[row]]}: {reason}"
         notes.append(note.astype(object))
         return difference, qualifier
 

@@ -87,7 +87,7 @@ def compare(
         if options.format.for_people and not growth.empty:
             render(zones_table(growth, zones, options.lang), options)
             return
-    render(growth_rows(growth, several), options, dataset.sources)
+    render(growth_rows(growth, several), options, dataset)
 
 
 @app.command("panel")
@@ -131,7 +131,7 @@ def panel(
     if options.format.for_people:
         render(panel_report(found, options.lang), options)
     else:
-        render(panel_rows(found, wide), options, dataset.sources)
+        render(panel_rows(found, wide), options, dataset)
 
 
 @app.command("export")
@@ -156,4 +156,4 @@ def export(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     dataset = read(paths, conflicts=False)  # every report's figure is written
-    render(export_table(dataset.observations(merged=False)), options, dataset.sources)
+    render(export_table(dataset.observations(merged=False)), options, dataset)

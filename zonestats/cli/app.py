@@ -196,9 +196,15 @@ def read(paths: Sequence[Path], conflicts: bool = True) -> "Dataset":
     what = ", ".join(str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
     if list(paths) == [bundled_path()]:
         what = "the bundled dataset"
-    with progress(f"reading {what}", environment().stderr_isatty):
-        dataset = load(list(paths))
-    gc.freeze()  # what was loaded lives until the end: later collections need not walk it
+    collecting = gc.isenabled()
+    gc.disable()  # a load allocates millions of objects and frees few: nothing to collect
+    try:
+        with progress(f"reading {what}", environment().stderr_isatty):
+            dataset = load(list(paths))
+        gc.freeze()  # what was loaded lives until the end: later collections need not walk it
+    finally:
+        if collecting:
+            gc.enable()
     if conflicts:
         for conflict in dataset.conflicts[:MAX_CONFLICT_NOTES]:
             note(f"note: {conflict.note()}")

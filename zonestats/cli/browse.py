@@ -54,7 +54,7 @@ def list_indicators(
     if len(dataset.zones) == 1:
         zone = dataset.zones[0]
         title = zone.name if lang is Lang.ZH or not zone.name_en else zone.name_en
-    render(indicator_table(latest(dataset, category), title), options, dataset.sources)
+    render(indicator_table(latest(dataset, category), title), options, dataset)
 
 
 @app.command("show")
@@ -94,9 +94,9 @@ def show(
         from zonestats.output.views import indicator_table
 
         note("give an indicator id to see its figures: zonestats show ID; the ids are:")
-        render(indicator_table(latest(dataset), None), options, dataset.sources)
+        render(indicator_table(latest(dataset), None), options, dataset)
         return
-    render(citation_table(citations(dataset, indicator), lang), options, dataset.sources)
+    render(citation_table(citations(dataset, indicator), lang), options, dataset)
 
 
 @app.command("summary")

@@ -7,7 +7,7 @@ zonestats.model.rules'; this module only walks the document's shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from zonestats.errors import Problem, ZonestatsError
@@ -107,6 +107,7 @@ class _Context:
     zones: dict[str, ZoneRecord]  # by id; v1: one zone under the key ""
     sources: dict[str, tuple[Any, ...]]  # by id; the source columns' values
     version: int
+    zone_rows: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # made once a zone
 
 
 def read_dataset(raw: Any, path: str) -> Contents:
@@ -253,6 +254,7 @@ def _observations(
         raw.value_positions.get("observations"),
     )
     complete = {"id", "name", "name_en", "category", "unit"} <= indicator.keys()
+    zone_rows = context.zone_rows
     for item, where in items:
         values = walker.fields(item, spec, f"an observation of {label}", where)
         if values is None:
@@ -261,7 +263,10 @@ def _observations(
         source = _reference(walker, item, values.get("source"), context.sources, "source", where)
         row = _observation(walker, item, values, indicator)
         if row is not None and complete and zone is not None and source is not None:
-            walker.rows.append(_row(indicator, values, row, zone_row(zone), source, where))
+            columns = zone_rows.get(id(zone))
+            if columns is None:
+                columns = zone_rows[id(zone)] = zone_row(zone)
+            walker.rows.append(_row(indicator, values, row, columns, source, where))
 
 
 def _reference(

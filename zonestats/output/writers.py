@@ -16,15 +16,15 @@ from zonestats.output.table import Report, Table, header_of, table_from_frame
 from zonestats.output.xlsx import write_xlsx
 
 
-def render(table: Table | Report, options: OutputOptions, sources: Sequence[Any] = ()) -> None:
+def render(table: Table | Report, options: OutputOptions, cited: Any = None) -> None:
     """Write a table or report to stdout or to the output file, in the chosen format; an
-    xlsx file gets a sheet of the sources."""
-    if sources and options.format is Format.XLSX:
+    xlsx file gets a sheet of the sources of ``cited`` (a dataset), read only then."""
+    if cited is not None and options.format is Format.XLSX:
         from zonestats.output.views import source_table
 
         if isinstance(table, Report):
             table = table.rows
-        table = dataclasses.replace(table, sources=source_table(sources))
+        table = dataclasses.replace(table, sources=source_table(cited.sources))
     if isinstance(table, Report):
         writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
     else:

@@ -133,7 +133,7 @@ def _read_delimited(source: Any, separator: str) -> pd.DataFrame:
     frame: pd.DataFrame = pd.read_csv(
         source,
         sep=separator,
-        dtype=pd.ArrowDtype(pa.string()),  # text straight into Arrow: no object per cell
+        dtype=pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it: no cast
         keep_default_na=False,
         na_values=[""],
         encoding="utf-8-sig",

@@ -66,8 +66,20 @@ def cjk_font() -> str | None:
     pyplot()
     from matplotlib import font_manager
 
-    names = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in names), None)
+    manager = font_manager.fontManager
+    names = {font.name for font in manager.ttflist}
+    found = next((name for name in CJK_FONTS if name in names), None)
+    if found is None:  # matplotlib's cache may predate the fonts: look at the system's
+        known = {font.fname for font in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue  # a file matplotlib cannot read is no font for us
+        names = {font.name for font in manager.ttflist}
+        found = next((name for name in CJK_FONTS if name in names), None)
+    return found
 
 
 def figure_bytes(chart: Chart, suffix: str, zh: bool) -> bytes:

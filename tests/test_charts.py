@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 import zonestats
-from zonestats.analysis.charts import ChartKind, axis_scale, chart
+from zonestats.analysis.chart_kinds import ChartKind
+from zonestats.analysis.charts import axis_scale, chart
 from zonestats.output.chart_text import chart_lines
 from zonestats.output.layout import cell_width
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from zonestats.analysis.chart_kinds import ChartKind
 from zonestats.analysis.growth import Selection, growth_table, select
 from zonestats.model.period import period_position
 from zonestats.model.terms import RANK_UNITS
@@ -30,13 +30,6 @@ if TYPE_CHECKING:
 
 LOG_SPAN = 20.0
 """Bars go on a log scale where the largest is this many times the smallest (82x and 1.5x)."""
-
-
-class ChartKind(StrEnum):
-    GROWTH = "growth"
-    RANKS = "ranks"
-    SLOPE = "slope"
-    SERIES = "series"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from zonestats.analysis.charts import ChartKind
+from zonestats.analysis.chart_kinds import ChartKind
 from zonestats.cli.app import app, environment, inputs, note, protected, read
 from zonestats.cli.options import DataOption, LangOption, complete_ids
 from zonestats.output.options import Lang

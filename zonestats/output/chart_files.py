@@ -10,7 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from zonestats.analysis.charts import Chart, ChartKind, axis_scale
+from zonestats.analysis.chart_kinds import ChartKind
+from zonestats.analysis.charts import Chart, axis_scale
 from zonestats.errors import ZonestatsError
 from zonestats.model.quantity import Qualifier
 from zonestats.output.words import marked

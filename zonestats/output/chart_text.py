@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from zonestats.analysis.charts import Chart, ChartKind, Point, axis_scale
+from zonestats.analysis.chart_kinds import ChartKind
+from zonestats.analysis.charts import Chart, Point, axis_scale
 from zonestats.errors import printable
 from zonestats.model.quantity import Qualifier
 from zonestats.output.layout import cell_width, wrap

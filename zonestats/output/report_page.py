@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from zonestats.analysis.charts import ChartKind, chart
+from zonestats.analysis.chart_kinds import ChartKind
+from zonestats.analysis.charts import chart
 from zonestats.analysis.growth import Selection, growth_table
 from zonestats.errors import Problem, ZonestatsError
 from zonestats.model.quantity import Qualifier, format_number

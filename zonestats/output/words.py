@@ -114,7 +114,12 @@ _NOTES: tuple[tuple[str, str], ...] = (
     (r"may be tied for first place: no leader", "或并列第一:不评领先"),
     (r"the same as in (.+)", "与{0}相同"),
 )
-_COMPILED = tuple((re.compile(pattern), chinese) for pattern, chinese in _NOTES)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The note patterns, compiled when a note is first translated (not at start-up)."""
+    return tuple((re.compile(pattern), chinese) for pattern, chinese in _NOTES)
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +130,7 @@ def note_zh(note: str) -> str:
 
 def _part_zh(part: str) -> str:
     """A part in Chinese; what a pattern captures (a reason, a period) is translated too."""
-    for pattern, chinese in _COMPILED:
+    for pattern, chinese in _compiled():
         match = pattern.fullmatch(part)
         if match:
             return chinese.format(*(_part_zh(group) for group in match.groups()))

@@ -182,3 +182,24 @@ def test_the_report_lists_what_validate_finds(cli: Callable[..., Any], tmp_path:
 def test_the_report_is_html_only(cli: Callable[..., Any], tmp_path: Path) -> None:
     result = cli("report", "-o", str(tmp_path / "report.pdf"), expect=1)
     assert "-o FILE.html" in result.stderr
+
+
+def test_english_charts_name_zones_in_english() -> None:
+    drawn = chart(zonestats.load(FOUR), ["national_rank"], zh=False)
+    assert [s.name for s in drawn.series][:2] == [
+        "Jiangbei Economic Development Zone",
+        "Nanshan High-tech Zone",
+    ]
+    assert drawn.title == "Rank in the national evaluation"
+    assert drawn.y_label == "percentile (%, lower is better)"
+
+
+def test_series_and_slope_on_the_bundled_data() -> None:
+    dataset = zonestats.load()
+    drawn = chart(dataset, ["midea_fridge_capacity"])
+    assert drawn.kind is ChartKind.SERIES
+    assert _points(drawn) == {"荆州开发区": [("2008", 100_000.0), ("2021", 8_000_000.0)]}
+    assert axis_scale(drawn) == (1e4, "万台")
+    slope = chart(dataset, ["midea_fridge_output"], ChartKind.SLOPE)
+    assert _points(slope) == {"荆州开发区": [("2008", 1e8), ("2021", 8.2e9)]}
+    assert axis_scale(slope) == (1e8, "亿元")

@@ -76,6 +76,10 @@ def chart(
     frame = dataset.observations()
     if indicators:
         frame = select(frame, Selection(tuple(indicators)))
+    if not zh:  # zones by their English names, where each has its own
+        english = {z.name: z.name_en or z.name for z in dataset.zones}
+        if len(set(english.values())) == len(english):
+            frame = frame.assign(zone=frame["zone"].map(english).fillna(frame["zone"]))
     chosen = kind or _fitting(frame, indicators)
     sources = _sources(frame, zh)
     if chosen is ChartKind.GROWTH:

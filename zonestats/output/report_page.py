@@ -40,7 +40,8 @@ def report_html(dataset: Dataset, problems: Sequence[Problem], zh: bool) -> str:
     from zonestats.analysis.summary import summarize
 
     summary = summarize(dataset)
-    zones = [z.name for z in dataset.zones]
+    names = {z.name: z.name if zh else z.name_en or z.name for z in dataset.zones}
+    zones = list(names.values())
     title = (
         ("、".join(zones[:4]) + (" 等" if len(zones) > 4 else "")) if zh else ", ".join(zones[:4])
     )
@@ -49,7 +50,9 @@ def report_html(dataset: Dataset, problems: Sequence[Problem], zh: bool) -> str:
     cites: list[dict[str, Any]] = []
     parts = [_STYLE, _facts(summary, zh)]
     parts += _charts(dataset, latest, zh)
-    parts += _categories(latest, zh, cites)
+    parts += _categories(
+        latest.assign(zone=latest["zone"].map(names).fillna(latest["zone"])), zh, cites
+    )
     parts.append(_quotes(cites, zh))
     parts.append(_problems(problems, zh))
     return html_page(title, "\n".join(parts), zh)

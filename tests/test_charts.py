@@ -34,14 +34,24 @@ def test_growth_bars_on_the_bundled_data() -> None:
     assert drawn.sources == ("来源:荆州开发区:党旗高扬在工业主战场(湖北文明网,2021-06-30)",)
 
 
-def test_growth_goes_on_a_log_scale_when_multiples_span_orders_of_magnitude() -> None:
+def test_growth_goes_on_a_log_scale_when_multiples_span_orders_of_magnitude(
+    tmp_path: Path,
+) -> None:
     drawn = chart(zonestats.load(FOUR), ["industrial_output", "signed_projects"])
     multiples = {p.x: p.y for p in drawn.series[0].points}
     assert multiples["工业总产值(江北经开区)"] == pytest.approx(2.4)
     assert multiples["签约项目数(江北经开区)"] == pytest.approx(41 / 30)
-    assert drawn.log is False
-    many = chart(zonestats.load())  # 82x and 80x only
-    assert many.log is False
+    assert drawn.log is False  # 2.4x and 1.4x
+    table = tmp_path / "spread.csv"
+    table.write_text(
+        "zone,indicator,name,period,value,unit\n"
+        "甲区,a,产值,2010,1,亿元\n甲区,a,产值,2020,82,亿元\n"
+        "甲区,b,企业数,2010,100,家\n甲区,b,企业数,2020,150,家\n",
+        encoding="utf-8",
+    )
+    spread = chart(zonestats.load(table))
+    assert [(p.x, p.y) for p in spread.series[0].points] == [("产值", 82.0), ("企业数", 1.5)]
+    assert spread.log is True and spread.y_label == "倍数(对数刻度)"
 
 
 def test_ranks_are_percentiles_when_evaluations_differ_and_run_downwards() -> None:

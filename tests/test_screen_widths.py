@@ -148,7 +148,7 @@ def test_a_laid_out_grid_is_never_wider_than_the_screen(cells: list[list[str]], 
         wraps=[True, False, False],
         priority=[2, 2, 2],
     )
-    lines, starts = lay_out(grid, width)
+    lines, starts, _ = lay_out(grid, width)
     assert len(starts) == len(cells)
     if width >= 60 and all(cell_width(r[1]) + cell_width(r[2]) < 30 for r in cells):
         assert all(cell_width(line) <= width for line in lines)

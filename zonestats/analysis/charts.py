@@ -13,7 +13,6 @@ and HTML); the data here is what tests check.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -144,10 +143,6 @@ def _growth(
         notes=notes,
         sources=sources,
     )
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _periods(frame: pd.DataFrame) -> tuple[str, ...]:

@@ -50,24 +50,18 @@ def cell_width(text: str) -> int:
     )
 
 
-def lay_out(grid: Grid, width: int | None) -> tuple[list[str], list[int]]:
-    """The lines of the table, and the index of each row's first line (for cutting at a row).
-    Without a width, at its natural width; else fitted, leaving columns out, or as records."""
+def lay_out(grid: Grid, width: int | None) -> tuple[list[str], list[int], list[str]]:
+    """The lines of the table, the index of each row's first line (for cutting at a row),
+    and the headers of the columns left out. Without a width, at its natural width; else
+    fitted, leaving columns out, or as records."""
     if width is None:
         shown = list(range(len(grid.headers)))
-        return _lines(grid, shown, _natural(grid, shown))
+        return (*_lines(grid, shown, _natural(grid, shown)), [])
     chosen = _choose(grid, width)
     if chosen is None:
-        return _records(grid, width)
-    return _lines(grid, *chosen)
-
-
-def left_out(grid: Grid, width: int | None) -> list[str]:
-    """The headers of the columns a screen of this width leaves out."""
-    chosen = _choose(grid, width) if width is not None else None
-    if chosen is None:
-        return []
-    return [h for i, h in enumerate(grid.headers) if i not in chosen[0]]
+        return (*_records(grid, width), [])
+    dropped = [h for i, h in enumerate(grid.headers) if i not in chosen[0]]
+    return (*_lines(grid, *chosen), dropped)
 
 
 def _choose(grid: Grid, width: int) -> tuple[list[int], list[int]] | None:

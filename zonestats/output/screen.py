@@ -7,7 +7,7 @@ from typing import IO
 
 from zonestats.errors import printable
 from zonestats.output.cells import display
-from zonestats.output.layout import Grid, lay_out, left_out, wrap
+from zonestats.output.layout import Grid, lay_out, wrap
 from zonestats.output.options import Lang, OutputOptions
 from zonestats.output.table import Column, Report, Table
 
@@ -50,7 +50,7 @@ def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> st
     screen lines, the rows that fit it, and a note on stderr of what was left out."""
     width = options.env.width if options.terminal else None
     cells = grid(table, options)
-    lines, starts = lay_out(cells, width)
+    lines, starts, dropped = lay_out(cells, width)
     header_end = starts[0] if starts else len(lines)
     if budget is not None and len(lines) > budget and len(starts) > 1:
         fit = [s for s in starts[1:] if s <= budget] or [starts[1]]
@@ -61,7 +61,6 @@ def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> st
             "all, --csv or -o FILE.xlsx writes them for a spreadsheet",
             file=options.env.stderr,
         )
-    dropped = left_out(cells, width)
     if dropped:
         print(
             f"left out at {width} columns: {', '.join(dropped)} "

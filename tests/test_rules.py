@@ -345,3 +345,19 @@ def test_every_problem_code_used_is_registered() -> None:
                         used[arg.value] = f"{path.name}:{node.lineno}"
     assert len(used) >= 30
     assert {c: where for c, where in used.items() if c not in PROBLEM_CODES} == {}
+
+
+def test_places_are_places_whether_written_in_wei_or_ming(tmp_path: Path) -> None:
+    """第4名 under an indicator counted in 位 is the same unit (a place); 5名 of people under 个
+    is not."""
+    import zonestats
+
+    row = "zone,indicator,period,value,unit,written,quote\n"
+    table = tmp_path / "places.csv"
+    table.write_text(row + "甲区,rank,2023,4,位,第四名,分别列第四名\n", encoding="utf-8")
+    assert zonestats.load(table).observations()["value"].tolist() == [4.0]
+    people = tmp_path / "people.csv"
+    people.write_text(row + "甲区,staff,2023,5,个,5名,共5名\n", encoding="utf-8")
+    from zonestats.io.inputs import problems
+
+    assert [p.code for p in problems([people])] == ["unit-mismatch"]

@@ -21,6 +21,7 @@ from typing import Any
 
 from zonestats.errors import ZonestatsError, invalid
 from zonestats.model.quantity import Qualifier, Quantity, parse_quantity, plain_number
+from zonestats.model.terms import RANK_UNITS
 
 RELATIVE_TOLERANCE = 1e-9
 """How far a stated number may be from what its written value reads as."""
@@ -54,6 +55,17 @@ class Rule:
 _EXACT = Qualifier.EXACT.value
 
 
+def _same_unit(read: Any, unit: Any) -> Any:
+    """Whether a written value counts in the indicator's unit; places are places, whether a
+    report writes 第4名 or 第4位. For one value or, column-wise, for arrays of them."""
+    if isinstance(read, str) or read is None:
+        return read == unit or (read in RANK_UNITS and unit in RANK_UNITS)
+    import numpy as np
+
+    places = list(RANK_UNITS)
+    return (read == unit) | (np.isin(read, places) & np.isin(unit, places))
+
+
 def _n(value: Any) -> str:
     return plain_number(float(value))
 
@@ -78,7 +90,7 @@ RULES = (
         "unit-mismatch",
         ("read_unit", "unit"),
         "written",
-        lambda read, unit: read == unit,
+        _same_unit,
         lambda o: (
             f"value '{o['written']}' is counted in {o['read_unit']}, "
             f"but the indicator's unit is {o['unit']}"

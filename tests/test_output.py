@@ -426,6 +426,8 @@ ZH_COMMANDS = [
     ["panel", "national_rank", "midea_fridge_capacity"],
     ["compare", "-d", str(FIXTURES / "four_zones")],
     ["panel", "national_rank", "-d", str(FIXTURES / "four_zones")],
+    ["show", "national_rank", "-d", "national"],
+    ["panel", "national_rank", "-d", "national", "--province", "江苏"],
 ]
 
 
@@ -438,6 +440,7 @@ def test_chinese_all_through_in_zh(cli: Callable[..., Any], command: list[str], 
     ids = {i.id for i in zonestats.load().indicators} | {
         i.id for i in zonestats.load(FIXTURES / "four_zones").indicators
     }
+    ids |= {"national_rank"}
     out = cli(*command, "-n", "0", "-f", fmt).stdout
     words = set(re.findall(r"[A-Za-z][A-Za-z_0-9]*", out)) - ids
     assert not words, words

@@ -170,10 +170,22 @@ def _ranks(frame: pd.DataFrame, zh: bool, sources: tuple[str, ...]) -> Chart:
         order = {p: i for i, p in enumerate(_periods(frame))}
         series.append(Series(str(zone), tuple(sorted(points, key=lambda p: order[p.x]))))
     notes: tuple[str, ...] = ()
+    single = [s for s in series if len(s.points) < 2]
+    if single and len(single) < len(series):  # a bump chart is of the zones that moved
+        series = [s for s in series if len(s.points) >= 2]
+        left = (
+            f"{len(single)} 个开发区仅有一个名次,未画出"
+            if zh
+            else f"{len(single)} zones with one place left out"
+        )
+        notes = (left,)
     y_label = "名次" if zh else "place"
     if by_share:
         y_label = "百分位(%,越小越好)" if zh else "percentile (%, lower is better)"
-        notes = ("各年参评总数不同,按百分位比较" if zh else "evaluations of different sizes",)
+        notes = (
+            *notes,
+            "各年参评总数不同,按百分位比较" if zh else "evaluations of different sizes",
+        )
     return Chart(
         ChartKind.RANKS,
         _name(first, zh),

@@ -22,6 +22,7 @@ from zonestats.cli.options import (
     LangOption,
     LimitOption,
     OutputOption,
+    ProvinceOption,
     StepsFlag,
     ToOption,
     UnitsOption,
@@ -48,6 +49,7 @@ def compare(
     at: AtOption = None,
     common: CommonFlag = False,
     steps: StepsFlag = False,
+    province: ProvinceOption = None,
     data: DataOption = None,
     format: FormatOption = None,
     as_csv: CsvFlag = False,
@@ -73,7 +75,7 @@ def compare(
     options = output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
-    dataset = read(paths)
+    dataset = read(paths, province=province)
     several = len(dataset.zones) > 1  # zones with observations
     single = several and not steps  # a zone's only observation still stands beside others
     chosen = (tuple(indicators or ()), category, start, end, single, at, common, steps)
@@ -105,6 +107,7 @@ def panel(
         bool,
         typer.Option("--wide", help="Machine formats: a row per zone, a column per period."),
     ] = False,
+    province: ProvinceOption = None,
     data: DataOption = None,
     format: FormatOption = None,
     as_csv: CsvFlag = False,
@@ -125,7 +128,7 @@ def panel(
     options = output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
-    dataset = read(paths)
+    dataset = read(paths, province=province)
     zones = [zone.name for zone in dataset.zones]
     found = panels(dataset.observations(), list(dict.fromkeys(indicators)), zones)
     if options.format.for_people:

@@ -182,12 +182,12 @@ def inputs(data: Sequence[str] | None) -> list[Path]:
 
 def protected(paths: Sequence[Path]) -> tuple[Path, ...]:
     """Files --output must never replace: the inputs and the bundled dataset."""
-    from zonestats.io.inputs import bundled_path
+    from zonestats.io.inputs import BUNDLED, bundled_path
 
-    return (*paths, bundled_path())
+    return (*paths, *(bundled_path(name) for name in BUNDLED))
 
 
-def read(paths: Sequence[Path], conflicts: bool = True) -> "Dataset":
+def read(paths: Sequence[Path], conflicts: bool = True, province: str | None = None) -> "Dataset":
     """Every input as one dataset, with a spinner when it takes a while on a terminal; with
     ``conflicts``, a note on stderr for each place the sources disagree."""
     from zonestats.io.inputs import bundled_path, load
@@ -205,6 +205,8 @@ def read(paths: Sequence[Path], conflicts: bool = True) -> "Dataset":
     finally:
         if collecting:
             gc.enable()
+    if province is not None:
+        dataset = dataset.in_province(province)
     if conflicts:
         for conflict in dataset.conflicts[:MAX_CONFLICT_NOTES]:
             note(f"note: {conflict.note()}")

@@ -125,3 +125,21 @@ def summary(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
     render(summary_report(summarize(read(paths), movers), lang), options)
+
+
+@app.command("datasets")
+def datasets(
+    format: FormatOption = None,
+    as_csv: CsvFlag = False,
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.ZH,
+) -> None:
+    """The datasets shipped with zonestats, by the name --data takes."""
+    import zonestats
+    from zonestats.io.inputs import BUNDLED, bundled_path
+    from zonestats.output.views import bundled_table
+    from zonestats.output.writers import render
+
+    options = output_options(format, as_csv, as_json, None, lang)
+    found = {name: zonestats.load(bundled_path(name)) for name in BUNDLED}
+    render(bundled_table(found, {n: bundled_path(n) for n in BUNDLED}), options)

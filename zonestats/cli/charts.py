@@ -9,7 +9,7 @@ import typer
 
 from zonestats.analysis.chart_kinds import ChartKind
 from zonestats.cli.app import app, environment, inputs, note, protected, read
-from zonestats.cli.options import DataOption, LangOption, complete_ids
+from zonestats.cli.options import DataOption, LangOption, ProvinceOption, complete_ids
 from zonestats.output.options import Lang
 
 
@@ -42,6 +42,7 @@ def chart(
             metavar="FILE",
         ),
     ] = None,
+    province: ProvinceOption = None,
     data: DataOption = None,
     lang: LangOption = Lang.ZH,
 ) -> None:
@@ -49,7 +50,7 @@ def chart(
     from zonestats.analysis.charts import chart as make_chart
 
     paths = inputs(data)
-    dataset = read(paths)
+    dataset = read(paths, province=province)
     zh = lang is Lang.ZH
     drawn = make_chart(dataset, tuple(indicators or ()), kind, zh)
     if output is None or str(output) == "-":
@@ -70,6 +71,7 @@ def report(
         Path,
         typer.Option("--output", "-o", help="The page to write: FILE.html.", metavar="FILE"),
     ],
+    province: ProvinceOption = None,
     data: DataOption = None,
     lang: LangOption = Lang.ZH,
 ) -> None:
@@ -81,6 +83,8 @@ def report(
     check_report_path(output.suffix.lower())
     paths = inputs(data)
     dataset, found = check(paths)  # the page shows the valid figures and lists the rest
+    if province is not None:
+        dataset = dataset.in_province(province)
     if not len(dataset.table):
         from zonestats.errors import DataError, ZonestatsError
 

@@ -77,6 +77,10 @@ HeadersOption = Annotated[
         case_sensitive=False,
     ),
 ]
+ProvinceOption = Annotated[
+    str | None,
+    typer.Option("--province", help="Only the zones of this province, e.g. 江苏.", metavar="NAME"),
+]
 CategoryOption = Annotated[
     str | None, typer.Option("--category", "-c", help="Only this category.", metavar="NAME")
 ]

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 BUNDLED_NAME = "article.yaml"
+BUNDLED: dict[str, str] = {"jingzhou": BUNDLED_NAME, "national": "national.yaml"}
+"""The datasets shipped with zonestats, by the name --data takes: the 荆州 report (the
+default) and the national evaluation's published places."""
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 NOT_FATAL = frozenset({"conflicting-values"})
 """Problems that `validate` reports but that leave a dataset usable: analysis settles a
@@ -35,14 +38,15 @@ conflict by the later-published source, and says so."""
 Spec = str | Path
 
 
-def bundled_path() -> Path:
-    """The dataset shipped with zonestats (data/article.yaml of the source tree)."""
+def bundled_path(name: str = "jingzhou") -> Path:
+    """A dataset shipped with zonestats (data/<file> of the source tree), by its name."""
+    file = BUNDLED[name]
     here = Path(__file__).resolve().parents[1]  # the zonestats package
-    packaged = here / "data" / BUNDLED_NAME  # installed: the wheel puts it in the package
+    packaged = here / "data" / file  # installed: the wheel puts it in the package
     if packaged.is_file():
         return packaged
-    # Running from a source checkout: the dataset lives at the top of the repository.
-    return here.parent / "data" / BUNDLED_NAME
+    # Running from a source checkout: the datasets live at the top of the repository.
+    return here.parent / "data" / file
 
 
 def is_input(path: Path) -> bool:
@@ -58,7 +62,7 @@ def resolve(specs: Sequence[Spec] | None) -> list[Path]:
         return [bundled_path()]
     found: list[Path] = []
     for spec in specs:
-        found.extend(_expand(str(spec)))
+        found.extend(_expand(str(spec), named=isinstance(spec, str)))
     seen: set[object] = set()
     unique = []
     for path in found:
@@ -73,11 +77,13 @@ def resolve(specs: Sequence[Spec] | None) -> list[Path]:
     return unique
 
 
-def _expand(spec: str) -> list[Path]:
+def _expand(spec: str, named: bool = True) -> list[Path]:
     import glob
 
     if not spec.strip():
         raise DataError.at(Problem(repr(spec), "file-not-found", "an empty path names no input"))
+    if named and spec in BUNDLED:  # a bundled dataset's name; a file of that name is ./name
+        return [bundled_path(spec)]
     if "\0" in spec:
         raise DataError.at(Problem(repr(spec), "file-not-found", "a path holds no NUL character"))
     path = Path(spec)

@@ -216,6 +216,18 @@ class Dataset:
         """Categories in the order they first appear."""
         return list(dict.fromkeys(self.table.column("category")))
 
+    def in_province(self, province: str) -> Dataset:
+        """The zones of one province and their observations (江苏 or 江苏省); a ZonestatsError
+        naming the provinces there are where none matches."""
+        kept = tuple(z for z in self.zones if (z.province or "").startswith(province))
+        if not kept:
+            known = sorted({z.province for z in self.zones if z.province})
+            raise ZonestatsError(unknown("province", province, known))
+        names = {z.name for z in kept}
+        rows = [i for i, zone in enumerate(self.table.column("zone")) if zone in names]
+        conflicts = tuple(c for c in self.conflicts if c.zone in names)
+        return Dataset(self.table.select(rows), kept, conflicts)
+
     def observations(self, merged: bool = True) -> pd.DataFrame:
         """One row per observation (``merged``: where sources agree or differ, the row
         analysis uses), or one row per cited figure; columns as in OBSERVATION_COLUMNS,

@@ -327,3 +327,26 @@ def source_table(sources: Sequence[Any]) -> Table:
         for s in sources
     ]
     return Table(SOURCE_COLUMNS, rows)
+
+
+BUNDLED_COLUMNS = (
+    Column("name", "名称", "name", wrap=False),
+    Column("zones", "开发区", "zones", Kind.NUMBER),
+    Column("observations", "观测", "observations", Kind.NUMBER),
+    Column("years", "年份", "years", wrap=False),
+    Column("sources", "来源", "sources"),
+    Column("file", "文件", "file", people=False),
+)
+
+
+def bundled_table(datasets: dict[str, Any], files: dict[str, Any]) -> Table:
+    """The bundled datasets: each one's name (for --data), zones, observations, years and
+    the reports it comes from."""
+    rows = []
+    for name, dataset in datasets.items():
+        frame = dataset.observations()
+        years = sorted({str(p)[:4] for p in frame["period"]})
+        span = f"{years[0]}–{years[-1]}" if years else ""
+        titles = "; ".join(s.title or "" for s in dataset.sources)
+        rows.append((name, len(dataset.zones), len(frame), span, titles, str(files[name])))
+    return Table(BUNDLED_COLUMNS, rows)

@@ -91,6 +91,7 @@ _NOTES: tuple[tuple[str, str], ...] = (
     (r"(.+), the evaluation before (\d{4})", "{0},{1}年之前的一次考核"),
     (r"(.+), the year .+ settled in the zone", "{0},即落户开发区之年"),
     (r"this season's harvest", "本季收成"),
+    (r"the (\d{4}) evaluation, of (\d{4}) data", "{0}年考核评价,评价{1}年数据"),
     (r"stated in the report", "报道所述"),
     (r"no target year given", "未给出目标年份"),
     (r"production date not given", "未给出投产日期"),

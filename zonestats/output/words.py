@@ -118,9 +118,20 @@ _NOTES: tuple[tuple[str, str], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The note patterns, compiled when a note is first translated (not at start-up)."""
-    return tuple((re.compile(pattern), chinese) for pattern, chinese in _NOTES)
+def _compiled() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The notes without a part to fill in, by their text, and the patterns of the others,
+    compiled when a note is first translated (not at start-up)."""
+    literal = {
+        re.sub(r"\\(.)", r"\1", pattern): chinese
+        for pattern, chinese in _NOTES
+        if "(" not in pattern.replace("\\(", "")
+    }
+    patterns = tuple(
+        (re.compile(pattern), chinese)
+        for pattern, chinese in _NOTES
+        if "(" in pattern.replace("\\(", "")
+    )
+    return literal, patterns
 
 
 @lru_cache(maxsize=4096)
@@ -131,7 +142,10 @@ def note_zh(note: str) -> str:
 
 def _part_zh(part: str) -> str:
     """A part in Chinese; what a pattern captures (a reason, a period) is translated too."""
-    for pattern, chinese in _compiled():
+    literal, patterns = _compiled()
+    if part in literal:
+        return literal[part]
+    for pattern, chinese in patterns:
         match = pattern.fullmatch(part)
         if match:
             return chinese.format(*(_part_zh(group) for group in match.groups()))

@@ -216,9 +216,29 @@ def read(paths: Sequence[Path], conflicts: bool = True, province: str | None = N
     return dataset
 
 
+def _only_the_command_run(argv: Sequence[str]) -> None:
+    """Register only the command this run invokes: the framework builds every registered
+    command's options at each start, and one is all a run needs (help and completion, which
+    list them all, keep all)."""
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return
+    words = iter(argv)
+    for word in words:
+        if word == "--max-input":
+            next(words, None)
+        elif not word.startswith("-"):
+            chosen = [c for c in app.registered_commands if c.name == word]
+            if chosen:
+                app.registered_commands[:] = chosen
+            return
+        elif word in ("-h", "--help"):
+            return
+
+
 def main() -> None:
     """Entry point of the zonestats command."""
     try:
+        _only_the_command_run(sys.argv[1:])
         app()
     except BrokenPipeError:
         _quiet_broken_pipe()

@@ -69,6 +69,8 @@ def test_another_currency_is_never_set_against_yuan(cli: Callable[..., Any]) -> 
     rows = _compared(cli, "foreign_investment")
     nanshan = rows[("foreign_investment", NS)]
     assert nanshan["difference"] is None and nanshan["rank_among_zones"] is None
+    assert nanshan["difference_unit"] is None
+    assert rows[("foreign_investment", XL)]["difference_unit"] == "元"
     assert nanshan["leader"] is None
     assert "units differ: 美元 vs 元" in nanshan["comparison_note"]
     assert nanshan["unit"] == "美元" and nanshan["to_value"] == 2000 * 10**4
@@ -245,6 +247,7 @@ def test_ranks_among_different_numbers_compare_by_percentile() -> None:
     )
     rows = compared.set_index("zone")
     assert rows.loc["乙", "difference"] == pytest.approx(0.2 - 0.3)
+    assert rows.loc["乙", "difference_unit"] == "percentile"
     assert (_leader(rows, "乙"), _leader(rows, "甲")) == (True, False)
     assert "compared by percentile" in rows.loc["乙", "comparison_note"]
     assert pd.isna(rows.loc["丙", "rank_among_zones"]) and _leader(rows, "丙") is None

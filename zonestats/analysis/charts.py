@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from zonestats.analysis.chart_kinds import ChartKind
 from zonestats.analysis.growth import Selection, growth_table, select
+from zonestats.errors import ZonestatsError
 from zonestats.model.period import period_position
 from zonestats.model.terms import RANK_UNITS
 
@@ -84,11 +85,13 @@ def chart(
     if chosen is ChartKind.GROWTH:
         return _growth(frame, indicators, zh, sources)
     if len(set(frame["indicator"])) != 1:
-        from zonestats.errors import ZonestatsError
-
         raise ZonestatsError(f"a {chosen} chart shows one indicator: name one id")
     if chosen is ChartKind.RANKS:
+        if not _is_rank(frame):
+            raise ZonestatsError("a ranks chart shows places: this indicator holds no rank")
         return _ranks(frame, zh, sources)
+    if _is_rank(frame):
+        raise ZonestatsError(f"a rank is drawn as a ranks chart (rank 1 at the top), not {chosen}")
     return _values(frame, chosen, zh, sources)
 
 

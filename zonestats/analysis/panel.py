@@ -83,7 +83,7 @@ class Panel:
         wide["unit"] = self.unit
         spans = self.spans.set_index("zone").reindex(list(self.zones))
         for key in SPAN_COLUMNS:
-            wide[key] = spans[key].to_numpy()
+            wide[key] = spans[key].array  # its own dtype: improved stays true/false
         return wide
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 COMPARISON_COLUMNS = (
     "difference",
+    "difference_unit",
     "difference_qualifier",
     "leader",
     "rank_among_zones",
@@ -79,6 +80,7 @@ def compare_zones(
     indicator, or an indicator and a period for a panel); without ``differences`` only the
     places and the leader are worked out.
     """
+    import numpy as np
     import pandas as pd
 
     result = growth.reset_index(drop=True).copy()
@@ -90,6 +92,9 @@ def compare_zones(
     difference, qualifier = rows.differences(kept, basis, in_basis, notes)
     place, leader = rows.places(in_basis, basis, notes)
     result["difference"] = difference
+    unit = np.where(rows.by_share, "percentile", rows.unit.astype(object)).astype(object)
+    unit[np.isnan(difference)] = None
+    result["difference_unit"] = unit
     result["difference_qualifier"] = qualifier
     result["leader"] = pd.array(leader, dtype="boolean")
     result["rank_among_zones"] = pd.array(place, dtype="Int64")
@@ -187,6 +192,7 @@ class _Rows:
         distinct[sizes.index.to_numpy(dtype=np.int64)] = sizes.to_numpy()
         unsized = kept & self.rank & np.isnan(self.out_of) & (distinct[self.group] > 0)
         by_share = kept & self.rank & ~unsized & (distinct[self.group] > 1)
+        self.by_share = by_share
         with np.errstate(all="ignore"):
             basis = np.where(by_share, self.value / self.out_of, self.value)
         notes.append(

@@ -258,7 +258,8 @@ def unknown(what: str, name: str, known: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, known, n=3)
-    listed = f" (known: {', '.join(known)})" if len(known) <= 12 else ""
+    listed = f" (known: {', '.join(known)})" if 0 < len(known) <= 12 else ""
+    listed = listed or (" (there are none)" if not known else "")
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"no {what} '{name}'{listed}{hint}"
 

@@ -100,6 +100,7 @@ def figure_bytes(chart: Chart, suffix: str, zh: bool) -> bytes:
     with plt.rc_context(
         {"font.family": "sans-serif", "font.sans-serif": [*families, "DejaVu Sans"],
          "svg.fonttype": "none", "svg.hashsalt": "zonestats", "pdf.fonttype": 42,
+         "text.parse_math": False,
          "axes.unicode_minus": False}
     ):  # fmt: skip
         figure = _draw(plt, chart, zh)
@@ -146,7 +147,9 @@ def _lines(plt: Any, chart: Chart, zh: bool) -> Any:
     for series in chart.series:
         xs = [positions[p.x] for p in series.points]
         ys = [p.y / divisor for p in series.points]
-        (line,) = axes.plot(xs, ys, marker="o", label=series.name)
+        # a legend hides labels that start with "_": a zero-width space keeps them
+        label = "\u200b" + series.name if series.name.startswith("_") else series.name
+        (line,) = axes.plot(xs, ys, marker="o", label=label)
         if series.points:
             axes.annotate(
                 series.name, (xs[-1], ys[-1]), xytext=(6, 0), textcoords="offset points",

@@ -28,7 +28,12 @@ def chart_lines(chart: Chart, width: int, zh: bool) -> list[str]:
         blocks = [(s.name, [(f"  {p.x}", p) for p in s.points]) for s in chart.series]
     rows = [row for _, block in blocks for row in block]
     if not rows:
-        return [*wrap(printable(chart.title), width), "", "(无数据)" if zh else "(nothing to draw)"]
+        empty = [
+            *wrap(printable(chart.title), width),
+            "",
+            "(无数据)" if zh else "(nothing to draw)",
+        ]
+        return empty + [""] + _footer(chart, width, zh)
     texts = {id(p): marked(Qualifier(p.qualifier or "exact"), p.label, zh) for _, p in rows}
     label_width = min(max(cell_width(label) for label, _ in rows), max(width // 3, 4))
     text_width = max(cell_width(t) for t in texts.values())
@@ -45,11 +50,16 @@ def chart_lines(chart: Chart, width: int, zh: bool) -> list[str]:
             bar = _bar(scale(point), bar_width)
             lines.append(f"{first} {bar} {texts[id(point)]}".rstrip())
             lines += parts[1:]
+    return lines + [""] + _footer(chart, width, zh)
+
+
+def _footer(chart: Chart, width: int, zh: bool) -> list[str]:
+    """The axis, the notes and the sources under a chart."""
     _, axis = axis_scale(chart)
     footer = [axis, *chart.notes, *chart.sources]
     if chart.inverted:
         footer.insert(0, "条越长,名次越靠前" if zh else "the longer the bar, the better the place")
-    return lines + [""] + [part for line in footer for part in wrap(printable(line), width)]
+    return [part for line in footer for part in wrap(printable(line), width)]
 
 
 def _scale(chart: Chart, points: list[Point]) -> Callable[[Point], float]:

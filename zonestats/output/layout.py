@@ -38,6 +38,7 @@ class Grid:
     right: list[bool]
     wraps: list[bool]
     priority: list[int]
+    grouped: list[bool] | None = None  # shown once for a run of equal cells (not in records)
 
 
 def cell_width(text: str) -> int:
@@ -199,9 +200,16 @@ def _lines(grid: Grid, shown: Sequence[int], widths: Sequence[int]) -> tuple[lis
     lines = row_lines([[grid.headers[i]] for i in shown])
     lines.append("─" * total)
     starts = []
+    grouped = grid.grouped or [False] * len(grid.headers)
+    previous: list[list[str]] | None = None
     for row in grid.rows:
         starts.append(len(lines))
-        lines += row_lines([row[i] for i in shown])
+        cells = [
+            [""] if grouped[i] and previous is not None and previous[i] == row[i] else row[i]
+            for i in shown
+        ]
+        lines += row_lines(cells)
+        previous = row
     if grid.title:
         title_lines = wrap(grid.title, max(total, 20))
         titles = [_centred(t, max(total, cell_width(t))) for t in title_lines]

@@ -30,6 +30,7 @@ def grid(table: Table, options: OutputOptions) -> Grid:
         right=[c.kind.numeric for c in columns],
         wraps=[c.wrap and not c.kind.numeric for c in columns],
         priority=[c.priority for c in columns],
+        grouped=[c.group for c in columns],
     )
 
 

@@ -45,6 +45,7 @@ class Column:
     machine: bool = True  # False: people's formats only (a display column built from others)
     lang: Lang | None = None  # people's formats show it only in this language (name, name_en)
     priority: int = 2  # below 2: a narrow screen may leave it out, the lowest first
+    group: bool = False  # a table shows it once for a run of equal cells (records in full)
 
     def header(self, lang: Lang) -> str:
         """The header people read (a zone's name in some tables), control characters escaped."""

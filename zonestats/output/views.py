@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from zonestats.analysis.zones import COMPARISON_COLUMNS
+from zonestats.model.quantity import tidy
 from zonestats.model.table import COLUMNS
 from zonestats.output.options import Lang
 from zonestats.output.table import Column, Kind, Table, table_from_frame
@@ -182,6 +183,7 @@ def growth_columns(growth: Any, several_zones: bool) -> tuple[Column, ...]:
         Column("note", "说明", "note", people=False),
         Column("remarks", "说明", "note", Kind.NOTE, machine=False),
         Column("difference", "差值", "difference", Kind.CHANGE, people=False),
+        Column("difference_unit", "差值单位", "difference unit", people=False),
         Column("difference_qualifier", "差值限定", "difference qualifier", people=False),
         Column("leader", "领先", "leader", Kind.FLAG, people=False),
         Column("rank_among_zones", "名次", "place", Kind.NUMBER, people=False),
@@ -224,19 +226,19 @@ def zones_table(compared: Any, zones: Sequence[str], lang: Lang) -> Table:
     order = pd.factorize(compared["indicator"])[0]
     frame = compared.iloc[order.argsort(kind="stable")].reset_index(drop=True)
     indicator = frame["indicator"]
-    first_of_block = indicator.ne(indicator.shift()).fillna(True).astype(bool)
     name = (frame["name"] if lang is Lang.ZH else frame["name_en"]).fillna("")
     name = name.where(name != "", indicator)
-    by_share = frame["comparison_note"].str.contains("compared by percentile", regex=False)
+    by_share = (frame["difference_unit"] == "percentile").fillna(False).astype(bool)
+    points = (frame["difference"] * 100).map(lambda v: v if v != v else tidy(v))
     shown = frame.assign(
-        label=name.where(first_of_block, ""),
-        shown_difference=frame["difference"].where(~by_share, frame["difference"] * 100),
-        difference_unit=frame["unit"].where(~by_share, "个百分点" if lang is Lang.ZH else " pp"),
+        label=name,
+        shown_difference=frame["difference"].where(~by_share, points),
+        shown_unit=frame["unit"].where(~by_share, "个百分点" if lang is Lang.ZH else " pp"),
         lead=frame["leader"].map(lambda v: "✓" if v is True else ""),
         remarks=_joined(frame["note"], frame["comparison_note"]),
     )
     columns = (
-        Column("label", "指标", "indicator"),
+        Column("label", "指标", "indicator", group=True),
         ZONE_COLUMN,
         Column("to_period", "时期", "period", wrap=False),
         Column("to_value", "最新值", "latest", Kind.QUANTITY, qualifier_key="to_qualifier"),
@@ -246,10 +248,10 @@ def zones_table(compared: Any, zones: Sequence[str], lang: Lang) -> Table:
         Column("qualifier", "", "", people=False),
         Column("years", "年数", "years", Kind.NUMBER, priority=1),
         Column(
-            "shown_difference", "差值", "difference", Kind.CHANGE, "difference_unit",
+            "shown_difference", "差值", "difference", Kind.CHANGE, "shown_unit",
             "difference_qualifier",
         ),
-        Column("difference_unit", "", "", people=False),
+        Column("shown_unit", "", "", people=False),
         Column("difference_qualifier", "", "", people=False),
         Column("rank_among_zones", "名次", "place", Kind.NUMBER),
         Column("lead", "领先", "leader", wrap=False),

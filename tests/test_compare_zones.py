@@ -12,6 +12,7 @@ import io
 import json
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -355,3 +356,25 @@ def test_the_panel_table_shows_gaps_as_gaps(cli: Callable[..., Any]) -> None:
 def test_the_panel_needs_known_ids(cli: Callable[..., Any]) -> None:
     result = cli("panel", "national_rnk", "-d", FOUR, expect=1)
     assert "national_rank" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_place_passes_over_a_zone_whose_latest_figure_is_later(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """甲 was first in 2021 and reports 2023 too: among the 2021 figures nobody leads in its
+    place; with --at 2021 it leads."""
+    table = tmp_path / "ranks.csv"
+    table.write_text(
+        "zone,indicator,period,value,unit,out_of\n"
+        "甲区,rank,2021,1,位,100\n甲区,rank,2023,2,位,100\n"
+        "乙区,rank,2021,2,位,100\n丙区,rank,2021,3,位,100\n",
+        encoding="utf-8",
+    )
+    rows = {r["zone"]: r for r in json.loads(cli("compare", "-d", str(table), "--json").stdout)}
+    assert all(r["leader"] is None and r["rank_among_zones"] is None for r in rows.values())
+    assert "no place: a zone left out has a figure of 2021 too" in rows["乙区"]["comparison_note"]
+    at = {
+        r["zone"]: r
+        for r in json.loads(cli("compare", "-d", str(table), "--at", "2021", "--json").stdout)
+    }
+    assert (at["甲区"]["leader"], at["甲区"]["rank_among_zones"]) == (True, 1)

@@ -11,7 +11,7 @@ table's thousands of indicators cost a few passes over arrays, not a loop over r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zonestats.analysis.series import distinct_periods
@@ -68,6 +68,7 @@ def compare_zones(
     zones: Sequence[str] | None = None,
     by: Sequence[str] = ("indicator",),
     differences: bool = True,
+    observed: Collection[tuple[str, str, str]] = (),
 ) -> pd.DataFrame:
     """The growth table (one row per zone and indicator) with COMPARISON_COLUMNS added.
 
@@ -78,7 +79,9 @@ def compare_zones(
     nothing decides it; ``rank_among_zones`` is the place among them (1 = best; ties share a
     place) where the bounds decide it. Rows are compared within groups of ``by`` (an
     indicator, or an indicator and a period for a panel); without ``differences`` only the
-    places and the leader are worked out.
+    places and the leader are worked out. ``observed`` holds every (zone, indicator, period)
+    of the data: where a zone left out for its later period also has a figure of the period
+    compared, no place and no leader are given (they would pass it over).
     """
     import numpy as np
     import pandas as pd
@@ -90,7 +93,8 @@ def compare_zones(
     kept = rows.main_class(notes)
     basis, in_basis = rows.basis(kept, notes)
     difference, qualifier = rows.differences(kept, basis, in_basis, notes)
-    place, leader = rows.places(in_basis, basis, notes)
+    passed_over = rows.passed_over(kept, result["indicator"].to_numpy(dtype=object), observed)
+    place, leader = rows.places(in_basis, basis, notes, passed_over)
     result["difference"] = difference
     unit = np.where(rows.by_share, "percentile", rows.unit.astype(object)).astype(object)
     unit[np.isnan(difference)] = None
@@ -243,8 +247,31 @@ class _Rows:
         notes.append(note.astype(object))
         return difference, qualifier
 
+    def passed_over(
+        self, kept: np.ndarray, indicators: np.ndarray, observed: Collection[tuple[str, str, str]]
+    ) -> np.ndarray:
+        """Per row, the period of its group's comparison where a zone left out of it has a
+        figure of that period too (its latest is another); "" elsewhere."""
+        import numpy as np
+
+        result = np.full(self.n, "", dtype=object)
+        if not observed:
+            return result
+        seen = observed if isinstance(observed, set | frozenset) else set(observed)
+        main = self.representative[self.group]
+        period = self.period[main]
+        later = ~kept & (self.unit == self.unit[main])  # left out for its period, not its unit
+        for row in np.flatnonzero(later).tolist():
+            if (self.zone[row], indicators[row], period[row]) in seen:
+                result[self.group == self.group[row]] = period[row]
+        return result
+
     def places(
-        self, comparable: np.ndarray, basis: np.ndarray, notes: list[np.ndarray]
+        self,
+        comparable: np.ndarray,
+        basis: np.ndarray,
+        notes: list[np.ndarray],
+        passed_over: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The place of each row among its group's comparable rows (1 = best) where the
         bounds decide it, and the leader: the one row that surely beats every other."""
@@ -253,13 +280,22 @@ class _Rows:
         many = self.count(comparable)[self.group]
         alone = comparable & (self.count(np.ones(self.n, bool))[self.group] > 1) & (many < 2)
         aimless = comparable & (many >= 2) & ~np.isin(self.better[self.group], ("higher", "lower"))
-        ranked = comparable & (many >= 2) & ~aimless
+        over = comparable & (many >= 2) & (passed_over != "")
+        ranked = comparable & (many >= 2) & ~aimless & ~over
         place = np.full(self.n, None, dtype=object)
         leader = np.full(self.n, None, dtype=object)
         notes.append(
             np.select(
-                [alone, aimless],
-                ["no other zone to compare with", "no better direction: no leader"],
+                [alone, aimless, over],
+                [
+                    "no other zone to compare with",
+                    "no better direction: no leader",
+                    "no place: a zone left out has a figure of "
+                    + passed_over.astype(str)
+                    + " too (compare --at "
+                    + passed_over.astype(str)
+                    + ")",
+                ],
                 default="",
             ).astype(object)
         )

@@ -112,6 +112,10 @@ _NOTES: tuple[tuple[str, str], ...] = (
     (r"an expected value", "预期值"),
     (r"an approximate value", "约数"),
     (r"tied for first place: no leader", "并列第一:不评领先"),
+    (
+        r"no place: a zone left out has a figure of (.+) too \(compare --at (.+)\)",
+        "不评名次:未参比的开发区也有 {0} 的数值(请按同一时期比较)",
+    ),
     (r"may be tied for first place: no leader", "或并列第一:不评领先"),
     (r"the same as in (.+)", "与{0}相同"),
 )

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from zonestats.analysis import compare_zones
-from zonestats.analysis.zones import difference_qualifier
+from zonestats.analysis.bounds import difference_qualifier
 
 from .conftest import FIXTURES
 

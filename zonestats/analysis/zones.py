@@ -14,6 +14,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from zonestats.analysis.bounds import (
+    LOWER_BOUNDS,
+    STRICT_BOUNDS,
+    UPPER_BOUNDS,
+    difference_qualifiers,
+    surely_counts,
+)
 from zonestats.analysis.series import distinct_periods
 from zonestats.model.terms import RANK_UNITS
 
@@ -31,36 +38,8 @@ COMPARISON_COLUMNS = (
 )
 """The columns compare_zones adds to a growth table."""
 
-_LOWER = ("more_than", "at_least")
-_UPPER = ("less_than", "at_most")
-_STRICT = ("more_than", "less_than")
 _MARKS = ("target", "expected", "approx")  # qualifiers that mark a result, strongest first
 _MARK_WORDS = ("a target", "an expected value", "an approximate value")
-
-
-def difference_qualifier(start: str, end: str) -> str | None:
-    """How far end - start holds, given the qualifiers of the two figures; None where the
-    bounds leave it open (both lower bounds, or both upper bounds)."""
-    import numpy as np
-
-    result = _difference_qualifiers(np.array([start], dtype=object), np.array([end], dtype=object))
-    return None if result[0] is None else str(result[0])
-
-
-def _difference_qualifiers(start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    import numpy as np
-
-    lower = np.isin(end, _LOWER) | np.isin(start, _UPPER)
-    upper = np.isin(end, _UPPER) | np.isin(start, _LOWER)
-    strict = np.isin(end, _STRICT) | np.isin(start, _STRICT)
-    choices = [lower & upper, start == "target", end == "target"]
-    choices += [start == "expected", end == "expected", start == "approx", end == "approx"]
-    choices += [lower & strict, lower, upper & strict, upper]
-    picked = ["", "target", "target", "expected", "expected", "approx", "approx"]
-    picked += ["more_than", "at_least", "less_than", "at_most"]
-    result = np.select(choices, picked, default="exact").astype(object)
-    result[lower & upper] = None
-    return result
 
 
 def compare_zones(
@@ -231,7 +210,7 @@ class _Rows:
         other_class = has & (self.cls != self.cls[safe])
         said = other_class & ~kept & kept[safe]  # the same reason, said against the group
         comparable = has & ~other_class & in_basis & in_basis[safe]
-        algebra = _difference_qualifiers(self.qualifier[safe], self.qualifier)
+        algebra = difference_qualifiers(self.qualifier[safe], self.qualifier)
         open_ = comparable & np.array([q is None for q in algebra], dtype=bool)
         done = comparable & ~open_
         difference[done] = basis[done] - basis[safe][done]
@@ -278,32 +257,14 @@ class _Rows:
         import numpy as np
 
         many = self.count(comparable)[self.group]
-        alone = comparable & (self.count(np.ones(self.n, bool))[self.group] > 1) & (many < 2)
-        aimless = comparable & (many >= 2) & ~np.isin(self.better[self.group], ("higher", "lower"))
-        over = comparable & (many >= 2) & (passed_over != "")
-        ranked = comparable & (many >= 2) & ~aimless & ~over
+        ranked = self.unranked(comparable, many, passed_over, notes)
         place = np.full(self.n, None, dtype=object)
         leader = np.full(self.n, None, dtype=object)
-        notes.append(
-            np.select(
-                [alone, aimless, over],
-                [
-                    "no other zone to compare with",
-                    "no better direction: no leader",
-                    "no place: a zone left out has a figure of "
-                    + passed_over.astype(str)
-                    + " too (compare --at "
-                    + passed_over.astype(str)
-                    + ")",
-                ],
-                default="",
-            ).astype(object)
-        )
         if not ranked.any():
             notes.append(np.full(self.n, "", dtype=object))
             return place, leader
         low, high = self.intervals(basis)
-        better, not_better, beats_all = _counts(self.group, ranked, low, high)
+        better, not_better, beats_all = surely_counts(self.group, ranked, low, high)
         total = many - 1
         decided = ranked & (better + not_better == total)
         first = decided & (better == 0)
@@ -333,6 +294,36 @@ class _Rows:
         )
         return place, leader
 
+    def unranked(
+        self,
+        comparable: np.ndarray,
+        many: np.ndarray,
+        passed_over: np.ndarray,
+        notes: list[np.ndarray],
+    ) -> np.ndarray:
+        """The comparable rows that get places; the others say why not (no other zone, no
+        better direction, a zone passed over)."""
+        import numpy as np
+
+        alone = comparable & (self.count(np.ones(self.n, bool))[self.group] > 1) & (many < 2)
+        aimless = comparable & (many >= 2) & ~np.isin(self.better[self.group], ("higher", "lower"))
+        over = comparable & (many >= 2) & (passed_over != "")
+        period = passed_over.astype(str)
+        notes.append(
+            np.select(
+                [alone, aimless, over],
+                [
+                    "no other zone to compare with",
+                    "no better direction: no leader",
+                    "no place: a zone left out has a figure of " + period
+                    + " too (compare --at " + period + ")",
+                ],
+                default="",
+            ).astype(object)
+        )  # fmt: skip
+        ranked: np.ndarray = comparable & (many >= 2) & ~aimless & ~over
+        return ranked
+
     def intervals(self, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each row's figure as an interval of goodness (higher is better): a point for an
         exact, approximate or expected figure, open on one side for a bound."""
@@ -340,8 +331,8 @@ class _Rows:
 
         sign = np.where(self.better[self.group] == "lower", -1.0, 1.0)
         value = sign * np.nan_to_num(basis, nan=0.0)
-        lower, upper = np.isin(self.qualifier, _LOWER), np.isin(self.qualifier, _UPPER)
-        strict = np.isin(self.qualifier, _STRICT)
+        lower, upper = np.isin(self.qualifier, LOWER_BOUNDS), np.isin(self.qualifier, UPPER_BOUNDS)
+        strict = np.isin(self.qualifier, STRICT_BOUNDS)
         rises = np.where(sign > 0, lower, upper)  # a bound that can only be better
         sinks = np.where(sign > 0, upper, lower)
         low = np.where(sinks, -np.inf, np.where(rises & strict, np.nextafter(value, np.inf), value))
@@ -374,31 +365,6 @@ def _directions(better: np.ndarray, group: np.ndarray, groups: int) -> np.ndarra
     known = first < len(better)
     result[known] = better[first[known]]
     return result
-
-
-def _counts(
-    group: np.ndarray, ranked: np.ndarray, low: np.ndarray, high: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each ranked row i, among the other ranked rows of its group: how many surely beat
-    it (low_j > high_i), how many surely do not (high_j <= low_i), and how many it surely
-    beats (high_j < low_i). Values become ranks so that (group, value) is one sortable key."""
-    import numpy as np
-
-    rows = np.flatnonzero(ranked)
-    values, inverse = np.unique(np.concatenate([low[rows], high[rows]]), return_inverse=True)
-    width = len(values) + 1
-    r_low, r_high = inverse[: len(rows)], inverse[len(rows) :]
-    base = group[rows].astype(np.int64) * width
-    lows, highs = np.sort(base + r_low), np.sort(base + r_high)
-    above = np.searchsorted(lows, base + width - 1, "left") - np.searchsorted(
-        lows, base + r_high, "right"
-    )
-    below = np.searchsorted(highs, base + r_low, "right") - np.searchsorted(highs, base, "left")
-    under = np.searchsorted(highs, base + r_low, "left") - np.searchsorted(highs, base, "left")
-    point = r_high <= r_low  # the row itself counts as not beating itself
-    out = [np.zeros(len(group), dtype=np.int64) for _ in range(3)]
-    out[0][rows], out[1][rows], out[2][rows] = above, below - point, under
-    return out[0], out[1], out[2]
 
 
 def _joined(parts: list[np.ndarray], length: int) -> Any:

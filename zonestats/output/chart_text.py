@@ -35,20 +35,28 @@ def chart_lines(chart: Chart, width: int, zh: bool) -> list[str]:
         ]
         return empty + [""] + _footer(chart, width, zh)
     texts = {id(p): marked(Qualifier(p.qualifier or "exact"), p.label, zh) for _, p in rows}
-    label_width = min(max(cell_width(label) for label, _ in rows), max(width // 3, 4))
+    labels = max(cell_width(label) for label, _ in rows)
     text_width = max(cell_width(t) for t in texts.values())
-    bar_width = max(width - label_width - text_width - 2, MIN_BAR)
-    label_width = min(label_width, max(width - bar_width - text_width - 2, 2))
+    # a period stays whole: labels of periods are never narrower than the widest
+    label_width = labels if chart.kind is not ChartKind.GROWTH else min(labels, max(width // 3, 4))
+    stacked = label_width + MIN_BAR + text_width + 2 > width  # too narrow: bar under its label
+    bar_width = width - text_width - 1 if stacked else width - label_width - text_width - 2
+    bar_width = max(bar_width, 1)
     scale = _scale(chart, [p for _, p in rows])
     lines = [*wrap(printable(chart.title), width), ""]
     for name, block in blocks:
         if name is not None:
             lines += wrap(printable(name), width)
         for label, point in block:
+            bar = _bar(scale(point), bar_width)
+            text = texts[id(point)]
+            if stacked:
+                lines += wrap(printable(label), width)
+                lines += wrap(f"{bar} {text}".rstrip(), width)
+                continue
             parts = wrap(printable(label), label_width)
             first = parts[0] + " " * (label_width - cell_width(parts[0]))
-            bar = _bar(scale(point), bar_width)
-            lines.append(f"{first} {bar} {texts[id(point)]}".rstrip())
+            lines.append(f"{first} {bar} {text}".rstrip())
             lines += parts[1:]
     return lines + [""] + _footer(chart, width, zh)
 

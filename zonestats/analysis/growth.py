@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from zonestats.analysis.bounds import LOWER_BOUNDS, UPPER_BOUNDS
 from zonestats.analysis.series import (
     LEVELS as _LEVELS,
 )
@@ -57,8 +58,6 @@ GROWTH_COLUMNS = (
 """Every column of the growth table, in order."""
 
 _META = ("zone", "indicator", "name", "name_en", "category", "unit", "better")
-_LOWER_BOUNDS = ("more_than", "at_least")
-_UPPER_BOUNDS = ("less_than", "at_most")
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,8 +312,8 @@ def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
     import numpy as np
 
     s, e = start.to_numpy(dtype=object), end.to_numpy(dtype=object)
-    lower = np.isin(e, _LOWER_BOUNDS) | np.isin(s, _UPPER_BOUNDS)
-    upper = np.isin(e, _UPPER_BOUNDS) | np.isin(s, _LOWER_BOUNDS)
+    lower = np.isin(e, LOWER_BOUNDS) | np.isin(s, UPPER_BOUNDS)
+    upper = np.isin(e, UPPER_BOUNDS) | np.isin(s, LOWER_BOUNDS)
     approx = (s == "approx") | (e == "approx") | (lower & upper)
     target = (s == "target") | (e == "target")
     expected = (s == "expected") | (e == "expected")

@@ -397,3 +397,51 @@ def test_accuracy_with_full_width_punctuation(dataset: zonestats.Dataset, articl
     assert [(c.quote_start, c.quote_end) for c in wide_candidates] == [
         (c.quote_start, c.quote_end) for c in ascii_candidates
     ]
+
+
+# ---- tenths and traditional characters ---------------------------------------------------------
+
+TENTHS_REPORT = (
+    "2020年,全区规模以上工业总产值1060亿元,同比增长12.5%,预计全年将达到1200亿元。"
+    "全区九成以上企业已复工,近七成项目已开工,八成五的园区完成改造,三成企业为外资。"
+    "各项工作一成不变地推进,完成项目5个。\n"
+)
+TENTHS_EXPECTED = [
+    ("1060亿元", 1.06e11, "exact"),
+    ("12.5%", 12.5, "exact"),
+    ("将达到1200亿元", 1.2e11, "expected"),
+    ("九成以上", 90.0, "at_least"),
+    ("近七成", 70.0, "approx"),
+    ("八成五", 85.0, "exact"),
+    ("三成", 30.0, "exact"),
+    ("5个", 5.0, "exact"),
+]
+
+
+def _found(text: str) -> list[tuple[str, float, str, str]]:
+    from datetime import date
+
+    from zonestats.extract import extract, parse_report
+
+    report = parse_report(text, date(2021, 1, 10), "report.txt")
+    return [(c.written, c.value, c.qualifier.value, c.period) for c in extract(report)]
+
+
+def test_tenths_are_shares_and_an_idiom_is_no_figure() -> None:
+    found = _found(TENTHS_REPORT)
+    assert [(w, v, q) for w, v, q, _ in found] == TENTHS_EXPECTED  # not 一成 of 一成不变
+
+
+def test_a_traditional_report_gives_the_same_figures() -> None:
+    """The report written in traditional characters (every grammar character folded back)
+    gives the same figures, values, qualifiers and periods."""
+    from zonestats.model.grammar import FOLD
+
+    to_traditional = {simplified: traditional for traditional, simplified in FOLD.items()}
+    to_traditional.pop("%", None)  # keep ASCII %: the full-width form is another test's
+    traditional = "".join(to_traditional.get(ch, ch) for ch in TENTHS_REPORT)
+    assert traditional != TENTHS_REPORT
+    simplified = _found(TENTHS_REPORT)
+    converted = _found(traditional)
+    fold = str.maketrans(FOLD)
+    assert [(w.translate(fold), v, q, p) for w, v, q, p in converted] == simplified

@@ -50,7 +50,9 @@ _MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
 # Words before a figure, several in a row (预计将达到): qualifiers and neutral marks, at most
 # four, never given back (no word before a figure starts a number).
 _PREFIX = f"(?:{guarded([*(w for w, _ in grammar.BEFORE_WORDS), *grammar.NEUTRAL_WORDS])}){{1,4}}+"
-_UNITS = f"{either(grammar.UNITS)}|{either([grammar.MAJOR])}"
+# 成, tenths (九成 is 90 %), with the tenth's digit after it where given (八成五 is 85 %)
+_TENTHS = f"{re.escape(grammar.TENTHS)}(?:[{''.join(spelled(grammar.DIGITS))}])?"
+_UNITS = f"{either(grammar.UNITS)}|{either([grammar.MAJOR])}|{_TENTHS}"
 _MORE = either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
 # A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
 # before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
@@ -307,7 +309,11 @@ def _figure(match: re.Match[str], masked: str) -> Quantity | None:
     if prefix == "第" and unit not in ("位", "名"):
         return None
     if chinese:
-        if not (magnitude or (unit and unit in _CHINESE_UNITS) or number.startswith("数")):
+        tenths = bool(unit) and unit.startswith(grammar.TENTHS)  # 九成: a share
+        if tenths and number == "一":
+            return None  # 一成不变 and its kind: an idiom, not 10 %
+        counted = bool(unit) and unit in _CHINESE_UNITS
+        if not (magnitude or counted or tenths or number.startswith("数")):
             return None
     elif not unit and not magnitude:
         return None

@@ -418,7 +418,7 @@ TENTHS_EXPECTED = [
 ]
 
 
-def _found(text: str) -> list[tuple[str, float, str, str]]:
+def _figures_of(text: str) -> list[tuple[str, float, str, str]]:
     from datetime import date
 
     from zonestats.extract import extract, parse_report
@@ -428,7 +428,7 @@ def _found(text: str) -> list[tuple[str, float, str, str]]:
 
 
 def test_tenths_are_shares_and_an_idiom_is_no_figure() -> None:
-    found = _found(TENTHS_REPORT)
+    found = _figures_of(TENTHS_REPORT)
     assert [(w, v, q) for w, v, q, _ in found] == TENTHS_EXPECTED  # not 一成 of 一成不变
 
 
@@ -441,7 +441,7 @@ def test_a_traditional_report_gives_the_same_figures() -> None:
     to_traditional.pop("%", None)  # keep ASCII %: the full-width form is another test's
     traditional = "".join(to_traditional.get(ch, ch) for ch in TENTHS_REPORT)
     assert traditional != TENTHS_REPORT
-    simplified = _found(TENTHS_REPORT)
-    converted = _found(traditional)
+    simplified = _figures_of(TENTHS_REPORT)
+    converted = _figures_of(traditional)
     fold = str.maketrans(FOLD)
     assert [(w.translate(fold), v, q, p) for w, v, q, p in converted] == simplified

@@ -81,7 +81,7 @@ def test_article_periods_and_pairs(article: str) -> None:
     candidates = extract(parse_report(article))
     by_written = {c.written: c for c in candidates}
     assert (by_written["第126位"].period, by_written["46位"].period) == ("2016", "2020")
-    assert by_written["第126位"].pair == by_written["46位"].pair is not None
+    assert by_written["第126位"].series == by_written["46位"].series is not None
     assert (by_written["10万台"].period, by_written["800万台"].period) == ("2008", "2021-06-30")
     assert by_written["30亿元"].period == "2021-02-03"
     assert "今年2月3日" in (by_written["30亿元"].period_note or "")
@@ -168,7 +168,7 @@ def test_zone_b_chinese_numerals_compounds_pairs_and_currencies() -> None:
 
 def test_zone_b_pairs_are_one_indicator() -> None:
     candidates = extract(parse_report(ZONE_B))
-    pairs = {c.written: c.pair for c in candidates if c.pair is not None}
+    pairs = {c.written: c.series for c in candidates if c.series is not None}
     assert pairs["12家"] == pairs["186家"] != pairs["3亿元"] == pairs["120亿元"]
     assert len(pairs) == 4
 

@@ -149,7 +149,7 @@ def test_blocks_give_what_the_whole_text_gives(monkeypatch: pytest.MonkeyPatch) 
     def seen() -> tuple[list[tuple[Any, ...]], list[tuple[int, int, int]]]:
         found = _scan(text)
         return (
-            [(c.written, c.start, c.period, c.period_note, c.quote, c.id, c.pair) for c in found],
+            [(c.written, c.start, c.period, c.period_note, c.quote, c.id, c.series) for c in found],
             [(s.start, s.end, s.line) for s in found.skipped],
         )
 

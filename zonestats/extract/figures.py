@@ -111,7 +111,8 @@ class Candidate:
     id: str
     name: str
     category: str
-    pair: int | None = None  # the same number for the two ends of a before/after phrase
+    series: int | None = None  # the same number for every figure of one series (从A到B, 分别)
+    listed: str | None = None  # the list item (a zone, a name) a 分别 list pairs it with
 
     @property
     def written(self) -> str:
@@ -269,7 +270,7 @@ class _Scan:
                     id=suggestion_id,
                     name=name,
                     category=category,
-                    pair=self.pair_number if role else None,
+                    series=self.pair_number if role else None,
                 )
             )
 

@@ -282,7 +282,7 @@ CANDIDATE_COLUMNS = (
     Column("id", "建议id", "suggested id", wrap=False, priority=1),
     Column("name", "建议名称", "suggested name", people=False),
     Column("category", "类别", "category", people=False),
-    Column("pair", "成对", "pair", Kind.NUMBER, people=False),
+    Column("series", "系列", "series", Kind.NUMBER, people=False),
 )
 
 
@@ -300,7 +300,7 @@ def candidate_table(candidates: Any) -> Table:
             c.id,
             c.name,
             c.category,
-            c.pair,
+            c.series,
         )
         for c in candidates
     ]

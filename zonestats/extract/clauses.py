@@ -21,6 +21,9 @@ _SUGGESTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(words), category, stem)
     for words, category, stem in (
         ("贫困|脱贫", "poverty", "poverty_lifted"),
+        ("生产总值|GDP", "economy", "gdp"),
+        ("税收|财政收入|公共预算收入", "economy", "revenue"),
+        ("进出口|出口额|外贸", "economy", "trade"),
         ("排名|位次|考核|排位", "ranking", "rank"),
         ("高新技术企业", "innovation", "high_tech_enterprises"),
         ("技术|科技|研发|专利|成果", "innovation", "innovation"),
@@ -147,10 +150,16 @@ def _edges(text: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+_LISTED = re.compile(r"(?:(?:[、和及与]|以及)?\x00)+")
+_EACH = re.compile(r"分别(?:为|是|达到|达|从)?$")
+
+
 def _name(clause: str, figures: list[str]) -> str:
-    """A name for a figure: its clause without the figures in it and leading filler words."""
+    """A name for a figure: its clause without the figures in it (and the marks of a list of
+    them: 分别为120亿元、150亿元和180亿元), and leading filler words."""
     for figure in figures:
-        clause = clause.replace(figure, "")
+        clause = clause.replace(figure, "\x00")
+    clause = _EACH.sub("", _LISTED.sub("", clause).strip())
     name = _FILLER.sub("", clause.strip(), count=1)
     name = name.strip(_NAME_EDGES)
     return name[:40] or (figures[0] if figures else "figure")

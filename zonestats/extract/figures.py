@@ -13,88 +13,27 @@ again once it has matched.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from zonestats.errors import ZonestatsError
-from zonestats.extract.clauses import AIM_OR_FORECAST, MAX_QUOTE, Clause
-from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times, matches
-from zonestats.extract.patterns import either, guarded, spelled
+from zonestats.extract.clauses import MAX_QUOTE
+from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times
+from zonestats.extract.reading import Found, figures, pairs
 from zonestats.extract.report import ReportText
-from zonestats.extract.sentences import MAX_SENTENCE, blocks, clauses, sentences
-from zonestats.extract.times import SentenceTimes, fallback_period, period_for
-from zonestats.model import grammar
-from zonestats.model.quantity import Qualifier, Quantity, parse_quantity
+from zonestats.extract.sentences import MAX_SENTENCE, blocks, sentences
+from zonestats.extract.series import ListNote, Member, SentenceSeries, sentence_series
+from zonestats.extract.times import (
+    SentenceTimes,
+    Setting,
+    fallback_period,
+    governing,
+    period_for,
+    resolve,
+    year_of,
+)
+from zonestats.model.quantity import Qualifier, Quantity
 
 __all__ = ["MAX_QUOTE", "MAX_RUN", "MAX_SENTENCE", "Candidate", "Extraction", "Skipped", "extract"]
-
-# ---- figures ----------------------------------------------------------------------------------
-
-
-def _not_a_unit(words: Iterable[str]) -> str:
-    """Numeral or magnitude words, each unless it starts a unit (千 of 千瓦, 兆 of 兆瓦), so
-    that the unit is matched whole."""
-    units = spelled(grammar.UNITS)
-    alternatives = []
-    for word in spelled(words):
-        rests = [unit[len(word) :] for unit in units if unit.startswith(word) and unit != word]
-        guard = f"(?!{'|'.join(map(re.escape, rests))})" if rests else ""
-        alternatives.append(re.escape(word) + guard)
-    return "|".join(alternatives)
-
-
-_MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
-
-
-# Words before a figure, several in a row (预计将达到): qualifiers and neutral marks, at most
-# four, never given back (no word before a figure starts a number).
-_PREFIX = f"(?:{guarded([*(w for w, _ in grammar.BEFORE_WORDS), *grammar.NEUTRAL_WORDS])}){{1,4}}+"
-# 成, tenths (九成 is 90 %), with the tenth's digit after it where given (八成五 is 85 %)
-_TENTHS = f"{re.escape(grammar.TENTHS)}(?:[{''.join(spelled(grammar.DIGITS))}])?"
-_UNITS = f"{either(grammar.UNITS)}|{either([grammar.MAJOR])}|{_TENTHS}"
-_MORE = either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
-# A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
-# before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
-# After the words before it, every part either matches or is left out: nothing is tried again.
-_FIGURE = re.compile(
-    rf"(?P<prefix>{_PREFIX})?"
-    r"(?P<number>(?:[-+]?\d++(?:,\d{3})*+(?:\.\d++)?"
-    rf"|(?:{either(grammar.SOME)})?(?:[{''.join(spelled(grammar.DIGITS))}]"
-    rf"|{_not_a_unit(grammar.SMALL_UNITS)})++)"
-    rf"(?:(?:{_MORE})(?=\D))?(?:{_not_a_unit(grammar.SMALL_UNITS)})?"
-    rf"(?:{_not_a_unit(grammar.MAGNITUDES)})?)"
-    rf"(?P<unit>{_UNITS})?"
-    rf"(?P<suffix>{either(word for word, _ in grammar.AFTER_WORDS)})?"
-)
-# Where a figure may start: a word before it or its number. Searched for first, so that the
-# figure pattern is tried only there (the search skips to them; the pattern alone cannot).
-_FIGURE_START = re.compile(
-    "[-+\\d"
-    + "".join(
-        sorted(
-            {
-                s[0]
-                for w in (
-                    *(word for word, _ in grammar.BEFORE_WORDS),
-                    *grammar.NEUTRAL_WORDS,
-                    *grammar.SOME,
-                    *grammar.DIGITS,
-                    *grammar.SMALL_UNITS,
-                )
-                for s in grammar.spellings(w)
-            }
-        )
-    )
-    + "]"
-)
-# A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
-_CHINESE_UNITS = frozenset(spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
-_PAIR_LINK = re.compile(
-    r"[^,，。;；]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
-)
-_PAIR_GAP = 8 + 2 + 1  # the longest text _PAIR_LINK reads
-_LEADS = ("从", "由")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +78,17 @@ class Extraction(list[Candidate]):
     """The figures of a report, in text order (a list of Candidate), and the runs skipped."""
 
     skipped: list[Skipped]
+    notes: list[ListNote]
 
-    def __init__(self, candidates: Iterable[Candidate] = (), skipped: Iterable[Skipped] = ()):
+    def __init__(
+        self,
+        candidates: Iterable[Candidate] = (),
+        skipped: Iterable[Skipped] = (),
+        notes: Iterable[ListNote] = (),
+    ):
         super().__init__(candidates)
         self.skipped = list(skipped)
+        self.notes = list(notes)
 
 
 def extract(report: ReportText) -> Extraction:
@@ -165,16 +111,6 @@ def extract(report: ReportText) -> Extraction:
 _LATER = "\x00later"  # the period of a figure that takes the fallback, known at the end
 
 
-@dataclass(slots=True)
-class _Found:
-    """A figure of a sentence (offsets in its block) and its clause."""
-
-    start: int
-    end: int
-    quantity: Quantity
-    clause: Clause
-
-
 class _Scan:
     """The state of one report's scan: candidates so far and what their ids count."""
 
@@ -191,6 +127,11 @@ class _Scan:
         if report.published is not None:
             self.fallback = fallback_period(report)
         self.line_at = (0, 1)  # a position and its line, to number skipped runs
+        self.notes: list[ListNote] = []  # lists not read as series
+        self.series_numbers: dict[int, int] = {}  # a sentence's series by their number in it
+        # The period of the paragraph so far, its note and the year it speaks of.
+        self.context: tuple[str, str | None, tuple[int, str] | None] | None = None
+        self.reference: tuple[int, str] | None = None  # the year of 2020年度
 
     def finish(self) -> Extraction:
         if self.later or self.report.published is None:
@@ -200,7 +141,7 @@ class _Scan:
                 self.candidates[index] = replace(
                     self.candidates[index], period=period, period_note=note
                 )
-        return Extraction(self.candidates, self.skipped)
+        return Extraction(self.candidates, self.skipped, self.notes)
 
     # -- one block --
 
@@ -212,8 +153,11 @@ class _Scan:
         for time in times:
             if time.kind == "absolute" and time.period and time.period.isdigit():
                 self.latest_year = max(self.latest_year, time.period)
-        index = 0
+        index, previous_end = 0, 0
         for s_start, s_end in sentences(masked):
+            if previous_end == 0 or masked.find("\n", previous_end, s_start) >= 0:
+                self.context = None  # a paragraph starts
+            previous_end = s_end
             while index < len(times) and times[index].start < s_start:
                 index += 1
             first = index
@@ -222,147 +166,138 @@ class _Scan:
             self._sentence(masked, offset, s_start, s_end, SentenceTimes(times[first:index]))
 
     def _skip(self, start: int, end: int, run: str) -> None:
+        self.skipped.append(Skipped(start, end, self._line(start), run[:12]))
+
+    def _line(self, position: int) -> int:
+        """The line of a position (positions asked in increasing order)."""
         at, line = self.line_at
-        line += self.text.count("\n", at, start)
-        self.line_at = (start, line)
-        self.skipped.append(Skipped(start, end, line, run[:12]))
+        line += self.text.count("\n", at, position)
+        self.line_at = (position, line)
+        return line
 
     # -- one sentence --
 
     def _sentence(
         self, masked: str, offset: int, s_start: int, s_end: int, times: SentenceTimes
     ) -> None:
-        found = _figures(masked, s_start, s_end)
-        leads = _pairs(found, masked)
-        text = self.text
-        for index, figure in enumerate(found):
-            role, lead, previous_end = None, 0, 0
-            if index in leads:
-                role, lead = "from", leads[index]
-            elif index - 1 in leads:
-                role, lead, previous_end = "to", leads[index - 1], found[index - 1].end
-            period, note = period_for(
-                figure.start, role, lead, previous_end, times, self.report, self.fallback
-            )
-            start, end = offset + figure.start, offset + figure.end
-            quote_start, quote = figure.clause.quote(text, offset, start, end)
-            if role == "from":
-                self.pair_number += 1
-            if role == "to":
-                previous = self.candidates[-1]
-                suggestion_id, name, category = previous.id, previous.name, previous.category
-            else:
-                category, stem = figure.clause.suggest(text, offset, figure.quantity)
-                self.counters[stem] = self.counters.get(stem, 0) + 1
-                suggestion_id = f"{stem}_{self.counters[stem]}"
-                name = figure.clause.name(text, offset)
-            if period == _LATER:
-                self.later.append(len(self.candidates))
-            self.candidates.append(
-                Candidate(
-                    quantity=figure.quantity,
-                    quote=quote,
-                    start=start,
-                    end=end,
-                    quote_start=quote_start,
-                    period=period,
-                    period_note=note,
-                    id=suggestion_id,
-                    name=name,
-                    category=category,
-                    series=self.pair_number if role else None,
+        found = figures(masked, s_start, s_end)
+        setting = self._setting()
+        if found:
+            text = self.text
+            plan = SentenceSeries()
+            if len(found) > 1:
+                plan = sentence_series(
+                    found, masked, s_start, times, lambda a, b: text[offset + a : offset + b]
                 )
+            leads = {
+                i: lead
+                for i, lead in pairs(found, masked).items()
+                if i not in plan.members and i + 1 not in plan.members
+            }
+            shared: dict[int, tuple[str, str, str]] = {}
+            self.series_numbers = {}
+            for index, figure in enumerate(found):
+                member = plan.members.get(index)
+                if member is None and index in leads:
+                    member = Member(-1 - index, role="from", lead=leads[index])
+                elif member is None and index - 1 in leads:
+                    member = Member(-index, role="to", lead=leads[index - 1],
+                                    previous_end=found[index - 1].end)  # fmt: skip
+                self._figure(figure, member, offset, times, setting, shared)
+            for position, message in plan.notes:
+                self.notes.append(
+                    ListNote(offset + position, self._line(offset + position), message)
+                )
+        self._carry(masked, times, found, setting)
+
+    def _figure(
+        self,
+        figure: Found,
+        member: Member | None,
+        offset: int,
+        times: SentenceTimes,
+        setting: Setting,
+        shared: dict[int, tuple[str, str, str]],
+    ) -> None:
+        """A candidate of a figure, with its period and its series' id and name."""
+        period, note = self._period(figure, member, times, setting)
+        start, end = offset + figure.start, offset + figure.end
+        quote_start, quote = figure.clause.quote(self.text, offset, start, end)
+        series = 0
+        if member is not None:
+            if member.series not in self.series_numbers:
+                self.pair_number += 1
+                self.series_numbers[member.series] = self.pair_number
+            series = self.series_numbers[member.series]
+        key = None if member is None else (member.shares or member.series)
+        known = shared.get(key) if key is not None else None
+        if known is not None:
+            suggestion_id, name, category = known
+        else:
+            category, stem = figure.clause.suggest(self.text, offset, figure.quantity)
+            self.counters[stem] = self.counters.get(stem, 0) + 1
+            suggestion_id = f"{stem}_{self.counters[stem]}"
+            name = figure.clause.name(self.text, offset)
+            if member is not None and member.listed and not member.shares:
+                name = member.listed
+            if key is not None:
+                shared[key] = (suggestion_id, name, category)
+        if period == _LATER:
+            self.later.append(len(self.candidates))
+        self.candidates.append(
+            Candidate(
+                quantity=figure.quantity,
+                quote=quote,
+                start=start,
+                end=end,
+                quote_start=quote_start,
+                period=period,
+                period_note=note,
+                id=suggestion_id,
+                name=name,
+                category=category,
+                series=series or None,
+                listed=member.listed if member else None,
             )
+        )
 
+    def _period(
+        self, figure: Found, member: Member | None, times: SentenceTimes, setting: Setting
+    ) -> tuple[str, str | None]:
+        if member is not None and member.year is not None:
+            return member.year, member.note
+        if member is not None and member.time is not None:
+            return resolve(member.time, times, setting)
+        role, lead, previous_end = None, 0, 0
+        if member is not None and member.role:
+            role, lead, previous_end = member.role, member.lead, member.previous_end
+        return period_for(figure.start, role, lead, previous_end, times, setting)
 
-def _figures(masked: str, start: int, end: int) -> list[_Found]:
-    """The figures of a sentence, each with its clause, qualified by an aim or a forecast
-    before it in the clause."""
-    found: list[_Found] = []
-    context = AIM_OR_FORECAST.search(masked, start, end) is not None
-    for c_start, c_end in clauses(masked, start, end):
-        clause = None
-        for match in matches(_FIGURE, _FIGURE_START, masked, c_start, c_end):
-            quantity = _figure(match, masked)
-            if quantity is None:
-                continue
-            if clause is None:
-                clause = Clause(c_start, c_end)
-            if context:
-                quantity = _context_qualifier(quantity, masked, match.start(), clause)
-            clause.figures.append(match.span())
-            found.append(_Found(match.start(), match.end(), quantity, clause))
-    return found
+    # -- what carries from sentence to sentence --
 
+    def _setting(self) -> Setting:
+        if self.context is None:
+            return Setting(self.report, self.fallback, self.reference)
+        period, note, year = self.context
+        return Setting(self.report, (period, note), year or self.reference)
 
-def _figure(match: re.Match[str], masked: str) -> Quantity | None:
-    """A figure, or None for numbers that are not figures (一个, 三年行动, 1 with no unit)."""
-    number, unit, prefix = match.group("number", "unit", "prefix")
-    # The pattern's number is Arabic digits after a sign, or Chinese numerals with no digit.
-    if not number:
-        return None
-    before = masked[match.start() - 1] if match.start() else ""
-    after = masked[match.end()] if match.end() < len(masked) else ""
-    if before.isdigit() or before == "." or (after.isdigit() and not unit):
-        return None
-    chinese = not (number[0].isdigit() or number[0] in "+-")
-    magnitude = number.endswith(_MAGNITUDE_WORDS)
-    if prefix == "第" and unit not in ("位", "名"):
-        return None
-    if chinese:
-        tenths = bool(unit) and unit.startswith(grammar.TENTHS)  # 九成: a share
-        if tenths and number == "一":
-            return None  # 一成不变 and its kind: an idiom, not 10 %
-        counted = bool(unit) and unit in _CHINESE_UNITS
-        if not (magnitude or counted or tenths or number.startswith("数")):
-            return None
-    elif not unit and not magnitude:
-        return None
-    if unit == grammar.MAJOR and not chinese:
-        return None
-    try:
-        quantity = parse_quantity(match.group(0))
-    except ZonestatsError:
-        return None
-    if chinese and quantity.value < 2 and not magnitude:
-        return None  # 一个, 一批, 一年: articles, not counts
-    return quantity
-
-
-def _context_qualifier(quantity: Quantity, masked: str, position: int, clause: Clause) -> Quantity:
-    """A forecast or aim earlier in the clause (将涵盖四大领域, 能挣8000元) marks the figure."""
-    if quantity.qualifier in (Qualifier.EXPECTED, Qualifier.TARGET):
-        return quantity
-    if clause.aim_before(masked, position):
-        return replace(quantity, qualifier=Qualifier.TARGET)
-    if clause.forecast_before(masked, position):
-        return replace(quantity, qualifier=Qualifier.EXPECTED)
-    return quantity
-
-
-def _pairs(found: list[_Found], masked: str) -> dict[int, int]:
-    """Before/after phrases (从10万台提升到800万台): the index of each start figure, mapped to
-    where its 从/由 stands; the end figure is the next one."""
-    leads: dict[int, int] = {}
-    lead, scanned, clause = -1, -1, None  # the last 从/由 of the clause before `scanned`
-    for i in range(len(found) - 1):
-        a, b = found[i], found[i + 1]
-        if a.clause is not b.clause or i - 1 in leads:
-            continue
-        if b.start - a.end > _PAIR_GAP or not _PAIR_LINK.match(masked, a.end, b.start):
-            continue
-        if a.clause is not clause:
-            clause, lead, scanned = a.clause, -1, a.clause.start
-        for word in _LEADS:
-            lead = max(lead, masked.rfind(word, scanned, a.start))
-        scanned = a.start  # the words are one character: none is cut in two
-        if lead < 0:
-            continue
-        if (
-            a.quantity.unit is not None
-            and b.quantity.unit is not None
-            and a.quantity.unit != b.quantity.unit
-        ):
-            continue
-        leads[i] = lead
-    return leads
+    def _carry(
+        self, masked: str, times: SentenceTimes, found: list[Found], setting: Setting
+    ) -> None:
+        """The period a sentence is about carries to the next sentences of its paragraph;
+        a year of 年度 (2020年度考核) is the year the text speaks of from there on."""
+        for named in times.times:
+            if named.kind == "absolute" and named.period and masked.startswith("度", named.end):
+                self.reference = (year_of(named.period), named.words + "度")
+        time = governing(masked, times, found[0].start if found else None)
+        if time is None:
+            return
+        period, note = resolve(time, times, setting)
+        carried = f"{time.words}, said before in the paragraph"
+        if note:
+            carried = f"{note}; said before in the paragraph"
+        year = None
+        if period != _LATER and period[:4].isdigit():
+            said = year_of(period)
+            year = (said, time.words if time.kind == "absolute" else str(said))
+        self.context = (period, carried, year)

@@ -11,24 +11,42 @@ from zonestats.errors import ZonestatsError
 from zonestats.extract.report import ReportText
 
 _CN_YEAR = r"[一二三四五六七八九〇零]{4}"
+_TO = r"(?:至|到|-|—|–|~|－)"
+_PARTS = {
+    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "前两季度": (1, 6),
+    "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12),
+    "1季度": (1, 3), "2季度": (4, 6), "3季度": (7, 9), "4季度": (10, 12),
+}  # fmt: skip
+"""Parts of a year and their months: 上半年 is January to June."""
+_REL_WORDS = r"今年|去年|上年|前年|本年|当年"
 TIME = re.compile(
-    r"(?P<range>(?P<ry>\d{4})年(?P<rm1>\d{1,2})(?:月份?)?(?:至|到|-|—|~)(?P<rm2>\d{1,2})月份?)"
+    rf"(?P<yrange>(?P<y1>\d{{4}})年?{_TO}(?P<y2>\d{{4}})年(?!前|后|以来))"
+    rf"|(?P<range>(?P<ry>\d{{4}})年(?P<rm1>\d{{1,2}})(?:月份?)?{_TO}(?P<rm2>\d{{1,2}})月份?)"
+    rf"|(?P<part>(?:(?P<py>\d{{4}})年|(?P<pword>{_REL_WORDS}))?第?(?P<pname>"
+    + "|".join(sorted(_PARTS, key=len, reverse=True))
+    + r"))"
     r"|(?P<ymd>(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)"
     r"|(?P<year>(?P<yy>\d{4}|" + _CN_YEAR + r")年(?!前|后|间|以来))"
-    r"|(?P<relrange>(?P<rrword>今年|去年|上年|前年|本年)(?P<rr1>\d{1,2})(?:月份?)?(?:至|到|-|—|~)(?P<rr2>\d{1,2})月份?)"
+    rf"|(?P<relrange>(?P<rrword>{_REL_WORDS})(?P<rr1>\d{{1,2}})(?:月份?)?{_TO}(?P<rr2>\d{{1,2}})月份?)"
     r"|(?P<rel>(?<![比较])(?P<rword>今年|去年|上年|前年|明年|本年|当年)(?!同期)(?:(?P<rm>\d{1,2})月(?:(?P<rd>\d{1,2})[日号])?)?)"
     r"|(?P<ago>(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})年(?P<dir>前|后))"
+    rf"|(?P<mrange>(?<![\d年])(?P<mr1>\d{{1,2}})(?:月份?)?{_TO}(?P<mr2>\d{{1,2}})月份?)"
+    r"|(?P<firstn>前(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})个月)"
     r"|(?P<md>(?<![\d年])(?P<mm>\d{1,2})月(?:(?P<dd>\d{1,2})[日号])?(?!份?[\d]))"
     r"|(?P<now>截至目前|截止目前|目前|如今|现在|至今|当前|眼下)"
 )
 TIME_START = re.compile(
-    r"[\d一二三四五六七八九十〇零今去上前明本当截目如现至眼]"
-    r"(?:(?<=\d)(?=\d{0,3}[年月])"
-    r"|(?<=[一二三四五六七八九十〇零])(?=[一二三四五六七八九十〇零]{0,3}年)"
-    r"|(?<=[今去上前明本当截目如现至眼]))"
+    r"[\d一二三四五六七八九十〇零今去上下前明本当截目如现至眼第]"
+    r"(?:(?<=\d)(?=\d{0,3}(?:年|月|季度|[至到\-—–~－]\d))"
+    r"|(?<=[一二三四五六七八九十〇零])(?=[一二三四五六七八九十〇零]{0,3}(?:年|季度))"
+    r"|(?<=[今去上下前明本当截目如现至眼第]))"
 )
-"""Where a time expression may start (digits before 年 or 月, Chinese numerals before 年, the
-first character of a word): the scan tries TIME only there."""
+"""Where a time expression may start (digits before 年, 月, 季度 or a range, Chinese numerals
+before 年 or 季度, the first character of a word): the scan tries TIME only there."""
+
+ANAPHORIC = frozenset({"上年", "当年"})
+"""Relative words that count from the year the text speaks of (上年: the year before it),
+not from the report's date (去年: the year before the report)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +60,29 @@ class TimeExpr:
     period: str | None = None  # for absolute times
     years_back: int = 0  # for relative and ago times
     template: str = "{y}"  # the period once the year is known: "{y}-03-18" for 3月18日
+    anaphoric: bool = False  # counts from the year the text speaks of (上年, 3月, 上半年)
+    years: tuple[str, ...] = ()  # each year of a range of years (2016年至2018年)
 
 
 def read_time(match: re.Match[str]) -> TimeExpr | None:
     start, end, words = match.start(), match.end(), match.group(0)
     g = match.groupdict()
+    if g["yrange"]:
+        first, last = int(g["y1"]), int(g["y2"])
+        if not 1900 <= first < last <= 2100:
+            return None
+        years = tuple(str(y) for y in range(first, last + 1))
+        return TimeExpr(start, end, "absolute", words, f"{first}/{last}", years=years)
+    if g["part"]:
+        return _part(match, g)
+    if g["mrange"] or g["firstn"]:
+        first, last = (
+            (1, int(_chinese_int(g["fn"]))) if g["firstn"] else (int(g["mr1"]), int(g["mr2"]))
+        )
+        if not 1 <= first <= last <= 12:
+            return None
+        template = f"{{y}}-{first:02d}/{{y}}-{last:02d}"
+        return TimeExpr(start, end, "relative", words, template=template, anaphoric=True)
     if g["range"]:
         first, last = int(g["rm1"]), int(g["rm2"])
         if not 1 <= first <= last <= 12:
@@ -66,14 +102,20 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
             return None
         back = _YEARS_BACK.get(g["rrword"], 0)
         template = f"{{y}}-{first:02d}/{{y}}-{last:02d}"
-        return TimeExpr(start, end, "relative", words, years_back=back, template=template)
+        anaphoric = g["rrword"] in ANAPHORIC
+        return TimeExpr(
+            start, end, "relative", words, years_back=back, template=template, anaphoric=anaphoric
+        )
     if g["rel"]:
         back = _YEARS_BACK.get(g["rword"], 0)
         month_day = _month_day(g["rm"], g["rd"]) if g["rm"] else ""
         if g["rm"] and not month_day:
             return None
         template = "{y}" + month_day
-        return TimeExpr(start, end, "relative", words, years_back=back, template=template)
+        anaphoric = g["rword"] in ANAPHORIC
+        return TimeExpr(
+            start, end, "relative", words, years_back=back, template=template, anaphoric=anaphoric
+        )
     if g["ago"]:
         count = int(g["n"]) if g["n"].isdigit() else int(_chinese_int(g["n"]))
         back = count if g["dir"] == "前" else -count
@@ -82,11 +124,26 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
         month_day = _month_day(g["mm"], g["dd"])
         if not month_day:
             return None
-        return TimeExpr(start, end, "relative", words, template="{y}" + month_day)
+        return TimeExpr(start, end, "relative", words, template="{y}" + month_day, anaphoric=True)
     return TimeExpr(start, end, "now", words)
 
 
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "明年": -1}
+
+
+def _part(match: re.Match[str], g: dict[str, str | None]) -> TimeExpr:
+    """A part of a year (2021年上半年, 去年四季度, 前三季度) as a range of months."""
+    first, last = _PARTS[g["pname"] or ""]
+    template = f"{{y}}-{first:02d}/{{y}}-{last:02d}"
+    start, end, words = match.start(), match.end(), match.group(0)
+    if g["py"]:
+        return TimeExpr(start, end, "absolute", words, template.format(y=g["py"]))
+    word = g["pword"] or ""
+    anaphoric = not word or word in ANAPHORIC
+    back = _YEARS_BACK.get(word, 0)
+    return TimeExpr(
+        start, end, "relative", words, years_back=back, template=template, anaphoric=anaphoric
+    )
 
 
 def _month_day(month: str, day: str | None, year: int = 2000) -> str:
@@ -154,14 +211,24 @@ class SentenceTimes:
         return self.times[index]
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What a sentence's figures need beyond the sentence: the report, the period of a figure
+    no time of its sentence reaches (carried from an earlier sentence of the paragraph, else
+    the report's date), and the year the text speaks of, which 上年, 3月 and 上半年 count from."""
+
+    report: ReportText
+    fallback: tuple[str, str | None]
+    year: tuple[int, str] | None = None  # the year and the words that named it
+
+
 def period_for(
     position: int,
     role: str | None,
     lead: int,
     previous_end: int,
     times: SentenceTimes,
-    report: ReportText,
-    fallback: tuple[str, str | None],
+    setting: Setting,
 ) -> tuple[str, str | None]:
     """The period of a figure: the nearest time before it in its sentence, resolved.
 
@@ -179,35 +246,58 @@ def period_for(
     else:
         chosen = times.last_by(position)
     if chosen is None:
-        return fallback
-    return _resolve(chosen, times, report, fallback)
+        return setting.fallback
+    return resolve(chosen, times, setting)
 
 
-def _resolve(
-    time: TimeExpr, times: SentenceTimes, report: ReportText, fallback: tuple[str, str | None]
-) -> tuple[str, str | None]:
+def resolve(time: TimeExpr, times: SentenceTimes, setting: Setting) -> tuple[str, str | None]:
     """A time as a period. 4年前 and 上年 count from a year named earlier in the sentence
-    (2020年...从4年前), else from the report's date."""
+    (2020年...从4年前); 上年, 3月 and 上半年 else from the year the text speaks of; the
+    others from the report's date."""
     if time.kind == "absolute" and time.period:
         return time.period, None
-    published = report.published
+    published = setting.report.published
     if time.kind == "now":
         if published is None:
-            return fallback
+            return setting.fallback
         return published.isoformat(), f"{time.words}: the report's date"
     anchor = times.first_absolute
-    if anchor is not None and anchor.start >= time.start:
+    if anchor is not None and (anchor.start >= time.start or not anchor.period):
         anchor = None
-    if anchor is not None and anchor.period and time.years_back:
-        year = int(anchor.period[:4]) - time.years_back
-        period = time.template.format(y=year)
-        note = f"{time.words}, counted from {anchor.period}"
-        return (period, note) if _real(period) else fallback
-    if published is None:
-        return fallback
-    period = time.template.format(y=published.year - time.years_back)
+    if anchor is not None and anchor.period and (time.years_back or time.anaphoric):
+        year, named = year_of(anchor.period), anchor.period
+    elif time.anaphoric and setting.year is not None:
+        year, named = setting.year
+    elif published is not None:
+        year, named = published.year, ""
+    else:
+        return setting.fallback
+    period = time.template.format(y=year - time.years_back)
     if not _real(period):  # 2月29日 of a year that has none is no time at all
-        return fallback
+        return setting.fallback
+    if named:
+        return period, f"{time.words}, counted from {named}"
     if time.years_back:
         return period, f"{time.words}, counted from the report's date"
     return period, f"{time.words}, in the year of the report"
+
+
+def year_of(period: str) -> int:
+    """The year a period speaks of: its last year (2016/2018 speaks of 2018)."""
+    return int(period.rsplit("/", 1)[-1][:4])
+
+
+_COMPARED = re.compile(r"(?:比|较|到|(?<![截])至|对比|相比)\Z")
+
+
+def governing(masked: str, times: SentenceTimes, first_figure: int | None) -> TimeExpr | None:
+    """The time a sentence is about, which carries to the sentences after it: the last time
+    before its first figure (any, if it has none) that is no base of a comparison (比2015年)
+    nor a deadline (到2025年)."""
+    chosen = None
+    for time in times.times:
+        if first_figure is not None and time.end > first_figure:
+            break
+        if not _COMPARED.search(masked, max(0, time.start - 2), time.start):
+            chosen = time
+    return chosen

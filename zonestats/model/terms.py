@@ -22,6 +22,7 @@ class Level(StrEnum):
 
 CATEGORY_NAMES = {
     "ranking": "排名",
+    "economy": "经济",
     "industry": "产业",
     "investment": "招商引资",
     "innovation": "科技创新",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zonestats.extract.patterns import guarded
+from zonestats.extract.patterns import fold_text, guarded
 from zonestats.model import grammar
 from zonestats.model.quantity import Quantity
 
@@ -116,10 +116,10 @@ class Clause:
             return "ranking", "rank"
         if self._suggestion is None:
             self._suggestion = ("other", "figure")
-            start, end = offset + self.start, offset + self.end
-            if _ANY_SUGGESTION.search(text, start, end):
+            words_of = fold_text(text[offset + self.start : offset + self.end])
+            if _ANY_SUGGESTION.search(words_of):
                 for words, category, stem in _SUGGESTIONS:
-                    if words.search(text, start, end):
+                    if words.search(words_of):
                         self._suggestion = (category, stem)
                         break
         return self._suggestion
@@ -151,7 +151,7 @@ def _edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _LISTED = re.compile(r"(?:(?:[、和及与]|以及)?\x00)+")
-_EACH = re.compile(r"分别(?:为|是|达到|达|从)?$")
+_EACH = re.compile(r"分[别別](?:[为為]|是|[达達]到|[达達]|[从從])?$")
 
 
 def _name(clause: str, figures: list[str]) -> str:

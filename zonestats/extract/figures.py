@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from zonestats.extract.clauses import MAX_QUOTE
 from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times
+from zonestats.extract.patterns import fold_text
 from zonestats.extract.reading import Found, figures, pairs
 from zonestats.extract.report import ReportText
 from zonestats.extract.sentences import MAX_SENTENCE, blocks, sentences
@@ -149,7 +150,9 @@ class _Scan:
         masked = mask(
             self.text[offset:end], lambda a, b, run: self._skip(offset + a, offset + b, run)
         )
-        masked, times = mask_times(masked)
+        # The patterns read simplified characters; quotes, names and figures as written are
+        # read from the text.
+        masked, times = mask_times(fold_text(masked))
         for time in times:
             if time.kind == "absolute" and time.period and time.period.isdigit():
                 self.latest_year = max(self.latest_year, time.period)
@@ -180,10 +183,10 @@ class _Scan:
     def _sentence(
         self, masked: str, offset: int, s_start: int, s_end: int, times: SentenceTimes
     ) -> None:
-        found = figures(masked, s_start, s_end)
+        text = self.text
+        found = figures(masked, s_start, s_end, lambda a, b: text[offset + a : offset + b])
         setting = self._setting()
         if found:
-            text = self.text
             plan = SentenceSeries()
             if len(found) > 1:
                 plan = sentence_series(

@@ -72,6 +72,12 @@ class Skipped:
 
 # ---- what is not a figure -------------------------------------------------------------------
 
+# A magnitude in quotation marks is a figure, not a name: 突破“千亿”, “百亿级”.
+_QUOTED_FIGURE = (
+    r"[数數几幾]?[\d.零〇一二两兩三四五六七八九十百千]{1,8}"
+    r"(?:万亿|萬億|亿|億|万|萬|兆)[^“”\"\n]{0,3}"
+)
+
 _NOT_FIGURES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), needles)  # needles: a block holding none is left alone
     for pattern, needles in (
@@ -92,10 +98,11 @@ _NOT_FIGURES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\d(?<!\d.)\d?:\d{2}(?::\d{2})?(?!\d)", (":",)),
         # Names and slogans in quotation marks (“1+36”, ‘两个改革’); speech has punctuation.
         (
-            r"“[^“”\n,，。!?！？]{1,24}”|‘[^‘’\n,，。!?！？]{1,24}’|「[^「」\n,，。]{1,24}」",
+            rf"“(?!{_QUOTED_FIGURE}”)[^“”\n,，。!?！？]{{1,24}}”"
+            r"|‘[^‘’\n,，。!?！？]{1,24}’|「[^「」\n,，。]{1,24}」",
             ("“", "‘", "「"),
         ),
-        (r"《[^《》\n]{1,40}》|\"[^\"\n,，。]{1,24}\"", ("《", '"')),
+        (rf"《[^《》\n]{{1,40}}》|\"(?!{_QUOTED_FIGURE}\")[^\"\n,，。]{{1,24}}\"", ("《", '"')),
         (  # list ordinals at the start of a line: 一、 1. (一) （一）
             r"(?m)^[ \t\u3000]*+"
             r"(?:[一二三四五六七八九十]++、|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])",

@@ -5,7 +5,7 @@ before/after pairs (从10万台提升到800万台)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from zonestats.errors import ZonestatsError
@@ -39,7 +39,9 @@ _MAGNITUDE_WORDS = tuple(grammar.MAGNITUDES)
 _PREFIX = f"(?:{guarded([*(w for w, _ in grammar.BEFORE_WORDS), *grammar.NEUTRAL_WORDS])}){{1,4}}+"
 # 成, tenths (九成 is 90 %), with the tenth's digit after it where given (八成五 is 85 %)
 _TENTHS = f"{re.escape(grammar.TENTHS)}(?:[{''.join(spelled(grammar.DIGITS))}])?"
-_UNITS = f"{either(grammar.UNITS)}|{either([grammar.MAJOR])}|{_TENTHS}"
+# 大 counts only things named after it (五大产业园, not 三大产业): the scan reads folded text
+_MAJOR = f"{re.escape(grammar.MAJOR)}(?=(?:{'|'.join(grammar.MAJOR_NOUNS)}))"
+_UNITS = f"{either(grammar.UNITS)}|{_MAJOR}|{_TENTHS}"
 _MORE = either(w for w, meaning in grammar.AFTER_WORDS if meaning == Qualifier.MORE_THAN)
 # A figure: words before it, a number in digits or Chinese numerals (数十, 两百) with 多/余
 # before its magnitude (3000余万), a unit, and a word after it. parse_quantity reads the match.
@@ -94,9 +96,12 @@ class Found:
     clause: Clause
 
 
-def figures(masked: str, start: int, end: int) -> list[Found]:
-    """The figures of a sentence, each with its clause, qualified by an aim or a forecast
-    before it in the clause."""
+def figures(
+    masked: str, start: int, end: int, source: Callable[[int, int], str] | None = None
+) -> list[Found]:
+    """The figures of a sentence (of masked, folded text), each with its clause, qualified
+    by an aim or a forecast before it in the clause; `source` gives the text as written,
+    for the figures' `written`."""
     found: list[Found] = []
     context = AIM_OR_FORECAST.search(masked, start, end) is not None
     for c_start, c_end in clauses(masked, start, end):
@@ -105,8 +110,14 @@ def figures(masked: str, start: int, end: int) -> list[Found]:
             quantity = _figure(match, masked)
             if quantity is None:
                 continue
+            if source is not None:
+                written = source(*match.span())
+                if written != quantity.written:
+                    quantity = replace(quantity, written=written)
             if clause is None:
                 clause = Clause(c_start, c_end)
+            if match.start() > c_start and masked[match.start() - 1] in _OPENING:
+                quantity = _quoted(quantity, masked, c_start, match.start() - 1)
             if context:
                 quantity = _context_qualifier(quantity, masked, match.start(), clause)
             clause.figures.append(match.span())
@@ -146,6 +157,24 @@ def _figure(match: re.Match[str], masked: str) -> Quantity | None:
     if chinese and quantity.value < 2 and not magnitude:
         return None  # 一个, 一批, 一年: articles, not counts
     return quantity
+
+
+_OPENING = '“"'
+_BEFORE_QUOTE = re.compile(f"(?:{_PREFIX})\\Z")
+_PREFIX_REACH = 12  # longer than four words before a figure
+
+
+def _quoted(quantity: Quantity, masked: str, clause_start: int, quote: int) -> Quantity:
+    """A figure in quotation marks takes the qualifier of the words before them
+    (突破“千亿” is more than 10^11)."""
+    before = _BEFORE_QUOTE.search(masked, max(clause_start, quote - _PREFIX_REACH), quote)
+    if before is None:
+        return quantity
+    try:
+        qualifier = parse_quantity(before.group(0) + quantity.written).qualifier
+    except ZonestatsError:
+        return quantity
+    return replace(quantity, qualifier=qualifier)
 
 
 def _context_qualifier(quantity: Quantity, masked: str, position: int, clause: Clause) -> Quantity:

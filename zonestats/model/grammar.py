@@ -112,7 +112,14 @@ NEUTRAL_WORDS: tuple[str, ...] = ("达到", "达", "高达", "多达", "共", "�
 rank (第126位)."""
 
 MAJOR = "大"
-"""After a numeral, 大 "major" (五大产业) counts things without naming a unit."""
+"""After a numeral, 大 "major" (五大产业园) counts things without naming a unit."""
+
+MAJOR_NOUNS: tuple[str, ...] = (
+    "产业园", "园区", "基地", "平台", "片区", "板块", "集群", "工程", "中心", "项目", "领域", "园",
+)  # fmt: skip
+"""Things 大 counts in a report (五大产业园, 四大领域): the counted noun stands for the unit.
+Before others (三大产业, the economy's sectors; 四大 alone) N大 is a name, not a
+figure."""
 
 _FORECAST_CONTEXT: tuple[str, ...] = ("计划", "能挣", "能赚", "可挣", "可赚")
 _AIM_CONTEXT: tuple[str, ...] = ("目标",)

@@ -280,9 +280,9 @@ class _Scan:
 
     def _setting(self) -> Setting:
         if self.context is None:
-            return Setting(self.report, self.fallback, self.reference)
+            return Setting(self.report, self.fallback, None, self.reference)
         period, note, year = self.context
-        return Setting(self.report, (period, note), year or self.reference)
+        return Setting(self.report, (period, note), year, self.reference)
 
     def _carry(
         self, masked: str, times: SentenceTimes, found: list[Found], setting: Setting

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from zonestats.errors import ZonestatsError
 from zonestats.extract.clauses import AIM_OR_FORECAST, Clause
-from zonestats.extract.masks import matches
+from zonestats.extract.masks import MASK, matches
 from zonestats.extract.patterns import either, guarded, spelled
 from zonestats.extract.sentences import clauses
 from zonestats.model import grammar
@@ -79,10 +79,13 @@ _FIGURE_START = re.compile(
 )
 # A figure in Chinese numerals needs a unit that counts things (五家, 四茬; not 一批, 三年).
 _CHINESE_UNITS = frozenset(spelled([*grammar.TALLY_UNITS, grammar.MAJOR]))
+# The link between the two ends, with the end's time where it is given (增加到2021年的).
+_TIME_REACH = 16  # the longest time expression a link holds (masked), with its 的
 PAIR_LINK = re.compile(
-    r"[^,，。;；]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)\Z"
+    r"[^,，。;；]{0,8}?(?:提升|上升|增长|增加|跃升|扩大|下降|减少|降低|提高|增|升|降)?(?:到|至|为)"
+    rf"(?:{MASK}{{1,{_TIME_REACH - 1}}}的?)?\Z"
 )
-_PAIR_GAP = 8 + 2 + 1  # the longest text PAIR_LINK reads
+_PAIR_GAP = 8 + 2 + 1 + _TIME_REACH  # the longest text PAIR_LINK reads
 _LEADS = ("从", "由")
 
 

@@ -17,12 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from zonestats.extract.patterns import fold_text
 from zonestats.extract.reading import PAIR_LINK, Found
 from zonestats.extract.times import SentenceTimes, TimeExpr
 
 _LIST_GAP = re.compile(r"[ \t\u3000]*+(?:、|和|及|与|以及)[ \t\u3000]*+\Z")
 _EACH = "分别"
-_ZONE = re.compile(r"(?:开发区|开发區|經開區|经开区|高新区|高新區|新区|新區|园区|園區)$")
+_ZONE = re.compile(r"(?:开发区|经开区|高新区|新区|园区)$")
 _NAME_SPLIT = re.compile(r"[、和及与]|以及")
 _NAME_EDGES = " \t\u3000“”\"'"
 _NAME_LEAD = re.compile(r"^(?:其中|全区|园区|全市|全省|今年|去年)?")
@@ -194,7 +195,7 @@ def _one_list(
             )
         )
         return
-    zones = all(_ZONE.search(name) for name in names)
+    zones = all(_ZONE.search(fold_text(name)) for name in names)
     shares = result.count + 1
     for index, name in zip(run, names, strict=True):
         result.count += 1
@@ -233,7 +234,14 @@ def _names(
         pieces.append((at, mark.start()))
         at = mark.end()
     pieces.append((at, each))
-    names = [_NAME_LEAD.sub("", result.source(a, b).strip(_NAME_EDGES)) for a, b in pieces]
+    names = [_without_lead(result.source(a, b).strip(_NAME_EDGES)) for a, b in pieces]
     if len(names) != len(run) or not all(names):
         return None
     return names
+
+
+def _without_lead(name: str) -> str:
+    """A name without the word of place or time before it (园区产值 is 产值), in any
+    spelling."""
+    lead = _NAME_LEAD.match(fold_text(name))
+    return name[lead.end() :] if lead else name

@@ -219,7 +219,8 @@ class Setting:
 
     report: ReportText
     fallback: tuple[str, str | None]
-    year: tuple[int, str] | None = None  # the year and the words that named it
+    year: tuple[int, str] | None = None  # the paragraph's year and the words that named it
+    reference: tuple[int, str] | None = None  # the text's year of 年度 (2020年度考核)
 
 
 def period_for(
@@ -243,6 +244,9 @@ def period_for(
             chosen = times.times[0]
     elif role == "to":
         chosen = times.last_by(position, previous_end) or times.last_by(lead)
+        start = times.last_by(previous_end, lead)
+        if chosen is None and start is not None and start.years_back > 0:
+            return _counted_from(start, times, setting)
     else:
         chosen = times.last_by(position)
     if chosen is None:
@@ -268,6 +272,8 @@ def resolve(time: TimeExpr, times: SentenceTimes, setting: Setting) -> tuple[str
         year, named = year_of(anchor.period), anchor.period
     elif time.anaphoric and setting.year is not None:
         year, named = setting.year
+    elif setting.reference is not None and time.words.startswith(tuple(ANAPHORIC)):
+        year, named = setting.reference  # 上年 of a text on 2020年度 is 2019
     elif published is not None:
         year, named = published.year, ""
     else:
@@ -282,18 +288,28 @@ def resolve(time: TimeExpr, times: SentenceTimes, setting: Setting) -> tuple[str
     return period, f"{time.words}, in the year of the report"
 
 
+def _counted_from(
+    start: TimeExpr, times: SentenceTimes, setting: Setting
+) -> tuple[str, str | None]:
+    """The period of the end of 由上年第85位上升至第52位: the year 上年 counts from."""
+    period, _ = resolve(start, times, setting)
+    if not period[:4].isdigit():
+        return setting.fallback
+    return str(year_of(period) + start.years_back), f"the year {start.words} counts from"
+
+
 def year_of(period: str) -> int:
     """The year a period speaks of: its last year (2016/2018 speaks of 2018)."""
     return int(period.rsplit("/", 1)[-1][:4])
 
 
-_COMPARED = re.compile(r"(?:比|较|到|(?<![截])至|对比|相比)\Z")
+_COMPARED = re.compile(r"(?:比|较|到|(?<![截])至|相比|从|由|自)\Z")
 
 
 def governing(masked: str, times: SentenceTimes, first_figure: int | None) -> TimeExpr | None:
     """The time a sentence is about, which carries to the sentences after it: the last time
-    before its first figure (any, if it has none) that is no base of a comparison (比2015年)
-    nor a deadline (到2025年)."""
+    before its first figure (any, if it has none) that is no base of a comparison (比2015年),
+    no start of a span (从2015年, 由上年) and no deadline (到2025年)."""
     chosen = None
     for time in times.times:
         if first_figure is not None and time.end > first_figure:

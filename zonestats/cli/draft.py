@@ -87,6 +87,8 @@ def extract(
         )
         render(candidate_table(candidates), options)
     _note_skipped(candidates.skipped, report)
+    for list_note in candidates.notes:
+        note(f"note: {report}: {list_note.describe()}")
 
 
 def _note_skipped(skipped: list["Skipped"], report: Path) -> None:

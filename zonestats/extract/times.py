@@ -67,22 +67,8 @@ class TimeExpr:
 def read_time(match: re.Match[str]) -> TimeExpr | None:
     start, end, words = match.start(), match.end(), match.group(0)
     g = match.groupdict()
-    if g["yrange"]:
-        first, last = int(g["y1"]), int(g["y2"])
-        if not 1900 <= first < last <= 2100:
-            return None
-        years = tuple(str(y) for y in range(first, last + 1))
-        return TimeExpr(start, end, "absolute", words, f"{first}/{last}", years=years)
-    if g["part"]:
-        return _part(match, g)
-    if g["mrange"] or g["firstn"]:
-        first, last = (
-            (1, int(_chinese_int(g["fn"]))) if g["firstn"] else (int(g["mr1"]), int(g["mr2"]))
-        )
-        if not 1 <= first <= last <= 12:
-            return None
-        template = f"{{y}}-{first:02d}/{{y}}-{last:02d}"
-        return TimeExpr(start, end, "relative", words, template=template, anaphoric=True)
+    if g["yrange"] or g["part"] or g["mrange"] or g["firstn"]:
+        return _span(match, g)
     if g["range"]:
         first, last = int(g["rm1"]), int(g["rm2"])
         if not 1 <= first <= last <= 12:
@@ -126,6 +112,28 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
             return None
         return TimeExpr(start, end, "relative", words, template="{y}" + month_day, anaphoric=True)
     return TimeExpr(start, end, "now", words)
+
+
+def _span(match: re.Match[str], g: dict[str, str | None]) -> TimeExpr | None:
+    """A span of years (2016年至2018年), a part of a year (上半年, 一季度) or of months
+    (1—5月, 前10个月)."""
+    start, end, words = match.start(), match.end(), match.group(0)
+    if g["part"]:
+        return _part(match, g)
+    if g["yrange"]:
+        first, last = int(g["y1"] or 0), int(g["y2"] or 0)
+        if not 1900 <= first < last <= 2100:
+            return None
+        years = tuple(str(y) for y in range(first, last + 1))
+        return TimeExpr(start, end, "absolute", words, f"{first}/{last}", years=years)
+    if g["firstn"]:
+        first, last = 1, int(_chinese_int(g["fn"] or ""))
+    else:
+        first, last = int(g["mr1"] or 0), int(g["mr2"] or 0)
+    if not 1 <= first <= last <= 12:
+        return None
+    template = f"{{y}}-{first:02d}/{{y}}-{last:02d}"
+    return TimeExpr(start, end, "relative", words, template=template, anaphoric=True)
 
 
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "明年": -1}

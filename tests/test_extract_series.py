@@ -86,16 +86,20 @@ def test_a_series_is_one_indicator_and_its_periods_say_how_they_were_read() -> N
 MISMATCHED = """2019年至2021年,园区税收分别为8亿元和9亿元。
 2019年、2020年,园区产值分别为50亿元、60亿元和70亿元。
 园区企业和项目分别达到120家。
+2019年至2021年,园区进出口额分别为1.5、2和2.6亿美元。
+校验码123456789012345678901234567890123456789012345678901234567890。
 """
 
 
 def test_a_list_that_does_not_fit_its_periods_is_noted_not_guessed() -> None:
     extraction = extract(parse_report(MISMATCHED, PUBLISHED, "report.txt"))
-    assert [c.series for c in extraction] == [None] * 6
+    assert [c.series for c in extraction] == [None] * 7
     assert [(n.line, n.message) for n in extraction.notes] == [
         (1, "2 values for 3 periods (2019年至2021年): not read as a series"),
         (2, "3 values for 2 periods (2019年、2020年): not read as a series"),
+        (4, "1.5、2 before 2.6亿美元 are written without their unit: not read as figures"),
     ]
+    assert [run.line for run in extraction.skipped] == [5]  # lines counted both ways
 
 
 # ---- periods in context ----------------------------------------------------------------------

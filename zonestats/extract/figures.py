@@ -22,7 +22,7 @@ from zonestats.extract.patterns import fold_text
 from zonestats.extract.reading import Found, figures, pairs
 from zonestats.extract.report import ReportText
 from zonestats.extract.sentences import MAX_SENTENCE, blocks, sentences
-from zonestats.extract.series import ListNote, Member, SentenceSeries, sentence_series
+from zonestats.extract.series import ListNote, Member, sentence_series
 from zonestats.extract.times import (
     SentenceTimes,
     Setting,
@@ -172,9 +172,12 @@ class _Scan:
         self.skipped.append(Skipped(start, end, self._line(start), run[:12]))
 
     def _line(self, position: int) -> int:
-        """The line of a position (positions asked in increasing order)."""
+        """The line of a position (counted from the last one asked, which is near)."""
         at, line = self.line_at
-        line += self.text.count("\n", at, position)
+        if position >= at:
+            line += self.text.count("\n", at, position)
+        else:
+            line -= self.text.count("\n", position, at)
         self.line_at = (position, line)
         return line
 
@@ -187,11 +190,9 @@ class _Scan:
         found = figures(masked, s_start, s_end, lambda a, b: text[offset + a : offset + b])
         setting = self._setting()
         if found:
-            plan = SentenceSeries()
-            if len(found) > 1:
-                plan = sentence_series(
-                    found, masked, s_start, times, lambda a, b: text[offset + a : offset + b]
-                )
+            plan = sentence_series(
+                found, masked, s_start, times, lambda a, b: text[offset + a : offset + b]
+            )
             leads = {
                 i: lead
                 for i, lead in pairs(found, masked).items()

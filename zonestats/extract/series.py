@@ -101,6 +101,11 @@ def sentence_series(
 ) -> SentenceSeries:
     """The series of a sentence's figures."""
     result = SentenceSeries(source=source)
+    for figure in found:
+        if figure.start > figure.clause.start and masked[figure.start - 1] in _SEPARATORS:
+            _bare(result, masked, figure)
+    if len(found) < 2:
+        return result
     runs = lists(found, masked)
     used: set[int] = set()
     for number, run in enumerate(runs):
@@ -113,6 +118,26 @@ def sentence_series(
             continue
         _one_list(result, found, masked, s_start, times, run)
     return result
+
+
+_SEPARATORS = "、和及与"
+_BARE = re.compile(r"(?:[-+]?\d++(?:\.\d++)?(?:、|和|及|与|以及))++\Z")
+
+
+def _bare(result: SentenceSeries, masked: str, figure: Found) -> None:
+    """Numbers before a figure that share its unit unwritten (分别为120、150和180亿元): noted,
+    not read, since a value must be written as the quote has it."""
+    before = _BARE.search(masked, figure.clause.start, figure.start)
+    if before is None or (before.start() and masked[before.start() - 1].isdigit()):
+        return
+    numbers = before.group(0).rstrip("、和及与以")
+    result.notes.append(
+        (
+            before.start(),
+            f"{numbers} before {result.source(figure.start, figure.end)} are written without "
+            "their unit: not read as figures",
+        )
+    )
 
 
 def _parallel(found: list[Found], masked: str, starts: list[int], ends: list[int]) -> bool:

@@ -283,6 +283,7 @@ CANDIDATE_COLUMNS = (
     Column("name", "建议名称", "suggested name", people=False),
     Column("category", "类别", "category", people=False),
     Column("series", "系列", "series", Kind.NUMBER, people=False),
+    Column("listed", "对应项", "paired with", people=False),
 )
 
 
@@ -301,6 +302,7 @@ def candidate_table(candidates: Any) -> Table:
             c.name,
             c.category,
             c.series,
+            c.listed,
         )
         for c in candidates
     ]

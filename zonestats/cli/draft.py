@@ -26,6 +26,7 @@ from zonestats.errors import ZonestatsError
 from zonestats.output.options import Headers, Lang, Units
 
 if TYPE_CHECKING:
+    from zonestats.cli.batch import OutputChoice
     from zonestats.extract import Skipped
 
 MAX_SKIPPED_NOTES = 5
@@ -34,9 +35,13 @@ MAX_SKIPPED_NOTES = 5
 
 @app.command("extract")
 def extract(
-    report: Annotated[
-        Path,
-        typer.Argument(help="The report's text (UTF-8).", metavar="REPORT", show_default=False),
+    reports: Annotated[
+        list[str],
+        typer.Argument(
+            help="Reports (UTF-8 text): files, folders (their .txt and .md files) or globs.",
+            metavar="REPORT...",
+            show_default=False,
+        ),
     ],
     published: Annotated[
         str | None,
@@ -56,19 +61,47 @@ def extract(
     bom: BomFlag = False,
     headers: HeadersOption = Headers.KEYS,
     limit: LimitOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Processes for several reports (default: one a core).",
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Draft a dataset from a report: every figure with its quote, period and unit.
 
     Writes the draft YAML (to stdout, or to --output draft.yaml); with --format or an output
-    of another kind, shows the candidates as a table instead.
+    of another kind, shows the candidates as a table instead. -o FOLDER (one that exists, or
+    a name without an extension) writes a draft a report; with several reports --csv,
+    --json or -o FILE write one table of every candidate, with the report it came from.
     """
+    from zonestats.extract.batch import report_paths
+
+    day = _date_option(published)
+    paths = report_paths(reports)
+    # A folder: one that exists, or a name without an extension (-o drafts/)
+    to_folder = output is not None and (output.is_dir() or not output.suffix)
+    if len(paths) > 1 or to_folder:
+        from zonestats.cli.batch import extract_reports
+
+        choice = (format, as_csv, as_json, output, lang, units, bom, limit, headers)
+        extract_reports(paths, day, jobs, to_folder, choice)
+        return
+    _one_report(paths[0], day, (format, as_csv, as_json, output, lang, units, bom, limit, headers))
+
+
+def _one_report(report: Path, day: date | None, choice: "OutputChoice") -> None:
     from zonestats.extract import draft, draft_yaml_pieces, parse_report, read_report
     from zonestats.extract import extract as find_figures
     from zonestats.output.files import write_output
     from zonestats.output.views import candidate_table
     from zonestats.output.writers import render
 
-    day = _date_option(published)
+    format, as_csv, as_json, output, lang, units, bom, limit, headers = choice
     report_data = parse_report(read_report(report), day, str(report))
     candidates = find_figures(report_data)
     wants_yaml = output is not None and output.suffix.lower() in (".yaml", ".yml")

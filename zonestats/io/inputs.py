@@ -4,7 +4,8 @@ checked Dataset, with every problem of every file."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,15 +55,30 @@ def is_input(path: Path) -> bool:
     return path.suffix.lower() in (*YAML_SUFFIXES, *TABLE_SUFFIXES)
 
 
-def resolve(specs: Sequence[Spec] | None) -> list[Path]:
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What a folder is read for: which files, and how to say that it holds none."""
+
+    accepts: Callable[[Path], bool]
+    none: str
+
+
+DATA = Kind(
+    is_input, f"no dataset or table in this folder ({', '.join((*YAML_SUFFIXES, *TABLE_SUFFIXES))})"
+)
+
+
+def resolve(specs: Sequence[Spec] | None, kind: Kind = DATA) -> list[Path]:
     """The files the --data inputs name (the bundled dataset when none): a file, every
     dataset in a folder (its subfolders too, hidden ones left out), or every match of a
-    glob; each file once, however often or by whichever path it is named."""
+    glob; each file once, however often or by whichever path it is named. Another `kind`
+    reads folders for other files (reports), and knows no bundled names."""
     if not specs:
         return [bundled_path()]
     found: list[Path] = []
     for spec in specs:
-        found.extend(_expand(str(spec), named=isinstance(spec, str)))
+        named = isinstance(spec, str) and kind is DATA
+        found.extend(_expand(str(spec), named, kind))
     seen: set[object] = set()
     unique = []
     for path in found:
@@ -77,7 +93,7 @@ def resolve(specs: Sequence[Spec] | None) -> list[Path]:
     return unique
 
 
-def _expand(spec: str, named: bool = True) -> list[Path]:
+def _expand(spec: str, named: bool = True, kind: Kind = DATA) -> list[Path]:
     import glob
 
     if not spec.strip():
@@ -88,36 +104,34 @@ def _expand(spec: str, named: bool = True) -> list[Path]:
         raise DataError.at(Problem(repr(spec), "file-not-found", "a path holds no NUL character"))
     path = Path(spec)
     try:
-        return _matches(spec, path, glob)
+        return _matches(spec, path, glob, kind)
     except OSError as error:
         reason = error.strerror or str(error)
         raise DataError.at(Problem(spec, "unreadable-file", f"cannot read: {reason}")) from None
 
 
-def _matches(spec: str, path: Path, glob: Any) -> list[Path]:
+def _matches(spec: str, path: Path, glob: Any, kind: Kind) -> list[Path]:
     """The files a spec names: a glob's matches, a folder's inputs, or the file itself."""
     if glob.has_magic(spec) and not path.exists():
         matches = sorted(Path(m) for m in glob.glob(spec, recursive=True))
-        files = [f for m in matches for f in (_folder(m) if m.is_dir() else [m])]
+        files = [f for m in matches for f in (_folder(m, kind) if m.is_dir() else [m])]
         if not files:
             raise DataError.at(Problem(spec, "no-inputs", "no file matches this pattern"))
         return files
     if path.is_dir():
-        files = _folder(path)
+        files = _folder(path, kind)
         if not files:
-            known = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES))
-            message = f"no dataset or table in this folder ({known})"
-            raise DataError.at(Problem(spec, "no-inputs", message))
+            raise DataError.at(Problem(spec, "no-inputs", kind.none))
         return files
     return [path]
 
 
-def _folder(folder: Path) -> list[Path]:
+def _folder(folder: Path, kind: Kind) -> list[Path]:
     files: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(
-            Path(root) / n for n in sorted(names) if not n.startswith(".") and is_input(Path(n))
+            Path(root) / n for n in sorted(names) if not n.startswith(".") and kind.accepts(Path(n))
         )
     return files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from zonestats.errors import ZonestatsError
@@ -46,6 +46,44 @@ def progress(description: str, on_terminal: bool) -> Iterator[None]:
     timer.start()
     try:
         yield
+    finally:
+        with lock:
+            done = True
+            timer.cancel()
+            display.stop()
+
+
+@contextmanager
+def counting(description: str, total: int, on_terminal: bool) -> Iterator[Callable[[], None]]:
+    """A bar of `total` steps on stderr, once the work has run for DELAY seconds; the block
+    gets the function that counts a step. Nothing at all when stderr is not a terminal."""
+    if not on_terminal:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    display = Progress(
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True, force_terminal=True),  # the caller knows it is one
+        transient=True,
+    )
+    task = display.add_task(description, total=total)
+    lock = threading.Lock()
+    done = False
+
+    def show() -> None:
+        with lock:
+            if not done:
+                display.start()
+
+    timer = threading.Timer(_delay(), show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield lambda: display.advance(task)
     finally:
         with lock:
             done = True

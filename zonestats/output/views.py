@@ -287,8 +287,12 @@ CANDIDATE_COLUMNS = (
 )
 
 
-def candidate_table(candidates: Any) -> Table:
-    """The figures extract found, one row each."""
+FILE_COLUMN = Column("file", "文件", "file", wrap=False)
+
+
+def candidate_table(candidates: Any, files: list[str] | None = None) -> Table:
+    """The figures extract found, one row each; with `files` (one a candidate), the report
+    each came from first."""
     rows = [
         (
             c.written,
@@ -306,7 +310,12 @@ def candidate_table(candidates: Any) -> Table:
         )
         for c in candidates
     ]
-    return Table(CANDIDATE_COLUMNS, rows)
+    if files is None:
+        return Table(CANDIDATE_COLUMNS, rows)
+    return Table(
+        (FILE_COLUMN, *CANDIDATE_COLUMNS),
+        [(file, *row) for file, row in zip(files, rows, strict=True)],
+    )
 
 
 SOURCE_COLUMNS = (

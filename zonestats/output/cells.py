@@ -74,6 +74,11 @@ def neutralise(text: str) -> str:
 
 
 def delimited_cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # most cells: the fast way
+        return "'" + value if value.startswith(FORMULA_START) else value
+    if value is None:
+        return ""
     value = machine_cell(value)
     if value is None:
         return ""

@@ -60,6 +60,9 @@ def _workspace(path: Path, report: Path) -> Path:
     for name, source in copies.items():
         shutil.copy(source, path / name)
     (path / "tests").symlink_to(ROOT / "tests")
+    (path / "news").mkdir()
+    for name in ("2021-01.txt", "2021-02.txt"):  # a folder of reports
+        shutil.copy(report, path / "news" / name)
     article = (ROOT / "data" / "article.yaml").read_text(encoding="utf-8")
     tampered = article.replace("value: 72家", "value: 71家").replace(
         "quote: 全区共有72家高新技术企业", "quote: 全区共有73家高新技术企业"

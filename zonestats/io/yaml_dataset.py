@@ -13,7 +13,9 @@ from typing import Any
 from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.tree import Mapping, Sequence
+from zonestats.io.yaml_claims import read_claims
 from zonestats.model import fields as F
+from zonestats.model.claims import RecordedClaim
 from zonestats.model.dataset import SOURCE_COLUMNS
 from zonestats.model.merge import ZoneRecord, zone_row
 from zonestats.model.period import span
@@ -114,6 +116,7 @@ def read_dataset(raw: Any, path: str) -> Contents:
     """Check a parsed document and turn it into rows; every problem, in file order."""
     walker = _Walker(path)
     zones: list[ZoneRecord] = []
+    claims: list[RecordedClaim] = []
     if not isinstance(raw, Mapping):
         walker.problem((1, 1), "wrong-type", f"the dataset must be a mapping, not {_describe(raw)}")
     else:
@@ -121,7 +124,8 @@ def read_dataset(raw: Any, path: str) -> Contents:
         if version is not None:
             context = _header(walker, raw, version)
             zones = list(context.zones.values())
-            _indicators(walker, raw, context)
+            known = _indicators(walker, raw, context)
+            claims = read_claims(walker, raw, context.zones, version, known)
     walker.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     table = ObservationTable.empty([path])
     if walker.rows:
@@ -129,7 +133,7 @@ def read_dataset(raw: Any, path: str) -> Contents:
         table = ObservationTable(
             {name: list(values) for name, values in zip(_ROW, columns, strict=True)}, [path]
         )
-    return Contents(table, zones, walker.problems)
+    return Contents(table, zones, walker.problems, claims)
 
 
 def _version(walker: _Walker, raw: Mapping) -> int | None:
@@ -223,7 +227,8 @@ def _source_row(values: dict[str, Any] | None) -> tuple[Any, ...]:
     )
 
 
-def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> None:
+def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> dict[str, int]:
+    """Every indicator and its observations; the ids, with the line each is first at."""
     first_line: dict[str, int] = {}
     for item, where in walker.items(
         raw.get("indicators"), "'indicators'", raw.value_positions.get("indicators")
@@ -241,6 +246,7 @@ def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> None:
         if identifier is not None:
             first_line[identifier] = where[0]
         _observations(walker, item, values, context)
+    return first_line
 
 
 def _observations(

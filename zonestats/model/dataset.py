@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
+from zonestats.model.claims import RecordedClaim
 from zonestats.model.period import Period, parse_period
 from zonestats.model.quantity import Qualifier, plain_number
 from zonestats.model.table import COLUMNS, ObservationTable
@@ -173,10 +174,12 @@ class Dataset:
         table: ObservationTable,
         zones: tuple[Zone, ...],
         conflicts: tuple[Conflict, ...] = (),
+        claims: tuple[RecordedClaim, ...] = (),
     ) -> None:
         self.table = table
         self.zones = zones
         self.conflicts = conflicts
+        self.claims = claims  # the growth claims the inputs record
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -226,7 +229,9 @@ class Dataset:
         names = {z.name for z in kept}
         rows = [i for i, zone in enumerate(self.table.column("zone")) if zone in names]
         conflicts = tuple(c for c in self.conflicts if c.zone in names)
-        return Dataset(self.table.select(rows), kept, conflicts)
+        labels = {label for zone in kept for label in zone.names}
+        claims = tuple(c for c in self.claims if c.zone is None or c.zone in labels)
+        return Dataset(self.table.select(rows), kept, conflicts, claims)
 
     def observations(self, merged: bool = True) -> pd.DataFrame:
         """One row per observation (``merged``: where sources agree or differ, the row

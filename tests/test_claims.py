@@ -476,3 +476,31 @@ def test_help_is_clean(cli: Callable[..., Any]) -> None:
     assert "--exit-code" in text and "--published" in text
     for jargon in ("<list[", "TEXT", "Value error"):
         assert jargon not in text
+
+
+ONE_ZONE = """schema_version: 1
+zone: {name: 青禾经开区, name_en: Qinghe, province: 浙江省, level: provincial}
+source: {title: 报告, publisher: 日报, date: "2021-02-20"}
+indicators:
+  - id: share
+    name: 研发投入占比
+    name_en: R&D share
+    category: innovation
+    unit: "%"
+    observations:
+      - {period: "2019", value: 2.1%, quote: 研发投入占比由2.1%提高到3.5%}
+      - {period: "2020", value: 3.5%, quote: 研发投入占比由2.1%提高到3.5%}
+claims:
+  - {quote: 研发投入占比由2.1%提高到3.5%，提高2个百分点, stated: 提高2个百分点, indicator: share}
+"""
+
+
+def test_claims_of_a_schema_1_dataset(tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text(ONE_ZONE, encoding="utf-8")
+    (checked,) = check_dataset(load(path))
+    assert checked.zone == "青禾经开区" and checked.judgement.verdict is Verdict.DOES_NOT_HOLD
+    assert checked.judgement.computed == pytest.approx(0.014)  # 3.5% - 2.1% is 1.4 points
+    assert checked.gap_points == pytest.approx(-0.6)
+    path.write_text(ONE_ZONE.replace("indicator: share}", "indicator: share, zone: x}"), "utf-8")
+    assert [p.code for p in problems(path)] == ["unknown-field"]

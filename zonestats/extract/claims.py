@@ -72,12 +72,13 @@ def check_report(report: ReportText, candidates: Sequence[Candidate]) -> list[Ch
     if not found:
         return []
     series, alone = _groups(candidates, [(start, end) for start, end, _ in found])
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     checked = []
     line, counted = 1, 0
     for start, end, claim in found:
         line += text.count("\n", counted, start)
         counted = start
-        sentence = _sentence(text, start, end)
+        sentence = _sentence(text, ends, start, end)
         group = _link(text, start, end, sentence, series, alone)
         members = group.members if group else ()
         points = tuple(
@@ -118,12 +119,13 @@ def _groups(
     )
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding text[start:end] starts and ends."""
-    low = max(0, start - _REACH)
-    first = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
-    last = _SENTENCE_END.search(text, end)
-    return first, last.start() if last else len(text)
+def _sentence(text: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and ends, given where every
+    sentence of the text ends (a sentence is read back at most _REACH characters)."""
+    index = bisect_left(ends, start)
+    first = ends[index - 1] + 1 if index else 0
+    after = bisect_left(ends, end)
+    return max(first, start - _REACH), ends[after] if after < len(ends) else len(text)
 
 
 def _link(

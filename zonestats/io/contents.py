@@ -4,11 +4,14 @@ records, every problem."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from zonestats.errors import Problem
-from zonestats.model.claims import RecordedClaim
 from zonestats.model.merge import ZoneRecord
 from zonestats.model.table import ObservationTable
+
+if TYPE_CHECKING:
+    from zonestats.model.claims import RecordedClaim
 
 
 @dataclass

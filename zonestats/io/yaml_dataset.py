@@ -8,19 +8,20 @@ zonestats.model.rules'; this module only walks the document's shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.tree import Mapping, Sequence
-from zonestats.io.yaml_claims import read_claims
 from zonestats.model import fields as F
-from zonestats.model.claims import RecordedClaim
 from zonestats.model.dataset import SOURCE_COLUMNS
 from zonestats.model.merge import ZoneRecord, zone_row
 from zonestats.model.period import span
 from zonestats.model.rules import RULES, read_written, resolved
 from zonestats.model.table import COLUMNS, INTERNAL, ObservationTable
+
+if TYPE_CHECKING:
+    from zonestats.model.claims import RecordedClaim
 
 Where = tuple[int, int] | None
 
@@ -125,7 +126,10 @@ def read_dataset(raw: Any, path: str) -> Contents:
             context = _header(walker, raw, version)
             zones = list(context.zones.values())
             known = _indicators(walker, raw, context)
-            claims = read_claims(walker, raw, context.zones, version, known)
+            if "claims" in raw:  # the claim grammar is read only for files that have claims
+                from zonestats.io.yaml_claims import read_claims
+
+                claims = read_claims(walker, raw, context.zones, version, known)
     walker.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     table = ObservationTable.empty([path])
     if walker.rows:

@@ -4,7 +4,7 @@ made of the words of zonestats.model.grammar, and what each one states.
 Claims are read from text folded to simplified characters (grammar.fold keeps offsets), so a
 report in traditional characters states the same claims; the figure of a claim is read by
 the quantity parser. A claim may name its span just before it (2016年至2020年, 比2015年,
-2016年以来, 同比, 较上年), read by SPAN.
+2016年以来, 同比, 较上年), read by its own pattern.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from zonestats.errors import ZonestatsError, invalid
 from zonestats.model import grammar
@@ -60,38 +61,41 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _SIGNS = dict(grammar.CHANGE_WORDS)
-_NUMERALS = "".join(sorted(re.escape(c) for c in grammar.NUMERAL_CHARACTERS))
-_NUMBER = f"[-+0-9.０-９．{_NUMERALS}]+"
-_BOUNDS = _alternation(
-    [w for w, meaning in grammar.BEFORE_WORDS if meaning not in ("expected", "target")]
-)
-_AFTER = _alternation([w for w, _ in grammar.AFTER_WORDS])
-_UNIT = _alternation([grammar.PERCENT, grammar.TIMES, *grammar.POINT_UNITS])
-_FRACTION = _alternation(list(grammar.FRACTIONS))
-_COUNT = "[" + "".join(w for w, v in grammar.DIGITS.items() if v) + "1-9]"
-_TURN, _FOLD_WORD = grammar.DOUBLING
 
-CLAIM = re.compile(
-    rf"(?P<annual>{_alternation(grammar.ANNUAL_WORDS)})?"
-    rf"(?:(?P<verb>{_alternation([w for w, _ in grammar.CHANGE_WORDS])})"
-    rf"(?:{_alternation(grammar.LINK_WORDS)})?"
-    rf"(?P<figure>(?:{_BOUNDS})?"
-    rf"(?:(?P<fraction>{_FRACTION})(?P<spelled>{_NUMBER})|(?P<number>{_NUMBER})(?:{_UNIT}))"
-    rf"(?:{_AFTER})?)"
-    rf"|{_TURN}了?(?P<doublings>{_COUNT})?{_FOLD_WORD})"
-)
-"""A claim's words and figure, in folded text."""
 
-_YEAR = r"(?<![0-9])[0-9]{4}年"
-SPAN = re.compile(
-    rf"(?:(?P<from>{_YEAR[:-1]})年?(?:{_alternation(grammar.RANGE_MARKS)})(?P<to>[0-9]{{4}})年"
-    rf"|(?:{_alternation(grammar.COMPARED_WORDS)})(?P<base>[0-9]{{4}})年"
-    rf"|(?P<since>{_YEAR[:-1]})年{grammar.SINCE}"
-    rf"|(?P<previous>(?:{_alternation(grammar.COMPARED_WORDS)})?"
-    rf"(?:{_alternation(grammar.PREVIOUS_WORDS)})))"
-    rf"(?:{_alternation(grammar.SPAN_TAILS)})?[,，]?\Z"
-)
-"""The span a claim names, right before it (searched up to the claim's start)."""
+@lru_cache(maxsize=1)
+def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern of a claim's words and figure in folded text, and of the span a claim names
+    right before it (searched up to the claim's start); compiled when first used, not at
+    every start."""
+    numerals = "".join(sorted(re.escape(c) for c in grammar.NUMERAL_CHARACTERS))
+    number = f"[-+0-9.０-９．{numerals}]+"
+    bounds = _alternation(
+        [w for w, meaning in grammar.BEFORE_WORDS if meaning not in ("expected", "target")]
+    )
+    unit = _alternation([grammar.PERCENT, grammar.TIMES, *grammar.POINT_UNITS])
+    count = "[" + "".join(w for w, v in grammar.DIGITS.items() if v) + "1-9]"
+    turn, fold = grammar.DOUBLING
+    claim = re.compile(
+        rf"(?P<annual>{_alternation(grammar.ANNUAL_WORDS)})?"
+        rf"(?:(?P<verb>{_alternation([w for w, _ in grammar.CHANGE_WORDS])})"
+        rf"(?:{_alternation(grammar.LINK_WORDS)})?"
+        rf"(?P<figure>(?:{bounds})?"
+        rf"(?:(?P<fraction>{_alternation(list(grammar.FRACTIONS))})(?P<spelled>{number})"
+        rf"|(?P<number>{number})(?:{unit}))"
+        rf"(?:{_alternation([w for w, _ in grammar.AFTER_WORDS])})?)"
+        rf"|{turn}了?(?P<doublings>{count})?{fold})"
+    )
+    year, compared = r"(?<![0-9])[0-9]{4}", _alternation(grammar.COMPARED_WORDS)
+    span = re.compile(
+        rf"(?:(?P<from>{year})年?(?:{_alternation(grammar.RANGE_MARKS)})(?P<to>[0-9]{{4}})年"
+        rf"|(?:{compared})(?P<base>[0-9]{{4}})年"
+        rf"|(?P<since>{year})年{grammar.SINCE}"
+        rf"|(?P<previous>(?:{compared})?(?:{_alternation(grammar.PREVIOUS_WORDS)})))"
+        rf"(?:{_alternation(grammar.SPAN_TAILS)})?[,，]?\Z"
+    )
+    return claim, span
+
 
 _SPAN_REACH = 24
 """The most characters a span before a claim takes."""
@@ -111,8 +115,8 @@ def _tolerance(decimals: int, unit: str) -> float:
 
 
 def claim_of(match: re.Match[str], written: str) -> StatedClaim | None:
-    """What a match of CLAIM states, or None where it is no claim zonestats checks (下降3倍,
-    年均翻一番, a figure the quantity parser cannot read)."""
+    """What a match of the claim pattern states, or None where it is no claim zonestats
+    checks (下降3倍, 年均翻一番, a figure the quantity parser cannot read)."""
     annual = match.group("annual") is not None
     if match.group("figure") is None:
         if annual:
@@ -163,9 +167,10 @@ def _with_span(claim: StatedClaim, span: re.Match[str]) -> StatedClaim:
 def find_claims(text: str) -> Iterator[tuple[int, int, StatedClaim]]:
     """Every claim of a text with where it starts (its span included) and ends."""
     folded = grammar.fold(text)
-    for match in CLAIM.finditer(folded):
+    claim_pattern, span_pattern = patterns()
+    for match in claim_pattern.finditer(folded):
         start = match.start()
-        span = SPAN.search(folded, max(0, start - _SPAN_REACH), start)
+        span = span_pattern.search(folded, max(0, start - _SPAN_REACH), start)
         first = span.start() if span else start
         claim = claim_of(match, text[first : match.end()])
         if claim is not None:

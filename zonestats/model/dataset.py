@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import ZonestatsError
-from zonestats.model.claims import RecordedClaim
 from zonestats.model.period import Period, parse_period
 from zonestats.model.quantity import Qualifier, plain_number
 from zonestats.model.table import COLUMNS, ObservationTable
@@ -23,6 +22,8 @@ from zonestats.model.terms import Better, Level
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from zonestats.model.claims import RecordedClaim
 
 OBSERVATION_COLUMNS = COLUMNS
 """The observations table's columns (the name the library has always exported)."""

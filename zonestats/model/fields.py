@@ -9,10 +9,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import invalid
-from zonestats.model.claims import StatedClaim, read_claim
 from zonestats.model.period import parse_period
 from zonestats.model.quantity import Qualifier
 from zonestats.model.terms import Better, Level
@@ -32,6 +31,9 @@ _INTEGER = re.compile(r"[0-9]{1,12}", re.ASCII)
 _NUMBER = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?", re.ASCII)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+if TYPE_CHECKING:
+    from zonestats.model.claims import StatedClaim
 
 Converter = Callable[[str], Any]
 
@@ -117,7 +119,10 @@ long. A sufficient condition, never the rule itself: other values go to the conv
 
 
 def claim(value: str) -> StatedClaim:
-    """A growth claim as written (年均增长24%), read by the claim grammar."""
+    """A growth claim as written (年均增长24%), read by the claim grammar (imported when a
+    dataset has claims, not at every start)."""
+    from zonestats.model.claims import read_claim
+
     return read_claim(text(value))
 
 

@@ -159,7 +159,7 @@ def check_claims(
 ) -> None:
     """Check the growth claims of reports (年均增长24%, 翻一番, 增长3倍, 提高2个百分点)
     or recorded in datasets against their figures: holds, does_not_hold or cannot_check."""
-    from zonestats.analysis.claims import check_dataset, summary
+    from zonestats.analysis.claims import Verdict, check_dataset, summary
     from zonestats.cli.draft import _date_option
     from zonestats.extract import extract, parse_report, read_report
     from zonestats.extract.claims import check_report
@@ -183,7 +183,7 @@ def check_claims(
         checked += check_dataset(read(files))
     render(claims_table(checked, options.lang), options)
     note(summary(checked))
-    if exit_code and any(c.judgement.verdict == "does_not_hold" for c in checked):
+    if exit_code and any(c.judgement.verdict is Verdict.DOES_NOT_HOLD for c in checked):
         raise typer.Exit(ExitCode.ERROR)
 
 

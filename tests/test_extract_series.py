@@ -223,3 +223,11 @@ def test_a_traditional_text_gives_the_figures_of_its_simplified_form(
     found = _scan(traditional)
     assert all(traditional[c.start : c.end] == c.written for c in found)
     assert _described(found) == _described(_scan(simplified))
+
+
+def test_a_before_after_phrase_under_a_span_of_years_takes_its_ends() -> None:
+    found = _scan("2016年到2020年,园区企业从50家增加到125家。\n")
+    assert [(c.written, c.period, c.period_note) for c in found] == [
+        ("50家", "2016", "the first year of 2016年到2020年"),
+        ("125家", "2020", "the last year of 2016年到2020年"),
+    ]

@@ -11,7 +11,7 @@ import pytest
 from zonestats.io.inputs import problems
 from zonestats.io.text import read_text
 from zonestats.io.yaml_parser import read_yaml
-from zonestats.model.fields import json_schema
+from zonestats.model.schema import json_schema
 
 from .conftest import FIXTURES
 

@@ -103,6 +103,12 @@ PROBLEM_CODES: dict[str, str] = {
     "indicator-differs": "one zone's indicator has another name, unit, category or direction",
     "duplicate-observation": "one source gives one zone's indicator twice for a period",
     "conflicting-values": "two sources give different values for one observation",
+    # Recorded growth claims
+    "unreadable-claim": "a claim's `stated` that the claim grammar does not read",
+    "unknown-indicator": "a claim names an indicator the file does not define",
+    "claim-not-in-quote": "a claim's `stated` does not stand in its quote",
+    "claim-span-differs": "a claim's `from` or `to` differs from the year its wording names",
+    "claim-does-not-hold": "a warning: the dataset's figures do not bear out a recorded claim",
     # Checks against a report
     "quote-not-in-source": "a quote that the source report does not hold",
 }
@@ -135,6 +141,10 @@ class Problem:
 
     def __str__(self) -> str:
         return printable(f"{self.where()}: {brief(self.message)} [{self.code}]")
+
+    def warning(self) -> str:
+        """'path:line:col: warning: message [code]', for what leaves an input valid."""
+        return printable(f"{self.where()}: warning: {brief(self.message)} [{self.code}]")
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -180,9 +190,11 @@ def invalid(code: str, message: str) -> ZonestatsError:
     return ZonestatsError(message, code=code)
 
 
-def problem_report(files: list[str], problems: list[Problem]) -> dict[str, object]:
+def problem_report(
+    files: list[str], problems: list[Problem], warnings: list[Problem] | None = None
+) -> dict[str, object]:
     """Problems as one object for programs: whether all is valid, each file's count of
-    problems, every problem, and counts by code."""
+    problems, every problem, counts by code, and the warnings (which leave it valid)."""
     per_file = dict.fromkeys(files, 0)
     by_code: dict[str, int] = {}
     for problem in problems:
@@ -192,7 +204,13 @@ def problem_report(files: list[str], problems: list[Problem]) -> dict[str, objec
         "valid": not problems,
         "files": [{"path": k, "problems": n, "valid": n == 0} for k, n in per_file.items()],
         "problems": [p.as_dict() for p in problems],
-        "counts": {"problems": len(problems), "files": len(per_file), "by_code": by_code},
+        "warnings": [w.as_dict() for w in warnings or []],
+        "counts": {
+            "problems": len(problems),
+            "files": len(per_file),
+            "by_code": by_code,
+            "warnings": len(warnings or []),
+        },
     }
 
 

@@ -11,11 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from zonestats.analysis.browse import Latest, citations, latest
+    from zonestats.analysis.claims import CheckedClaim, Verdict, check_dataset, judge
     from zonestats.analysis.growth import GROWTH_COLUMNS, Selection, growth_table
     from zonestats.analysis.summary import Mover, Summary, summarize
     from zonestats.analysis.zones import COMPARISON_COLUMNS, compare_zones
 
 _WHERE = {
+    "CheckedClaim": "claims",
+    "Verdict": "claims",
+    "check_dataset": "claims",
+    "judge": "claims",
     "Latest": "browse",
     "citations": "browse",
     "latest": "browse",
@@ -32,13 +37,17 @@ _WHERE = {
 __all__ = [
     "COMPARISON_COLUMNS",
     "GROWTH_COLUMNS",
+    "CheckedClaim",
     "Latest",
     "Mover",
     "Selection",
     "Summary",
+    "Verdict",
+    "check_dataset",
     "citations",
     "compare_zones",
     "growth_table",
+    "judge",
     "latest",
     "summarize",
 ]

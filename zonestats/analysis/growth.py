@@ -74,6 +74,18 @@ class Selection:
     steps: bool = False  # every step between consecutive observations, not only the span
 
 
+def annual_rate(multiple: Any, years: Any) -> Any:
+    """The compound annual growth rate (CAGR) of a multiple over a span of years, for a
+    number or an array alike: multiple ** (1 / years) - 1."""
+    return multiple ** (1 / years) - 1
+
+
+def years_between(start: str, end: str) -> float:
+    """The years from one period to another, counted as growth counts them, from where one
+    ends to where the other ends (2016 to 2020 is 4)."""
+    return period_position(end)[1] - period_position(start)[1]
+
+
 def growth_table(frame: pd.DataFrame, selection: Selection = Selection()) -> pd.DataFrame:
     """Growth from a start to an end observation of every series that has both.
 
@@ -199,7 +211,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
         cagr_ok = grows & (t >= 0) & (years > 0)
         cagr = np.where(
             cagr_ok,
-            np.power(np.where(cagr_ok, multiple, 1.0), 1 / np.where(cagr_ok, years, 1.0)) - 1,
+            annual_rate(np.where(cagr_ok, multiple, 1.0), np.where(cagr_ok, years, 1.0)),
             np.nan,
         )
         from_pct, to_pct = f / from_out, t / to_out

@@ -81,6 +81,15 @@ ProvinceOption = Annotated[
     str | None,
     typer.Option("--province", help="Only the zones of this province, e.g. 江苏.", metavar="NAME"),
 ]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date YYYY-MM-DD, to resolve 去年, 今年, 4年前 "
+        "(default: the date the report states).",
+        metavar="DATE",
+    ),
+]
 CategoryOption = Annotated[
     str | None, typer.Option("--category", "-c", help="Only this category.", metavar="NAME")
 ]

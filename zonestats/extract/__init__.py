@@ -1,5 +1,7 @@
-"""Report texts: find their figures, draft datasets from them, verify quotes against them."""
+"""Report texts: find their figures, draft datasets from them, verify quotes against them,
+check the growth claims they state."""
 
+from zonestats.extract.claims import check_report
 from zonestats.extract.draft import Draft, draft, draft_yaml, draft_yaml_pieces
 from zonestats.extract.figures import Candidate, Extraction, Skipped, extract
 from zonestats.extract.report import ReportText, parse_report, read_report
@@ -10,6 +12,7 @@ __all__ = [
     "Extraction",
     "ReportText",
     "Skipped",
+    "check_report",
     "draft",
     "draft_yaml",
     "draft_yaml_pieces",

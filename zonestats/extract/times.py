@@ -259,6 +259,10 @@ def period_for(
         chosen = times.last_by(position)
     if chosen is None:
         return setting.fallback
+    if chosen.years and role is not None:  # 2016年到2020年,企业从50家增加到125家
+        first = role == "from"
+        year = chosen.years[0] if first else chosen.years[-1]
+        return year, f"the {'first' if first else 'last'} year of {chosen.words}"
     return resolve(chosen, times, setting)
 
 

@@ -200,9 +200,9 @@ def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
         key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0),
     )
     observed = {row[1] for _, row in table.distinct(ZONE_COLUMNS)}
-    return Dataset(
-        table, tuple(z for z in zones if z.name in observed), conflicts
-    ), problems + whole
+    claims = tuple(claim for c in contents for claim in c.claims)
+    kept = tuple(z for z in zones if z.name in observed)
+    return Dataset(table, kept, conflicts, claims), problems + whole
 
 
 def load(specs: Spec | Sequence[Spec] | None = None) -> Dataset:
@@ -227,8 +227,9 @@ def load_observations(specs: Spec | Sequence[Spec] | None = None) -> pd.DataFram
 
 
 def quotes_of(path: Path) -> list[tuple[str, int | None, int | None]]:
-    """Every quote an input holds and where, valid observation or not (to check them against
-    a report however broken the rest is); none when the file cannot be read at all."""
+    """Every quote an input holds (of observations and recorded claims) and where, valid or
+    not (to check them against a report however broken the rest is); none when the file
+    cannot be read at all."""
     try:
         if is_long_table(path):
             from zonestats.io.long_table import read_cells
@@ -260,6 +261,11 @@ def _yaml_quotes(raw: object) -> list[tuple[str, int | None, int | None]]:
             if isinstance(observation, Mapping) and isinstance(observation.get("quote"), str):
                 line, col = observation.value_positions["quote"]
                 found.append((observation["quote"], line, col))
+    claims = raw.get("claims") if isinstance(raw, Mapping) else None
+    for claim in claims if isinstance(claims, Sequence) else []:
+        if isinstance(claim, Mapping) and isinstance(claim.get("quote"), str):
+            line, col = claim.value_positions["quote"]
+            found.append((claim["quote"], line, col))
     return found
 
 

@@ -8,7 +8,7 @@ zonestats.model.rules'; this module only walks the document's shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import Problem, ZonestatsError
 from zonestats.io.contents import Contents
@@ -19,6 +19,9 @@ from zonestats.model.merge import ZoneRecord, zone_row
 from zonestats.model.period import span
 from zonestats.model.rules import RULES, read_written, resolved
 from zonestats.model.table import COLUMNS, INTERNAL, ObservationTable
+
+if TYPE_CHECKING:
+    from zonestats.model.claims import RecordedClaim
 
 Where = tuple[int, int] | None
 
@@ -114,6 +117,7 @@ def read_dataset(raw: Any, path: str) -> Contents:
     """Check a parsed document and turn it into rows; every problem, in file order."""
     walker = _Walker(path)
     zones: list[ZoneRecord] = []
+    claims: list[RecordedClaim] = []
     if not isinstance(raw, Mapping):
         walker.problem((1, 1), "wrong-type", f"the dataset must be a mapping, not {_describe(raw)}")
     else:
@@ -121,7 +125,11 @@ def read_dataset(raw: Any, path: str) -> Contents:
         if version is not None:
             context = _header(walker, raw, version)
             zones = list(context.zones.values())
-            _indicators(walker, raw, context)
+            known = _indicators(walker, raw, context)
+            if "claims" in raw:  # the claim grammar is read only for files that have claims
+                from zonestats.io.yaml_claims import read_claims
+
+                claims = read_claims(walker, raw, context.zones, version, known)
     walker.problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     table = ObservationTable.empty([path])
     if walker.rows:
@@ -129,7 +137,7 @@ def read_dataset(raw: Any, path: str) -> Contents:
         table = ObservationTable(
             {name: list(values) for name, values in zip(_ROW, columns, strict=True)}, [path]
         )
-    return Contents(table, zones, walker.problems)
+    return Contents(table, zones, walker.problems, claims)
 
 
 def _version(walker: _Walker, raw: Mapping) -> int | None:
@@ -223,7 +231,8 @@ def _source_row(values: dict[str, Any] | None) -> tuple[Any, ...]:
     )
 
 
-def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> None:
+def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> dict[str, int]:
+    """Every indicator and its observations; the ids, with the line each is first at."""
     first_line: dict[str, int] = {}
     for item, where in walker.items(
         raw.get("indicators"), "'indicators'", raw.value_positions.get("indicators")
@@ -241,6 +250,7 @@ def _indicators(walker: _Walker, raw: Mapping, context: _Context) -> None:
         if identifier is not None:
             first_line[identifier] = where[0]
         _observations(walker, item, values, context)
+    return first_line
 
 
 def _observations(

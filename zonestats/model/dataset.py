@@ -23,6 +23,8 @@ from zonestats.model.terms import Better, Level
 if TYPE_CHECKING:
     import pandas as pd
 
+    from zonestats.model.claims import RecordedClaim
+
 OBSERVATION_COLUMNS = COLUMNS
 """The observations table's columns (the name the library has always exported)."""
 
@@ -173,10 +175,12 @@ class Dataset:
         table: ObservationTable,
         zones: tuple[Zone, ...],
         conflicts: tuple[Conflict, ...] = (),
+        claims: tuple[RecordedClaim, ...] = (),
     ) -> None:
         self.table = table
         self.zones = zones
         self.conflicts = conflicts
+        self.claims = claims  # the growth claims the inputs record
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -226,7 +230,9 @@ class Dataset:
         names = {z.name for z in kept}
         rows = [i for i, zone in enumerate(self.table.column("zone")) if zone in names]
         conflicts = tuple(c for c in self.conflicts if c.zone in names)
-        return Dataset(self.table.select(rows), kept, conflicts)
+        labels = {label for zone in kept for label in zone.names}
+        claims = tuple(c for c in self.claims if c.zone is None or c.zone in labels)
+        return Dataset(self.table.select(rows), kept, conflicts, claims)
 
     def observations(self, merged: bool = True) -> pd.DataFrame:
         """One row per observation (``merged``: where sources agree or differ, the row

@@ -1,6 +1,6 @@
 """The fields of a dataset: one table per object, each field with its converter (which checks
 and reads a value written as text) and its JSON Schema. The YAML reader, the long-table
-reader and `zonestats schema` are all driven by these tables."""
+reader and `zonestats schema` (zonestats.model.schema) are all driven by these tables."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import invalid
 from zonestats.model.period import parse_period
@@ -31,6 +31,9 @@ _INTEGER = re.compile(r"[0-9]{1,12}", re.ASCII)
 _NUMBER = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?", re.ASCII)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+if TYPE_CHECKING:
+    from zonestats.model.claims import StatedClaim
 
 Converter = Callable[[str], Any]
 
@@ -113,6 +116,15 @@ SURELY_VALID: dict[Converter, tuple[str, ...]] = {
 """Patterns (RE2, for checking a column at once) that a value matching all of surely passes
 its converter: a letter or a digit is never blank, a clause of 200 characters is not too
 long. A sufficient condition, never the rule itself: other values go to the converter."""
+
+
+def claim(value: str) -> StatedClaim:
+    """A growth claim as written (年均增长24%), read by the claim grammar (imported when a
+    dataset has claims, not at every start)."""
+    from zonestats.model.claims import read_claim
+
+    return read_claim(text(value))
+
 
 qualifier = choice(Qualifier, "unknown-qualifier", "qualifier")
 direction = choice(Better, "unknown-direction", "better")
@@ -270,17 +282,41 @@ INDICATOR = (
     Field("note", "Anything else a reader should know", text, _STRING, required=False),
     Field("observations", "One entry per figure", required=True),
 )
+_PERIOD_FIELD = {"type": ["string", "integer"], "pattern": _PERIOD}
+CLAIM = (
+    Field("quote", "The verbatim clause of the report that states the claim", quote, _STRING),
+    Field(
+        "stated",
+        "The claim as written: 年均增长24%, 增长20%, 翻一番, 增长3倍, 提高2个百分点, with the span "
+        "it names (2016年至2020年年均增长24%); it must stand in the quote",
+        claim,
+        _STRING,
+    ),
+    Field("indicator", "Id of the indicator it speaks of (of this file)", identifier, _ID_JSON),
+    Field("from", "Period it counts from (default: the indicator's first)", period, _PERIOD_FIELD,
+          required=False),
+    Field("to", "Period it counts to (default: the indicator's last)", period, _PERIOD_FIELD,
+          required=False),
+)  # fmt: skip
+CLAIM_V2 = (
+    *CLAIM,
+    Field("zone", "Id of the zone (needed when the file has several)", identifier, _ID_JSON, False),
+)
+_CLAIMS = Field("claims", "Growth claims the report states, checked by `zonestats check`", None,
+                required=False)  # fmt: skip
 DATASET = (
     _version(1),
     Field("zone", "The development zone"),
     Field("source", "The report the figures come from"),
     Field("indicators", "The figures, grouped by what they measure"),
+    _CLAIMS,
 )
 DATASET_V2 = (
     _version(2),
     Field("zones", "The development zones the figures are about"),
     Field("sources", "The reports the figures come from"),
     Field("indicators", "The figures, grouped by what they measure"),
+    _CLAIMS,
 )
 
 _NAMES: dict[int, frozenset[str]] = {}
@@ -292,55 +328,6 @@ def names(fields: tuple[Field, ...]) -> frozenset[str]:
     if found is None:
         found = _NAMES[id(fields)] = frozenset(f.name for f in fields)
     return found
-
-
-def _object(fields: tuple[Field, ...], nested: dict[str, Any]) -> dict[str, Any]:
-    properties = {
-        f.name: {**(f.json or nested[f.name]), "description": f.description} for f in fields
-    }
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": [f.name for f in fields if f.required],
-        "additionalProperties": False,
-    }
-
-
-def _list_of(item: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "minItems": 1, "items": item}
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a dataset file, both shapes (schema_version 1
-    and 2), for editors and other tools."""
-    v1 = _object(
-        DATASET,
-        {
-            "zone": _object(ZONE, {}),
-            "source": _object(SOURCE, {}),
-            "indicators": _list_of(
-                _object(INDICATOR, {"observations": _list_of(_object(OBSERVATION, {}))})
-            ),
-        },
-    )
-    v2 = _object(
-        DATASET_V2,
-        {
-            "zones": _list_of(_object(ZONE_V2, {})),
-            "sources": _list_of(_object(SOURCE_V2, {})),
-            "indicators": _list_of(
-                _object(INDICATOR, {"observations": _list_of(_object(OBSERVATION_V2, {}))})
-            ),
-        },
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "zonestats dataset",
-        "oneOf": [
-            {"title": "schema_version 2: several zones and sources", **v2},
-            {"title": "schema_version 1: one zone, one source", **v1},
-        ],
-    }
 
 
 def _field(fields: tuple[Field, ...], name: str) -> Field:

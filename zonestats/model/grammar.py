@@ -176,6 +176,45 @@ UNITS: tuple[str, ...] = tuple(
 """Every known unit word, simplified, longest first (so 千瓦时 is tried before 千瓦). A unit may
 also be a run of these (辆次 is 辆 and 次) or of ASCII letters (kg, MW, TEU)."""
 
+# ---- stated growth ---------------------------------------------------------------------------
+
+CHANGE_WORDS: tuple[tuple[str, int], ...] = (
+    ("增长", 1), ("增加", 1), ("提高", 1), ("提升", 1), ("上升", 1), ("递增", 1), ("增速", 1),
+    ("增幅", 1), ("下降", -1), ("减少", -1), ("降低", -1), ("递减", -1), ("下滑", -1),
+)  # fmt: skip
+"""Words that state a change, with its direction: 增长20% is +20 %, 下降2个百分点 -2 points."""
+
+ANNUAL_WORDS: tuple[str, ...] = ("年均", "年平均", "平均每年")
+"""Words that make a change an average a year: 年均增长24% is a compound annual rate."""
+
+LINK_WORDS: tuple[str, ...] = ("了", "率为", "率达", "为", "达到", "达")
+"""Words between a change word and its figure that change nothing (增长了20%, 增速为8%)."""
+
+DOUBLING = ("翻", "番")
+"""翻N番 doubles N times (翻一番 is ×2, 翻两番 ×4); 翻番 alone is once."""
+
+TIMES = "倍"
+"""增长3倍: the standard reading is 3 times more, ×4 (the claim grammar says where the
+figures fit ×3 instead)."""
+
+POINT_UNITS: tuple[str, ...] = ("个百分点", "百分点")
+"""A difference of shares: 提高2个百分点 is +2 points, not +2 %."""
+
+RANGE_MARKS: tuple[str, ...] = ("至", "到", "—", "–", "-", "~", "～")
+"""Between the two years of a stated span (2016年至2020年)."""
+
+COMPARED_WORDS: tuple[str, ...] = ("比", "较", "与")
+"""Before the year a change is counted from (比2015年翻一番, 与2015年相比)."""
+
+PREVIOUS_WORDS: tuple[str, ...] = ("同比", "上年", "去年")
+"""The year before, as the base of a change (同比增长12%, 较上年增长20%)."""
+
+SINCE = "以来"
+"""After a year, the start of a span that runs to the latest figure (2016年以来)."""
+
+SPAN_TAILS: tuple[str, ...] = ("期间", "间", "相比", "同期")
+"""Words that close a stated span and change nothing (2016年至2020年间, 与2015年相比)."""
+
 # ---- traditional characters ------------------------------------------------------------------
 
 FOLD: dict[str, str] = {
@@ -186,7 +225,8 @@ FOLD: dict[str, str] = {
     "棟": "栋", "條": "条", "輛": "辆", "處": "处", "種": "种", "類": "类", "屆": "届",
     "輪": "轮", "筆": "笔", "張": "张", "間": "间", "層": "层", "盞": "盏", "雙": "双", "顆": "颗",
     "塊": "块", "頭": "头", "隻": "只", "畝": "亩", "頃": "顷", "噸": "吨", "時": "时", "鐘": "钟",
-    "歲": "岁", "歐": "欧", "鎊": "镑", "韓": "韩", "盧": "卢", "％": "%",
+    "歲": "岁", "歐": "欧", "鎊": "镑", "韓": "韩", "盧": "卢", "％": "%", "長": "长", "減": "减",
+    "遞": "递", "較": "较", "與": "与", "為": "为", "來": "来",
 }  # fmt: skip
 """Traditional (and full-width) forms of the characters of the grammar's words, to simplified.
 Every entry maps one character to one, so folding keeps offsets into a text."""

@@ -74,9 +74,9 @@ def neutralise(text: str) -> str:
 
 
 def delimited_cell(value: Any) -> str:
-    kind = type(value)
-    if kind is str:  # most cells: the fast way
-        return "'" + value if value.startswith(FORMULA_START) else value
+    if type(value) is str:  # most cells: the fast way
+        text: str = value
+        return "'" + text if text.startswith(FORMULA_START) else text
     if value is None:
         return ""
     value = machine_cell(value)

@@ -14,6 +14,9 @@ LEVEL_NAMES = {Level.NATIONAL: "国家级", Level.PROVINCIAL: "省级", Level.MU
 
 BETTER_NAMES = {"higher": "越高越好", "lower": "越低越好"}
 
+VERDICT_NAMES = {"holds": "成立", "does_not_hold": "不成立", "cannot_check": "无法核对"}
+"""The verdicts on growth claims, in Chinese."""
+
 QUALIFIER_MARKS_ZH = {
     Qualifier.EXACT: "",
     Qualifier.MORE_THAN: "超过",
@@ -118,6 +121,25 @@ _NOTES: tuple[tuple[str, str], ...] = (
     ),
     (r"may be tied for first place: no leader", "或并列第一:不评领先"),
     (r"the same as in (.+)", "与{0}相同"),
+    (r"no series found near the claim", "声明附近无数列"),
+    (r"the series has one value", "数列仅一个数值"),
+    (r"the series has no value for the year before (.+)", "数列无 {0} 前一年的数值"),
+    (r"the series has no value for (.+)", "数列无 {0} 的数值"),
+    (r"not comparable: (.+) is a bound", "不可比:{0} 为界限值"),
+    (r"not comparable: (.+) is approximate", "不可比:{0} 为约数"),
+    (r"not comparable: (.+) is a target or an expected value", "不可比:{0} 为目标值或预期值"),
+    (r"a rank: places do not grow by a rate", "排名:名次不按比率增长"),
+    (r"percentage points need values in %", "百分点之差需以 % 计的数值"),
+    (r"an annual average needs years, not (.+) and (.+)", "年均增长需以年为时期,而非 {0} 与 {1}"),
+    (r"n\.m\.: end is negative", "无意义:终值为负"),
+    (r"a target or a forecast, not what happened", "目标或预测,并非已发生的情况"),
+    (r"stated as a lower bound", "声明为下限"),
+    (r"stated as an upper bound", "声明为上限"),
+    (
+        r"(.+)倍 read as ×(.+), the standard reading; the figures fit ×(.+)",
+        "{0}倍按标准读法为 ×{1};数据符合 ×{2}",
+    ),
+    (r"no observations of (.+) for (.+)", "{1} 无 {0} 的观测值"),
 )
 
 

@@ -231,3 +231,4 @@ def test_a_before_after_phrase_under_a_span_of_years_takes_its_ends() -> None:
         ("50家", "2016", "the first year of 2016年到2020年"),
         ("125家", "2020", "the last year of 2016年到2020年"),
     ]
+    assert {c.name for c in found} == {"园区企业"}  # not 园区企业从增加到

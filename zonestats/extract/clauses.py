@@ -150,6 +150,7 @@ def _edges(text: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+_SPAN = re.compile(r"[从從由][^\x00]{0,12}\x00.*", re.DOTALL)  # 从50家增加到125家
 _LISTED = re.compile(r"(?:(?:[、和及与]|以及)?\x00)+")
 _EACH = re.compile(r"分[别別](?:[为為]|是|[达達]到|[达達]|[从從])?$")
 
@@ -159,7 +160,7 @@ def _name(clause: str, figures: list[str]) -> str:
     them: 分别为120亿元、150亿元和180亿元), and leading filler words."""
     for figure in figures:
         clause = clause.replace(figure, "\x00")
-    clause = _EACH.sub("", _LISTED.sub("", clause).strip())
+    clause = _EACH.sub("", _LISTED.sub("", _SPAN.sub("", clause)).strip())
     name = _FILLER.sub("", clause.strip(), count=1)
     name = name.strip(_NAME_EDGES)
     return name[:40] or (figures[0] if figures else "figure")

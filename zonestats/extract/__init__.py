@@ -1,6 +1,7 @@
 """Report texts: find their figures, draft datasets from them, verify quotes against them."""
 
-from zonestats.extract.draft import Draft, draft, draft_yaml, draft_yaml_pieces
+from zonestats.extract.draft import Draft, draft
+from zonestats.extract.draft_text import draft_yaml, draft_yaml_pieces
 from zonestats.extract.figures import Candidate, Extraction, Skipped, extract
 from zonestats.extract.report import ReportText, parse_report, read_report
 

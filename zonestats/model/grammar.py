@@ -180,9 +180,20 @@ FOLD: dict[str, str] = {
     "輪": "轮", "筆": "笔", "張": "张", "間": "间", "層": "层", "盞": "盏", "雙": "双", "顆": "颗",
     "塊": "块", "頭": "头", "隻": "只", "畝": "亩", "頃": "顷", "噸": "吨", "時": "时", "鐘": "钟",
     "歲": "岁", "歐": "欧", "鎊": "镑", "韓": "韩", "盧": "卢", "％": "%",
+    # zone words and levels (經濟技術開發區, 高新區, 產業園區, 國家級)
+    "經": "经", "濟": "济", "術": "术", "開": "开", "發": "发", "區": "区", "園": "园", "產": "产",
+    "業": "业", "稅": "税", "級": "级", "國": "国", "縣": "县",
+    # provinces (遼寧, 黑龍江, 江蘇, 廣東, 陝西, 貴州, 雲南, 重慶, 甘肅, 新疆維吾爾, 廣西壯族)
+    "遼": "辽", "寧": "宁", "龍": "龙", "蘇": "苏", "廣": "广", "陝": "陕", "貴": "贵", "雲": "云",
+    "東": "东", "慶": "庆", "肅": "肃", "維": "维", "爾": "尔", "壯": "壮",
+    # words that stand before a zone's name (與, 為, 這, 該, 近年來)
+    "與": "与", "為": "为", "這": "这", "對": "对", "讓": "让", "還": "还", "給": "给", "該": "该",
+    "們": "们", "來": "来",
 }  # fmt: skip
-"""Traditional (and full-width) forms of the characters of the grammar's words, to simplified.
-Every entry maps one character to one, so folding keeps offsets into a text."""
+"""Traditional (and full-width) forms of the characters of the grammar's words, to simplified,
+and of the words zonestats.extract.zones reads a zone's name by (zone words, provinces, the
+words before a name). Every entry maps one character to one, so folding keeps offsets into a
+text."""
 
 _FOLD_TABLE = str.maketrans(FOLD)
 

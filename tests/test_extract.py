@@ -261,6 +261,12 @@ def test_extract_draft_validates_and_verifies(
     assert result.stderr.startswith(
         f"{len(extract(parse_report(article_path.read_text())))} figures"
     )
+    refused = cli("validate", str(draft), expect=1).stdout.splitlines()
+    assert refused and all(line.endswith("[placeholder]") for line in refused)
+    cli("verify", str(draft), "--source", str(article_path))
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace("name_en: (to translate)\n", "name_en: Jingzhou Development Zone\n")
+    draft.write_text(text.replace("(to translate) ", ""), encoding="utf-8")
     cli("validate", str(draft))
     cli("verify", str(draft), "--source", str(article_path))
     dataset = zonestats.load(draft)

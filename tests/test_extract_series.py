@@ -172,12 +172,12 @@ def test_quoted_magnitudes_are_figures_and_n_da_counts_only_things() -> None:
 
 
 def _traditional_forms() -> dict[str, list[str]]:
-    from zonestats.extract.patterns import _FOLD_TABLE
+    from zonestats.model.grammar import FOLD
 
     forms: dict[str, list[str]] = {}
-    for code, simplified in _FOLD_TABLE.items():
-        if isinstance(simplified, str) and simplified != "%":
-            forms.setdefault(simplified, []).append(chr(code))
+    for traditional, simplified in FOLD.items():
+        if simplified != "%":
+            forms.setdefault(simplified, []).append(traditional)
     return forms
 
 

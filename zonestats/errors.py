@@ -88,6 +88,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unknown-direction": "a `better` that is neither higher nor lower",
     "unknown-level": "a zone level that is not national, provincial or municipal",
     "quote-too-long": "a quote longer than a clause (200 characters)",
+    "placeholder": "a placeholder a draft left, such as (to translate), (province) or zone ?",
     # Observations
     "unreadable-value": "a value as written that cannot be read as a quantity",
     "value-not-in-quote": "the value as written does not stand in its quote",

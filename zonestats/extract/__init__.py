@@ -2,7 +2,8 @@
 check the growth claims they state."""
 
 from zonestats.extract.claims import check_report
-from zonestats.extract.draft import Draft, draft, draft_yaml, draft_yaml_pieces
+from zonestats.extract.draft import Draft, draft
+from zonestats.extract.draft_text import draft_yaml, draft_yaml_pieces
 from zonestats.extract.figures import Candidate, Extraction, Skipped, extract
 from zonestats.extract.report import ReportText, parse_report, read_report
 

@@ -94,7 +94,8 @@ class _Worker:
 
 def extract_one(path: str, job: Job) -> Outcome:
     """One report's outcome; its error, if it fails, in one line."""
-    from zonestats.extract.draft import draft, draft_yaml
+    from zonestats.extract.draft import draft
+    from zonestats.extract.draft_text import draft_yaml
     from zonestats.extract.figures import extract
     from zonestats.extract.report import parse_report, read_report
 

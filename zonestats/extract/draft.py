@@ -1,40 +1,54 @@
-"""Draft a dataset from the figures found in a report."""
+"""Draft a dataset from the figures found in a report.
+
+A report whose figures are all about one zone (it names one, none, or several of which one
+holds every figure) gives a schema 1 draft: one zone, one source. A report whose figures are
+about several zones gives a schema 2 draft: a zone for each zone that holds figures, and the
+report's subject (zonestats.extract.zones), each with an id (zonestats.extract.zone_facts),
+and each observation names its zone (zonestats.extract.assign; `zone: ?` where the report
+does not say). Figures of different zones share an indicator where they stand in one list or
+series (A、B、C经开区分别位列...), where their suggested names are the same once the zones'
+names are taken out of them (青山经开区位列第35位, 白水经开区位列第88位), and where they stand in
+parallel clauses of one sentence (青山经开区实现产值1250亿元，白水经开区实现860亿元); never
+figures of different units.
+
+What the report does not say is left as a placeholder (zonestats.model.placeholders.PLACEHOLDERS:
+(to translate), (publisher), (province), a source date of (date: the report states none),
+zone ?), which `validate` refuses until it is filled in; the draft's header says so.
+"""
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Iterator
-from datetime import date
 from typing import Any
 
 import yaml
 
+from zonestats.extract.assign import sentence_start, zones_of
 from zonestats.extract.figures import Candidate, Skipped
+from zonestats.extract.places import PROVINCE_FORMS
 from zonestats.extract.report import ReportText
+from zonestats.extract.zone_facts import level, province, zone_ids
+from zonestats.extract.zones import ReportZones, find_zones
+from zonestats.model.placeholders import (
+    NO_DATE,
+    NO_PROVINCE,
+    NO_PUBLISHER,
+    NO_TITLE,
+    NO_ZONE_NAME,
+    TO_TRANSLATE,
+    UNKNOWN_ZONE,
+)
 from zonestats.model.quantity import parse_quantity
 
 _MONEY = re.compile(r"产值|收入|营收|投资|税|元|资金|效益")
 
-# ---- the draft dataset -----------------------------------------------------------------------
-
-_PROVINCES = (
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
-    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
-    "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
-)  # fmt: skip
-_ZONE = re.compile(
-    r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|产业园区)"
-)
-_ZONE_END = "区"  # every word of _ZONE ends with it
-_ZONE_REACH = 8 + len("高新技术产业开发区")  # how far before its 区 a zone's name may start
-
 
 class Draft(dict[str, Any]):
-    """A draft dataset as plain data (a dict, ready for YAML), and the runs of numerals the
-    scan skipped (`skipped`), which its YAML text lists in a comment."""
+    """A draft dataset as plain data (a dict, ready for YAML), the runs of numerals the scan
+    skipped (`skipped`) and what its header says to fill in (`notes`, lines of text)."""
 
     skipped: list[Skipped]
+    notes: list[str]
 
 
 # yaml.safe_dump writes a Draft as the mapping it is.
@@ -42,80 +56,234 @@ yaml.representer.SafeRepresenter.add_representer(
     Draft, yaml.representer.SafeRepresenter.represent_dict
 )
 
+NO_DATE_NOTE = (
+    f"The report states no date: source date is {NO_DATE}. Write the date it",
+    "was published (YYYY-MM-DD), or extract again with --published DATE (periods worked out",
+    "from the report's latest year may then change).",
+)
+
 
 def draft(report: ReportText, candidates: list[Candidate]) -> Draft:
-    """A dataset (as plain data, ready for YAML) with one indicator per figure or pair."""
-    zone = _ZONE.search(report.title) or _first_zone(report.text)
-    mentions = {p: report.text.count(p) for p in _PROVINCES}
-    province = max(mentions, key=lambda p: mentions[p]) if any(mentions.values()) else None
+    """A dataset (as plain data, ready for YAML) with one indicator per figure or pair, and
+    per list of figures of different zones."""
+    zones = find_zones(report)
+    assigned = zones_of(report.text, zones, candidates) if len(zones.zones) > 1 else None
+    held = _held(zones, assigned)
+    notes = list(NO_DATE_NOTE) if report.published is None else []
+    source = {
+        "title": report.title or NO_TITLE,
+        "publisher": report.publisher or NO_PUBLISHER,
+        "date": report.published.isoformat() if report.published else NO_DATE,
+    }
+    if assigned is None or (len(held) <= 1 and None not in assigned):
+        only = held[0] if held else None
+        data = {
+            "schema_version": 1,
+            "zone": _zone(report, zones, only, aliases=False),
+            "source": source,
+            "indicators": _indicators(candidates),
+        }
+    else:
+        ids = dict(zip(held, zone_ids([zones.zones[i] for i in held]), strict=True))
+        unknown = assigned.count(None)
+        notes.append(f"The figures are about {len(held)} zones: each observation names its zone.")
+        if unknown:
+            figures = "1 figure" if unknown == 1 else f"{unknown} figures"
+            notes.append(f"zone: ? marks {figures} whose zone the report does not say: write")
+            notes.append("the id of the zone (one of the zones' ids).")
+        data = {
+            "schema_version": 2,
+            "zones": [{"id": ids[i], **_zone(report, zones, i, aliases=True)} for i in held],
+            "sources": [source],
+            "indicators": _shared_indicators(
+                report.text,
+                candidates,
+                [UNKNOWN_ZONE if z is None else ids[z] for z in assigned],
+                _names_pattern(zones),
+            ),
+        }
+    result = Draft(data)
+    result.skipped = list(getattr(candidates, "skipped", ()))
+    result.notes = notes
+    return result
+
+
+def _held(zones: ReportZones, assigned: list[int | None] | None) -> list[int]:
+    """The zones a draft lists: the subject first, then each zone that holds a figure, in
+    the order the report names them (every zone named, where none holds a figure)."""
+    held = {z for z in assigned or () if z is not None}
+    if zones.subject is not None:
+        held.add(zones.subject)
+    if not held and assigned:
+        held = set(range(len(zones.zones)))
+    return sorted(held, key=lambda index: (index != zones.subject, index))
+
+
+def _zone(
+    report: ReportText, zones: ReportZones, index: int | None, aliases: bool
+) -> dict[str, Any]:
+    """A zone of the draft: its name, English name to translate, `aliases` (where it has
+    any), province and level; placeholders for no zone."""
+    zone = zones.zones[index] if index is not None else None
+    found = province(report.text, zones, index) if index is not None else None
+    written: dict[str, Any] = {
+        "name": zone.name if zone is not None else NO_ZONE_NAME,
+        "name_en": TO_TRANSLATE,
+    }
+    if zone is not None and zone.aliases and aliases:
+        written["aliases"] = list(zone.aliases)
+    written["province"] = found or NO_PROVINCE
+    written["level"] = level(report.text, zone)
+    return written
+
+
+def _observation(candidate: Candidate) -> dict[str, Any]:
+    observation: dict[str, Any] = {
+        "period": candidate.period,
+        "value": candidate.written,
+        "number": _plain(candidate.value),
+    }
+    if candidate.qualifier is not parse_quantity(candidate.written).qualifier:
+        observation["qualifier"] = candidate.qualifier.value
+    if candidate.period_note:
+        observation["period_note"] = candidate.period_note
+    observation["quote"] = candidate.quote
+    return observation
+
+
+def _indicator(identifier: str, name: str, candidate: Candidate) -> dict[str, Any]:
+    indicator: dict[str, Any] = {
+        "id": identifier,
+        "name": name,
+        "name_en": f"{TO_TRANSLATE} {identifier.replace('_', ' ')}",
+        "category": candidate.category,
+        "unit": candidate.unit or _unit_guess(candidate),
+    }
+    if candidate.unit == "位":
+        indicator["better"] = "lower"
+    indicator["observations"] = []
+    return indicator
+
+
+def _indicators(candidates: list[Candidate]) -> list[dict[str, Any]]:
+    """One indicator per figure, or per pair (one id, two periods)."""
     indicators: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     for candidate in candidates:
-        observation: dict[str, Any] = {
-            "period": candidate.period,
-            "value": candidate.written,
-            "number": _plain(candidate.value),
-        }
-        if candidate.qualifier is not parse_quantity(candidate.written).qualifier:
-            observation["qualifier"] = candidate.qualifier.value
-        if candidate.period_note:
-            observation["period_note"] = candidate.period_note
-        observation["quote"] = candidate.quote
+        observation = _observation(candidate)
         existing = by_id.get(candidate.id)
         if existing is not None and not any(
             o["period"] == candidate.period for o in existing["observations"]
         ):
             existing["observations"].append(observation)
             continue
-        identifier = candidate.id if existing is None else f"{candidate.id}_b"
-        indicator: dict[str, Any] = {
-            "id": identifier,
-            "name": candidate.name,
-            "name_en": f"(to translate) {identifier.replace('_', ' ')}",
-            "category": candidate.category,
-            "unit": candidate.unit or _unit_guess(candidate),
-        }
-        if candidate.unit == "位":
-            indicator["better"] = "lower"
-        indicator["observations"] = [observation]
+        identifier = candidate.id if existing is None else _free(candidate.id, by_id)
+        indicator = _indicator(identifier, candidate.name, candidate)
+        indicator["observations"].append(observation)
         by_id[identifier] = indicator
         indicators.append(indicator)
-    result = Draft(
-        {
-            "schema_version": 1,
-            "zone": {
-                "name": zone.group(0) if zone else "(zone name)",
-                "name_en": "(to translate)",
-                "province": f"{province}省"
-                if province and province not in ("北京", "天津", "上海", "重庆")
-                else (province or "(province)"),
-                "level": "national" if "国家级" in report.text else "provincial",
-            },
-            "source": {
-                "title": report.title or "(title)",
-                "publisher": report.publisher or "(publisher)",
-                "date": (report.published or date.today()).isoformat(),
-            },
-            "indicators": indicators,
-        }
+    return indicators
+
+
+class _Shared:
+    """Indicators of figures of several zones, each observation naming its zone. A figure
+    joins, where its zone has no figure of its period there yet, the indicator of its pair
+    (one id), of its list or series, or, where that holds no figure of its zone, of a figure
+    of another zone with the same name once the zones' names are out, or of the figure
+    before it in its sentence with its unit whose name starts with its own (the parallel
+    clauses of 青山经开区实现规模以上工业总产值1250亿元，白水经开区实现860亿元)."""
+
+    def __init__(self, text: str, names: re.Pattern[str]) -> None:
+        self.text, self.names = text, names
+        self.indicators: list[dict[str, Any]] = []
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.by_series: dict[int, dict[str, Any]] = {}
+        self.by_name: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.by_sentence: dict[tuple[int, str], dict[str, Any]] = {}
+        self.held: dict[str, set[tuple[str, str]]] = {}  # each indicator's (zone, period)s
+
+    def add(self, candidate: Candidate, zone: str) -> None:
+        bare = _without(candidate.name, self.names)
+        unit = candidate.unit or _unit_guess(candidate)
+        key = (bare or candidate.name, unit, candidate.category)
+        sentence = (sentence_start(self.text, candidate.start), unit)
+        parallel = self.by_sentence.get(sentence)
+        if parallel is not None and not parallel["name"].startswith(bare):
+            parallel = None
+        series = self.by_series.get(candidate.series) if candidate.series is not None else None
+        choices = [
+            (self.by_id.get(candidate.id), False),
+            (series, False),
+            (self.by_name.get(key), True),
+            (parallel, True),
+        ]
+        target = next(
+            (found for found, other in choices if self._fits(found, zone, candidate, other)), None
+        )
+        if target is None:
+            target = _indicator(_free(candidate.id, self.held), bare or candidate.name, candidate)
+            self.held[target["id"]] = set()
+            self.indicators.append(target)
+        target["observations"].append({"zone": zone, **_observation(candidate)})
+        self.held[target["id"]].add((zone, candidate.period))
+        self.by_id.setdefault(candidate.id, target)
+        self.by_name.setdefault(key, target)
+        self.by_sentence.setdefault(sentence, target)
+        if candidate.series is not None:
+            self.by_series.setdefault(candidate.series, target)
+
+    def _fits(
+        self, found: dict[str, Any] | None, zone: str, candidate: Candidate, other: bool
+    ) -> bool:
+        """Whether a figure of a zone may join an indicator: one of its unit, where its zone
+        has no figure of its period, and (`other`) no figure at all."""
+        if found is None or found["unit"] != (candidate.unit or _unit_guess(candidate)):
+            return False
+        held = self.held[found["id"]]
+        if (zone, candidate.period) in held:
+            return False
+        return not other or all(z != zone for z, _ in held)
+
+
+def _free(identifier: str, taken: dict[str, Any]) -> str:
+    """The id, or the first of id_b, id_c, ... (then id_27, ...) not taken."""
+    free, number = identifier, 0
+    while free in taken:
+        number += 1
+        free = f"{identifier}_{chr(ord('a') + number) if number < 26 else number + 1}"
+    return free
+
+
+_LIST_EDGES = "、,，和与及 "
+
+
+def _names_pattern(zones: ReportZones) -> re.Pattern[str]:
+    """Every name the report gives a zone (longest first), with a province before it."""
+    forms = sorted({form for zone in zones.zones for form in zone.forms}, key=len, reverse=True)
+    provinces = sorted(PROVINCE_FORMS, key=len, reverse=True)
+    return re.compile(
+        f"(?:{'|'.join(provinces)})?(?:{'|'.join(re.escape(form) for form in forms)})"
     )
-    result.skipped = list(getattr(candidates, "skipped", ()))
-    return result
 
 
-def _first_zone(text: str) -> re.Match[str] | None:
-    """What _ZONE.search(text) finds, trying the pattern only shortly before each 区 (so that
-    a text without one is read once, quickly)."""
-    checked = 0  # every start before this is known to give no match
-    end = text.find(_ZONE_END)
-    while end >= 0:
-        for start in range(max(checked, end - _ZONE_REACH), end - 1):
-            found = _ZONE.match(text, start)
-            if found:
-                return found
-        checked = max(checked, end - 1)
-        end = text.find(_ZONE_END, end + 1)
-    return None
+def _shared_indicators(
+    text: str, candidates: list[Candidate], zones: list[str], names: re.Pattern[str]
+) -> list[dict[str, Any]]:
+    """The indicators of figures of several zones (see _Shared), each figure's zone given."""
+    shared = _Shared(text, names)
+    for candidate, zone in zip(candidates, zones, strict=True):
+        shared.add(candidate, zone)
+    return shared.indicators
+
+
+def _without(name: str, names: re.Pattern[str]) -> str:
+    """A figure's suggested name without the zones' names in it and the list marks they
+    leave: 青山经开区位列 is 位列 (and 红石经开区 nothing)."""
+    shorter = names.sub("", name)
+    if shorter == name:
+        return name
+    shorter = re.sub("[、,，]{2,}", "、", shorter).strip(_LIST_EDGES)
+    return shorter.removeprefix("分别").strip(_LIST_EDGES)
 
 
 def _unit_guess(candidate: Candidate) -> str:
@@ -127,143 +295,3 @@ def _unit_guess(candidate: Candidate) -> str:
 
 def _plain(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
-
-
-def draft_yaml(data: dict[str, Any]) -> str:
-    """The draft as YAML text that `zonestats validate` reads (draft_yaml_pieces joined)."""
-    return "".join(draft_yaml_pieces(data))
-
-
-def draft_yaml_pieces(data: dict[str, Any]) -> Iterator[str]:
-    """The draft's YAML text in pieces, an indicator a piece (to write out as they come):
-    what yaml.safe_dump writes (unicode as is, keys in order, lines of 100), after a header
-    that lists the runs of numerals the scan skipped.
-
-    Most scalars of a draft (ids, Chinese names and quotes, written values, numbers) are
-    written directly, as the YAML emitter would write them; any other scalar, and any
-    indicator not of a draft's plain shape, goes through the emitter. So the text is the
-    emitter's, in time that grows with the number of figures only.
-    """
-    header = (
-        "# Draft made by `zonestats extract`: check every figure, translate names, fix ids\n"
-        "# and categories, drop what is not a figure, then run `zonestats verify`.\n"
-    )
-    skipped: list[Skipped] = getattr(data, "skipped", [])
-    if skipped:
-        runs = "1 run" if len(skipped) == 1 else f"{len(skipped):,} runs"
-        header += f"# Skipped, {runs} of numerals too long to be figures:\n"
-        header += "".join(f"#   {run.describe()}\n" for run in skipped[:_SKIPPED_SHOWN])
-        if len(skipped) > _SKIPPED_SHOWN:
-            header += f"#   and {len(skipped) - _SKIPPED_SHOWN:,} more\n"
-    plain = dict(data)
-    indicators = plain.get("indicators")
-    if list(plain)[-1:] != ["indicators"] or not isinstance(indicators, list) or not indicators:
-        yield header + _dump(plain)
-        return
-    del plain["indicators"]
-    yield header + (_dump(plain) if plain else "") + "indicators:\n"
-    writer = _Writer()
-    for indicator in indicators:
-        text = writer.indicator(indicator) if isinstance(indicator, dict) else None
-        yield text if text is not None else _dump([indicator])
-
-
-_SKIPPED_SHOWN = 20
-
-
-def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=_WIDTH)
-
-
-_WIDTH = 100
-_STR = "tag:yaml.org,2002:str"
-_KEY = re.compile(r"[a-z][a-z_]*\Z")
-_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})  # keys read otherwise
-# A string the emitter writes as it is (when it reads back as a string) or in single quotes
-# (when it would read as a number, a date or a word): printable, without line breaks, not
-# starting with a mark the emitter reads as an indicator, no ": " or " #" in it, no space at
-# the end. (The emitter folds it only at a space beyond the width, checked apart.)
-_PRINTABLE = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\U0010ffff"
-_PLAIN = re.compile(
-    rf"[^{_PRINTABLE} #,\[\]{{}}&*!|>'\"%@`?:\-.~]"
-    rf"(?:[^{_PRINTABLE}:#]|:(?! |\Z)|(?<! )#)*+(?<! )\Z"
-)
-_BREAK = re.compile("[\n\x85\u2028\u2029]")  # what the emitter writes as a line break
-_CONTEXT_FREE = 1 << 16  # scalars the emitter wrote, kept by their text (units, notes)
-
-
-class _Writer:
-    """An indicator of a draft as the YAML emitter writes it under `indicators:`, or None
-    where a scalar or the shape is one to leave to the emitter."""
-
-    def __init__(self) -> None:
-        resolver = yaml.resolver.Resolver()
-        self.resolve: Callable[[type, str, tuple[bool, bool]], str] = resolver.resolve
-        self.written: dict[str, str] = {}  # what the emitter wrote for other scalars
-
-    def indicator(self, indicator: dict[str, Any]) -> str | None:
-        lines = []
-        prefix = "- "
-        for key, value in indicator.items():
-            if not isinstance(key, str) or not _KEY.match(key) or key in _WORDS:
-                return None
-            if key == "observations" and isinstance(value, list) and value:
-                lines.append(f"{prefix}{key}:\n")
-                for observation in value:
-                    if not isinstance(observation, dict) or not observation:
-                        return None
-                    inner = "  - "
-                    for name, item in observation.items():
-                        if not isinstance(name, str) or not _KEY.match(name) or name in _WORDS:
-                            return None
-                        text = self.scalar(item, 4 + len(name) + 2)
-                        if text is None:
-                            return None
-                        lines.append(f"{inner}{name}: {text}\n")
-                        inner = "    "
-            else:
-                text = self.scalar(value, 2 + len(key) + 2)
-                if text is None:
-                    return None
-                lines.append(f"{prefix}{key}: {text}\n")
-            prefix = "  "
-        return "".join(lines)
-
-    def scalar(self, value: Any, column: int) -> str | None:
-        """A scalar as the emitter writes it, starting at `column`; None to leave it to it."""
-        kind = type(value)
-        if kind is str:
-            return self.text(value, column)
-        if value is None:
-            return "null"
-        if kind is bool:
-            return "true" if value else "false"
-        if kind is int:
-            return str(value)
-        if kind is float and math.isfinite(value):
-            text = repr(value).lower()
-            if "." not in text and "e" in text:
-                text = text.replace("e", ".0e", 1)
-            return (
-                text
-                if self.resolve(yaml.nodes.ScalarNode, text, (True, False)).endswith("float")
-                else None
-            )
-        return None
-
-    def text(self, value: str, column: int) -> str | None:
-        if _PLAIN.match(value) and not (" " in value and column + len(value) + 2 > _WIDTH):
-            if self.resolve(yaml.nodes.ScalarNode, value, (True, False)) == _STR:
-                return value  # (a space beyond the width would have been a fold)
-            if "'" not in value:
-                return f"'{value}'"  # it would read as a number, a date or a word
-        # Others (a unit of %, a note with a comma) as the emitter writes them alone; the
-        # same wherever they stand while the line does not reach the width.
-        written = self.written.get(value)
-        if written is None:
-            written = _dump({"k": value})[3:-1]
-            if len(self.written) < _CONTEXT_FREE:
-                self.written[value] = written
-        if _BREAK.search(written) or column + len(written) > _WIDTH:
-            return None  # on several lines, indented by where it stands
-        return written

@@ -39,26 +39,13 @@ def guarded(words: Iterable[str]) -> str:
     return "|".join(alternatives)
 
 
-_REPORT_FOLD: dict[str, str] = dict(
-    (pair[0], pair[1])
-    for pair in (
-        "別别 當当 現现 後后 對对 從从 擴扩 躍跃 貧贫 脫脱 術术 發发 "
-        "專专 黨党 組组 織织 願愿 區区 農农 產产 營营 業业 資资 簽签 進进 稅税 財财 貿贸 "
-        "額额 開开 經经 濟济 園园 廠厂 設设 備备 級级 際际 準准 規规 質质 實实 裝装 機机 "
-        "線线 車车 電电 門门 領领 導导 體体 聯联 網网 動动 務务 歷历"
-    ).split()
-)
-"""Traditional forms of the characters of the words the scan looks for besides the quantity
-grammar's (grammar.FOLD): times (當年, 現在), lists (分別, 與), links (增長到), categories
-(產值, 稅收) and zones (經濟技術開發區). One character to one, so offsets stay true."""
-
-_FOLD_TABLE = str.maketrans({**_REPORT_FOLD, **grammar.FOLD})
-_TO_FOLD = re.compile(f"[{re.escape(''.join(sorted({**_REPORT_FOLD, **grammar.FOLD})))}]")
+_TO_FOLD = re.compile(f"[{re.escape(''.join(sorted(grammar.FOLD)))}]")
 
 
 def fold_text(text: str) -> str:
-    """A report's text in simplified characters (the grammar's words and the scan's), of the
-    same length; a text with nothing to fold is returned as it is."""
+    """A report's text with the traditional characters of every word the scan looks for in
+    simplified form (grammar.FOLD), of the same length; a text with nothing to fold is
+    returned as it is."""
     if _TO_FOLD.search(text) is None:
         return text
-    return text.translate(_FOLD_TABLE)
+    return grammar.fold(text)

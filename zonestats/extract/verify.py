@@ -11,6 +11,7 @@ from typing import Any
 
 from zonestats.errors import Problem
 from zonestats.extract.report import read_report
+from zonestats.model.placeholders import PLACEHOLDER_CODE
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 _SPACE = re.compile(r"\s+")
@@ -30,11 +31,13 @@ def normalise_text(text: str) -> str:
 
 def verify(datasets: Sequence[str | Path], reports: Sequence[Path]) -> list[Problem]:
     """Every problem of the datasets, and each quote found in none of the reports (with the
-    closest passage of the first report, where one is near)."""
+    closest passage of the first report, where one is near). Placeholders a draft leaves
+    are not among them: a draft verifies before they are filled in (validate refuses them)."""
     from zonestats.io.inputs import check, quotes_of, resolve
 
     paths = resolve(datasets)
     _, found = check(paths)
+    found = [problem for problem in found if problem.code != PLACEHOLDER_CODE]
     texts = [normalise_text(read_report(report)) for report in reports]
     names = ", ".join(str(r) for r in reports)
     passages: Passages | None = None

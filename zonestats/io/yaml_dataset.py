@@ -284,6 +284,8 @@ def _reference(
 ) -> Any:
     """The zone or source an observation names, or the file's only one."""
     if given is None:
+        if what in raw:
+            return None  # named, but not with an id (a problem said already)
         if len(known) == 1:
             return next(iter(known.values()))
         if known:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import invalid
 from zonestats.model.period import parse_period
+from zonestats.model.placeholders import NO_PLACEHOLDER, PLACEHOLDER_STARTS, refuse_placeholder
 from zonestats.model.quantity import Qualifier
 from zonestats.model.terms import Better, Level
 
@@ -39,14 +40,18 @@ Converter = Callable[[str], Any]
 
 
 def text(value: str) -> str:
-    """Any text but an empty or blank one."""
+    """Any text but an empty or blank one, or a placeholder a draft left."""
     if not value.strip():
         raise invalid("blank-value", "must not be blank")
+    if value[0] in PLACEHOLDER_STARTS:
+        refuse_placeholder(value)
     return value
 
 
 def identifier(value: str) -> str:
     """A snake_case id: a-z, 0-9 and _, a letter first."""
+    if value[:1] in PLACEHOLDER_STARTS:
+        refuse_placeholder(value)
     if not _ID.fullmatch(value):
         raise invalid("bad-id", f"'{value}' is not a snake_case id (a-z, 0-9, _; a letter first)")
     return value
@@ -68,6 +73,8 @@ def number(value: str) -> float:
 
 def day(value: str) -> date:
     """A date, YYYY-MM-DD."""
+    if value[:1] in PLACEHOLDER_STARTS:
+        refuse_placeholder(value)
     try:
         if not _DATE.fullmatch(value):
             raise ValueError
@@ -107,15 +114,16 @@ def choice(kind: type[Any], code: str, what: str) -> Converter:
 
 
 SURELY_VALID: dict[Converter, tuple[str, ...]] = {
-    text: (r"[\p{L}\p{N}]",),
-    quote: (r"[\p{L}\p{N}]", rf"^(?s:.){{1,{MAX_QUOTE}}}$"),
+    text: (r"[\p{L}\p{N}]", "^[^(?]"),
+    quote: (r"[\p{L}\p{N}]", rf"^(?s:.){{1,{MAX_QUOTE}}}$", "^[^(?]"),
     identifier: ("^" + _ID.pattern + "$",),
     number: (r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$",),
     whole: (r"^[0-9]{1,12}$", r"[1-9]"),
 }
 """Patterns (RE2, for checking a column at once) that a value matching all of surely passes
 its converter: a letter or a digit is never blank, a clause of 200 characters is not too
-long. A sufficient condition, never the rule itself: other values go to the converter."""
+long, a text that starts with neither ( nor ? is no placeholder. A sufficient condition, never
+the rule itself: other values go to the converter."""
 
 
 def claim(value: str) -> StatedClaim:
@@ -142,7 +150,7 @@ class Field:
     required: bool = True
 
 
-_STRING = {"type": "string", "minLength": 1}
+_STRING = {"type": "string", "minLength": 1, "pattern": NO_PLACEHOLDER}
 _WHOLE = {"type": ["integer", "string"], "minimum": 1, "pattern": r"^[0-9]+$"}
 _ID_JSON = {"type": "string", "pattern": "^" + _ID.pattern + "$"}
 
@@ -186,7 +194,12 @@ ZONE_V2 = (
 SOURCE = (
     Field("title", "Title of the report", text, _STRING),
     Field("publisher", "Who published it, e.g. 湖北文明网", text, _STRING),
-    Field("date", "Publication date, YYYY-MM-DD", day, {"type": "string", "format": "date"}),
+    Field(
+        "date",
+        "Publication date, YYYY-MM-DD",
+        day,
+        {"type": "string", "format": "date", "pattern": "^" + _DATE.pattern + "$"},
+    ),
     Field("url", "Where the report can be read", text, _STRING, required=False),
 )
 SOURCE_V2 = (

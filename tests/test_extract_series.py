@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonestats.extract import Candidate, extract, parse_report
+from zonestats.extract import Candidate, draft, draft_yaml, extract, parse_report
 from zonestats.extract.patterns import fold_text
 
 PUBLISHED = date(2022, 7, 15)
@@ -100,6 +100,8 @@ def test_a_list_that_does_not_fit_its_periods_is_noted_not_guessed() -> None:
         (4, "1.5、2 before 2.6亿美元 are written without their unit: not read as figures"),
     ]
     assert [run.line for run in extraction.skipped] == [5]  # lines counted both ways
+    header = draft_yaml(draft(parse_report(MISMATCHED, PUBLISHED), extraction)).split("\n#   ")[0]
+    assert "# line 2: 3 values for 2 periods (2019年、2020年): not read as a series" in header
 
 
 # ---- periods in context ----------------------------------------------------------------------

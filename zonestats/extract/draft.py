@@ -104,7 +104,10 @@ def draft(report: ReportText, candidates: list[Candidate]) -> Draft:
         }
     result = Draft(data)
     result.skipped = list(getattr(candidates, "skipped", ()))
-    result.notes = notes
+    result.notes = notes + [
+        f"{note.describe()} (read these figures by hand)"
+        for note in getattr(candidates, "notes", ())
+    ]
     return result
 
 

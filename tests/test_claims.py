@@ -145,7 +145,7 @@ HEAD = "青禾经济开发区工作报告\n发布时间：2021-02-20\n"
         # 增长X倍 is ×(X+1): 10 → 30 is ×3, which fits 增长2倍, not 增长3倍
         ("园区企业从10家增加到30家，增长2倍。", "holds", ""),
         ("园区企业从10家增加到30家，增长3倍。", "does_not_hold",
-         "3倍 read as ×4, the standard reading; the figures fit ×3"),
+         "3倍 read as ×4, the standard reading, though the figures fit ×3"),
         # a bound at an end is no figure to grow from
         ("园区企业从50家增加到100多家，增长1倍。", "cannot_check",
          "not comparable: 100多家 is a bound"),
@@ -504,3 +504,27 @@ def test_claims_of_a_schema_1_dataset(tmp_path: Path) -> None:
     assert checked.gap_points == pytest.approx(-0.6)
     path.write_text(ONE_ZONE.replace("indicator: share}", "indicator: share, zone: x}"), "utf-8")
     assert [p.code for p in problems(path)] == ["unknown-field"]
+
+
+def test_a_claim_about_something_else_is_not_judged_by_the_series_before_it() -> None:
+    """The series before a claim in its paragraph is the claim's only when the claim names
+    nothing else that grows: 园区税收 and 工业投资 have no figures here, 企业数 has."""
+    text = (
+        "简报\n发布时间：2022-03-01\n"
+        "园区企业从2016年的50家增加到2021年的100家。园区税收增长100%。"
+        "园区工业投资年均增长3%。企业数年均增长15%。\n"
+    )
+    checked = check_report(parse_report(text), extract(parse_report(text)))
+    assert [(c.claim.written, c.judgement.verdict.value, c.judgement.note) for c in checked] == [
+        ("增长100%", "cannot_check", "no series found near the claim"),
+        ("年均增长3%", "cannot_check", "no series found near the claim"),
+        ("年均增长15%", "holds", ""),
+    ]
+    assert checked[2].judgement.computed == pytest.approx(2 ** (1 / 5) - 1)
+
+
+def test_the_note_on_a_reading_of_bei_is_chinese_under_zh() -> None:
+    from zonestats.output.words import note_zh
+
+    chinese = note_zh("3倍 read as ×4, the standard reading, though the figures fit ×3")
+    assert chinese == "3倍按标准读法为 ×4,但数据符合 ×3"

@@ -125,3 +125,14 @@ def test_the_count_shows_on_a_terminal_only(
         for _ in range(3):
             step()
     assert "3/3" in capsys.readouterr().err
+
+
+def test_one_draft_file_for_several_reports_is_refused_before_any_work(
+    cli: Callable[..., Any], reports: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "many.yaml"
+    result = cli(
+        "extract", str(reports / "r1.txt"), str(reports / "r2.txt"), "-o", str(target), expect=1
+    )
+    assert "give -o FOLDER/ for a draft of each of the 2 reports" in result.stderr
+    assert "figures found" not in result.stderr and not target.exists()

@@ -94,6 +94,16 @@ MISMATCHED = """2019年至2021年,园区税收分别为8亿元和9亿元。
 def test_a_list_that_does_not_fit_its_periods_is_noted_not_guessed() -> None:
     extraction = extract(parse_report(MISMATCHED, PUBLISHED, "report.txt"))
     assert [c.series for c in extraction] == [None] * 7
+    assert [(c.written, c.period) for c in extraction][:5] == [
+        ("8亿元", "2019/2021"),  # the span of the periods, never one of them guessed
+        ("9亿元", "2019/2021"),
+        ("50亿元", "2019/2020"),
+        ("60亿元", "2019/2020"),
+        ("70亿元", "2019/2020"),
+    ]
+    assert extraction[0].period_note == (
+        "2 values for 3 periods (2019年至2021年): one of them, not known which"
+    )
     assert [(n.line, n.message) for n in extraction.notes] == [
         (1, "2 values for 3 periods (2019年至2021年): not read as a series"),
         (2, "3 values for 2 periods (2019年、2020年): not read as a series"),
@@ -127,11 +137,11 @@ CONTEXT_EXPECTED = [
     ("8亿元", "2020", "当年, counted from 2020年度"),
     ("320亿元", "2022-01/2022-06", "上半年, in the year of the report"),
     ("8%", "2022-01/2022-06", "上半年, in the year of the report"),
-    ("41个", "2022-01/2022-05", "1—5月, counted from 2022"),
-    ("12亿元", "2022-01/2022-09", "前三季度, counted from 2022"),
+    ("41个", "2022-01/2022-05", "1—5月, in the year of the report"),
+    ("12亿元", "2021-01/2021-09", "前三季度, of 2021: 2022's is not over by the report's date"),
     ("90亿元", "2021-01/2021-03", None),
     ("2亿美元", "2021-10/2021-12", "去年四季度, counted from the report's date"),
-    ("60家", "2021-01/2021-10", "前10个月, counted from 2021"),
+    ("60家", "2021-01/2021-10", "前10个月, of 2021: 2022's is not over by the report's date"),
 ]
 
 
@@ -234,3 +244,56 @@ def test_a_before_after_phrase_under_a_span_of_years_takes_its_ends() -> None:
         ("125家", "2020", "the last year of 2016年到2020年"),
     ]
     assert {c.name for c in found} == {"园区企业"}  # not 园区企业从增加到
+
+
+# ---- what a careful reader records that a quick scan would not -------------------------------
+
+
+def test_the_same_period_a_year_before_is_that_period_and_one_series_with_it() -> None:
+    text = (
+        "2022年1月至10月,园区投资60亿元,上年同期为50亿元。"
+        "今年前三季度,园区税收8亿元,去年同期为7亿元,同比增长14.3%。\n"
+    )
+    found = _scan(text, date(2022, 11, 20))
+    assert [(c.written, c.period) for c in found] == [
+        ("60亿元", "2022-01/2022-10"),
+        ("50亿元", "2021-01/2021-10"),
+        ("8亿元", "2022-01/2022-09"),
+        ("7亿元", "2021-01/2021-09"),
+        ("14.3%", "2022-01/2022-09"),  # 同期 holds in its own clause only
+    ]
+    assert _groups(found) == [1, 1, 2, 2, None]
+
+
+def test_the_base_of_a_comparison_is_no_figure_s_period() -> None:
+    found = _scan("园区产值比2015年增长1倍,达到120亿元。\n")
+    assert [(c.written, c.period) for c in found] == [
+        ("1倍", "2022-07-15"),
+        ("达到120亿元", "2022-07-15"),
+    ]
+
+
+def test_a_report_without_a_date_counts_from_the_latest_year_it_names() -> None:
+    found = _scan(
+        "2021年,园区新引进项目56个。去年,园区实现税收9.6亿元。目前园区有企业300家。\n", None
+    )
+    assert [(c.written, c.period) for c in found] == [
+        ("56个", "2021"),
+        ("9.6亿元", "2020"),
+        ("300家", "2021"),
+    ]
+    assert "the latest year the report names" in (found[1].period_note or "")
+
+
+def test_a_part_of_a_year_not_over_by_the_report_s_date_is_the_last_year_s() -> None:
+    found = _scan("上半年,园区新增企业1200家;1—2月,签约项目8个。\n", date(2023, 3, 15))
+    assert [(c.written, c.period) for c in found] == [
+        ("1200家", "2022-01/2022-06"),
+        ("8个", "2023-01/2023-02"),
+    ]
+
+
+def test_a_list_of_zones_with_what_it_is_of_is_one_indicator_a_zone_each() -> None:
+    found = _scan("青溪经开区与白鹭高新区的产值分别为1050亿元和620亿元。\n")
+    assert [(c.listed, c.name) for c in found] == [("青溪经开区", "产值"), ("白鹭高新区", "产值")]
+    assert found[0].id == found[1].id and found[0].series != found[1].series

@@ -76,7 +76,9 @@ class CheckedClaim:
     def gap_points(self) -> float | None:
         """Computed minus stated, in percentage points."""
         computed = self.judgement.computed
-        return None if computed is None else (computed - self.claim.stated) * 100
+        if computed is None:
+            return None
+        return round((computed - self.claim.stated) * 100, 9)  # no float noise (-3.5e-16)
 
 
 NO_SERIES = "no series found near the claim"
@@ -126,7 +128,7 @@ def _matching(points: Sequence[Point], period: str) -> Point | str:
 
 def _ends(claim: StatedClaim, points: Sequence[Point]) -> tuple[Point, Point] | str:
     """The two figures a claim speaks of, or why they cannot be told."""
-    end: Point | str = points[-1] if claim.end is None else _matching(points, claim.end)
+    end: Point | str = _latest(points) if claim.end is None else _matching(points, claim.end)
     if isinstance(end, str):
         return end
     if claim.start is not None:
@@ -134,12 +136,22 @@ def _ends(claim: StatedClaim, points: Sequence[Point]) -> tuple[Point, Point] | 
     elif claim.previous:
         start = _year_before(points, end)
     else:
-        start = points[0]
+        start = min(points, key=lambda p: p.period.rsplit("/", 1)[-1])  # the first of the earliest
     if isinstance(start, str):
         return start
     if start is end:
         return "the series has one value"
     return start, end
+
+
+def _latest(points: Sequence[Point]) -> Point:
+    """The figure of the latest period (of two of one period, the later in the series):
+    上年同期为7亿元 follows the figure it is the base of."""
+    latest = points[0]
+    for point in points[1:]:
+        if point.period.rsplit("/", 1)[-1] >= latest.period.rsplit("/", 1)[-1]:
+            latest = point
+    return latest
 
 
 def _year_before(points: Sequence[Point], end: Point) -> Point | str:
@@ -150,7 +162,7 @@ def _year_before(points: Sequence[Point], end: Point) -> Point | str:
     year = end.period[:4]
     if not _YEAR.fullmatch(year):
         return f"the series has no value for the year before {end.period}"
-    return _matching(points, str(int(year) - 1) + end.period[4:])
+    return _matching(points, _YEAR.sub(lambda m: str(int(m.group()) - 1), end.period))
 
 
 def _why_not(claim: StatedClaim, start: Point, end: Point) -> str | None:
@@ -212,8 +224,8 @@ def _reading(claim: StatedClaim, computed: float) -> str:
     times = claim.times
     if times is not None and abs(computed + 1 - times) * 100 <= claim.tolerance_points:
         notes.append(
-            f"{times:g}倍 read as ×{plain_number(times + 1)}, the standard reading; "
-            f"the figures fit ×{plain_number(times)}"
+            f"{times:g}倍 read as ×{plain_number(times + 1)}, the standard reading, "
+            f"though the figures fit ×{plain_number(times)}"
         )
     return "; ".join(notes)
 

@@ -35,6 +35,11 @@ def extract_reports(
     from zonestats.extract.batch import Job, extract_many
 
     format, as_csv, as_json, output, *_ = choice
+    if not to_folder and output is not None and output.suffix.lower() in (".yaml", ".yml"):
+        raise ZonestatsError(
+            f"{output}: a draft is one report's; give -o FOLDER/ for a draft of each of the "
+            f"{len(paths)} reports"
+        )
     wants_table = format is not None or as_csv or as_json or (output is not None and not to_folder)
     if not to_folder and not wants_table:
         raise ZonestatsError(

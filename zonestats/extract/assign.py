@@ -22,7 +22,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from zonestats.extract.figures import MAX_SENTENCE, Candidate
-from zonestats.extract.zones import ReportZones
+from zonestats.extract.places import CUT
+from zonestats.extract.zones import ZONE_WORDS, ReportZones
+from zonestats.model.grammar import fold
 
 SENTENCE_ENDS = "。!?！？;；\n"
 """What ends a sentence, as zonestats.extract.sentences reads it."""
@@ -103,6 +105,18 @@ def zones_of(text: str, zones: ReportZones, candidates: Sequence[Candidate]) -> 
                 found.append(zone)
                 break
         else:
+            if _OTHER_ZONE.search(fold(text[since : candidate.start])):
+                found.append(None)  # 市高新区实现产值80亿元: a zone, but which?
+                continue
             carries, zone = mentions.carried(mentions.last_before(since), since)
             found.append(zone if carries else zones.subject)
     return found
+
+
+_NOT_NAMES = "级个各类批家所些"  # 国家级开发区, 两个开发区, 各开发区: no zone named
+# A zone word (or 园区) after a character that may be part of a name (化工园区, 市高新区),
+# in a sentence that names no zone the report names: a zone the draft cannot tell.
+_OTHER_ZONE = re.compile(
+    f"[\u4e00-\u9fff](?<![{CUT}{_NOT_NAMES}])"
+    f"(?:{'|'.join(sorted([*ZONE_WORDS, '园区'], key=len, reverse=True))})"
+)

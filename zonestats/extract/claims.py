@@ -5,7 +5,9 @@ The series are extract's: the candidates that share a series number (从A到B, a
 one figure a period, in text order. A claim speaks of the series in its own sentence (the
 nearest before it, else the first after it); where its sentence holds figures but no series,
 of the nearest of those (one value, which cannot be checked); else of the nearest series
-before it in its paragraph (a paragraph ends at a line break). The claim's own figure (the
+before it in its paragraph (a paragraph ends at a line break), when the claim's clause names
+nothing that grows or names what the series is of (工业产值年均增长20% after 园区工业产值分别
+为…; not 园区税收增长100% after 园区企业从50家增加到100家). The claim's own figure (the
 24% of 年均增长24%) is a candidate of extract too, and never a value of a series.
 """
 
@@ -22,6 +24,7 @@ from zonestats.extract.figures import Candidate
 from zonestats.extract.report import ReportText
 from zonestats.model.claims import StatedClaim, find_claims
 from zonestats.model.fields import MAX_QUOTE
+from zonestats.model.grammar import fold
 from zonestats.model.quantity import Qualifier
 
 _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
@@ -139,7 +142,29 @@ def _link(
     if found is None:
         paragraph = text.rfind("\n", 0, start) + 1
         found = series.before(paragraph, start)
+        if found is not None and not _about(_subject(text, low, start), found.members[0].name):
+            return None  # 园区税收增长100% is not about the 企业 of the sentence before
     return found
+
+
+_LEAD = re.compile(r"^(?:其中|同时|此外|另外|全年|全区|园区|全市|全县|全省|实现|共计|共|分别|的)+")
+_TAIL = re.compile(r"(?:年均|年平均|平均|同比|比上年|较上年|累计|分别)+$")
+
+
+def _subject(text: str, sentence: int, start: int) -> str:
+    """What a claim's clause says grows, before the claim (园区税收 of 园区税收增长100%),
+    without the words that lead or link it; "" where it says nothing of its own (，年均
+    增长20%)."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, start)]
+    clause = fold(text[marks[-1] if marks else sentence : start]).strip(" \t\u3000")
+    return _TAIL.sub("", _LEAD.sub("", clause))
+
+
+def _about(subject: str, name: str) -> bool:
+    """Whether a claim's subject speaks of a series of this name: it has none of its own,
+    or one holds the other (工业产值 and 园区工业产值)."""
+    core = _LEAD.sub("", fold(name))
+    return not subject or (bool(core) and (subject in core or core in subject))
 
 
 def _in_context(text: str, sentence: int, start: int, claim: StatedClaim) -> StatedClaim:

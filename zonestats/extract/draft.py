@@ -67,7 +67,7 @@ def draft(report: ReportText, candidates: list[Candidate]) -> Draft:
     """A dataset (as plain data, ready for YAML) with one indicator per figure or pair, and
     per list of figures of different zones."""
     zones = find_zones(report)
-    assigned = zones_of(report.text, zones, candidates) if len(zones.zones) > 1 else None
+    assigned = zones_of(report.text, zones, candidates) if zones.zones else None
     held = _held(zones, assigned)
     notes = list(NO_DATE_NOTE) if report.published is None else []
     source = {

@@ -19,19 +19,19 @@ from dataclasses import dataclass, replace
 from zonestats.extract.clauses import MAX_QUOTE
 from zonestats.extract.masks import MAX_RUN, Skipped, mask, mask_times
 from zonestats.extract.patterns import fold_text
-from zonestats.extract.reading import Found, figures, pairs
-from zonestats.extract.report import ReportText
-from zonestats.extract.sentences import MAX_SENTENCE, blocks, sentences
-from zonestats.extract.series import ListNote, Member, sentence_series
-from zonestats.extract.times import (
+from zonestats.extract.periods import (
     SentenceTimes,
     Setting,
-    fallback_period,
     governing,
     period_for,
     resolve,
     year_of,
 )
+from zonestats.extract.reading import Found, figures, pairs
+from zonestats.extract.report import ReportText
+from zonestats.extract.sentences import MAX_SENTENCE, blocks, sentences
+from zonestats.extract.series import ListNote, Member, sentence_series
+from zonestats.extract.times import fallback_period
 from zonestats.model.quantity import Qualifier, Quantity
 
 __all__ = ["MAX_QUOTE", "MAX_RUN", "MAX_SENTENCE", "Candidate", "Extraction", "Skipped", "extract"]
@@ -201,13 +201,9 @@ class _Scan:
             shared: dict[int, tuple[str, str, str]] = {}
             self.series_numbers = {}
             for index, figure in enumerate(found):
-                member = plan.members.get(index)
-                if member is None and index in leads:
-                    member = Member(-1 - index, role="from", lead=leads[index])
-                elif member is None and index - 1 in leads:
-                    member = Member(-index, role="to", lead=leads[index - 1],
-                                    previous_end=found[index - 1].end)  # fmt: skip
-                self._figure(figure, member, offset, times, setting, shared)
+                member = plan.members.get(index) or _pair_member(index, leads, found)
+                unsure = plan.unsure.get(index)
+                self._figure(figure, member, offset, times, setting, shared, unsure)
             for position, message in plan.notes:
                 self.notes.append(
                     ListNote(offset + position, self._line(offset + position), message)
@@ -222,9 +218,11 @@ class _Scan:
         times: SentenceTimes,
         setting: Setting,
         shared: dict[int, tuple[str, str, str]],
+        unsure: tuple[str, str] | None = None,
     ) -> None:
-        """A candidate of a figure, with its period and its series' id and name."""
-        period, note = self._period(figure, member, times, setting)
+        """A candidate of a figure, with its period (`unsure`: the span of a list's periods
+        that does not fit it) and its series' id and name."""
+        period, note = unsure or self._period(figure, member, times, setting)
         start, end = offset + figure.start, offset + figure.end
         quote_start, quote = figure.clause.quote(self.text, offset, start, end)
         series = 0
@@ -244,6 +242,8 @@ class _Scan:
             name = figure.clause.name(self.text, offset)
             if member is not None and member.listed and not member.shares:
                 name = member.listed
+            elif member is not None and member.topic:
+                name = member.topic
             if key is not None:
                 shared[key] = (suggestion_id, name, category)
         if period == _LATER:
@@ -275,15 +275,21 @@ class _Scan:
         role, lead, previous_end = None, 0, 0
         if member is not None and member.role:
             role, lead, previous_end = member.role, member.lead, member.previous_end
-        return period_for(figure.start, role, lead, previous_end, times, setting)
+        return period_for(
+            figure.start, role, lead, previous_end, times, setting, figure.clause.start
+        )
 
     # -- what carries from sentence to sentence --
 
     def _setting(self) -> Setting:
+        latest, undated = None, None
+        if self.report.published is None:  # 去年 counts from the latest year named
+            latest = int(self.latest_year[:4]) if self.latest_year else None
+            undated = (_LATER, None)
         if self.context is None:
-            return Setting(self.report, self.fallback, None, self.reference)
+            return Setting(self.report, self.fallback, None, self.reference, latest, undated)
         period, note, year = self.context
-        return Setting(self.report, (period, note), year, self.reference)
+        return Setting(self.report, (period, note), year, self.reference, latest, undated)
 
     def _carry(
         self, masked: str, times: SentenceTimes, found: list[Found], setting: Setting
@@ -300,8 +306,16 @@ class _Scan:
         carried = f"{time.words}, said before in the paragraph"
         if note:
             carried = f"{note}; said before in the paragraph"
-        year = None
-        if period != _LATER and period[:4].isdigit():
-            said = year_of(period)
-            year = (said, time.words if time.kind == "absolute" else str(said))
+        year = None  # the year 上年 and 3月 count from: one the text names
+        if time.kind == "absolute" and period[:4].isdigit():
+            year = (year_of(period), time.words)
         self.context = (period, carried, year)
+
+
+def _pair_member(index: int, leads: dict[int, int], found: list[Found]) -> Member | None:
+    """The end a figure is of a before/after phrase (从10万台提升到800万台), if it is one."""
+    if index in leads:
+        return Member(-1 - index, role="from", lead=leads[index])
+    if index - 1 in leads:
+        return Member(-index, role="to", lead=leads[index - 1], previous_end=found[index - 1].end)
+    return None

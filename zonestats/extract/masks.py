@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zonestats.extract.times import TIME, TIME_START, TimeExpr, read_time
 from zonestats.model import grammar
@@ -139,6 +139,9 @@ def mask(block: str, skipped: Callable[[int, int, str], None]) -> str:
     return block
 
 
+_BASE = re.compile(r"(?:比|较|相比|对比)\Z")
+
+
 def mask_times(masked: str) -> tuple[str, list[TimeExpr]]:
     """The block with its time expressions masked, and those times."""
     times: list[TimeExpr] = []
@@ -148,6 +151,8 @@ def mask_times(masked: str) -> tuple[str, list[TimeExpr]]:
         time = read_time(match)
         if time is None:
             continue
+        if _BASE.search(masked, max(0, match.start() - 2), match.start()):
+            time = replace(time, base=True)  # 比2015年: the base of a comparison
         times.append(time)
         pieces += (masked[at : match.start()], _blank(match))
         at = match.end()

@@ -18,12 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zonestats.extract.patterns import fold_text
+from zonestats.extract.periods import SentenceTimes
 from zonestats.extract.reading import PAIR_LINK, Found
-from zonestats.extract.times import SentenceTimes, TimeExpr
+from zonestats.extract.times import TimeExpr
+from zonestats.extract.zones import ZONE_WORDS
 
 _LIST_GAP = re.compile(r"[ \t\u3000]*+(?:、|和|及|与|以及)[ \t\u3000]*+\Z")
 _EACH = "分别"
-_ZONE = re.compile(r"(?:开发区|经开区|高新区|新区|园区)$")
+_ZONE_WORDS = "|".join(sorted(ZONE_WORDS, key=len, reverse=True))
+_ZONE = re.compile(f"(?:{_ZONE_WORDS})$")
+_ZONE_LEAD = re.compile(f"(.{{1,12}}?(?:{_ZONE_WORDS}))的?(.+)")  # 白鹭高新区的产值
 _NAME_SPLIT = re.compile(r"[、和及与]|以及")
 _NAME_EDGES = " \t\u3000“”\"'"
 _NAME_LEAD = re.compile(r"^(?:其中|全区|园区|全市|全省|今年|去年)?")
@@ -43,6 +47,7 @@ class Member:
     previous_end: int = 0  # where the list of starts ends, for an end
     note: str | None = None  # how its period was inferred
     shares: int | None = None  # figures of one list of zones share an id, not a series
+    topic: str | None = None  # what a list of zones is of (青溪经开区与白鹭高新区的产值: 产值)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,8 @@ class SentenceSeries:
 
     members: dict[int, Member] = field(default_factory=dict)
     notes: list[tuple[int, str]] = field(default_factory=list)
+    # The period of a figure of a list that does not fit its periods: their span, unsure
+    unsure: dict[int, tuple[str, str]] = field(default_factory=dict)
     count: int = 0
     source: Source = lambda start, end: ""
 
@@ -106,6 +113,7 @@ def sentence_series(
             _bare(result, masked, figure)
     if len(found) < 2:
         return result
+    _same_period(result, found, times)
     runs = lists(found, masked)
     used: set[int] = set()
     for number, run in enumerate(runs):
@@ -118,6 +126,22 @@ def sentence_series(
             continue
         _one_list(result, found, masked, s_start, times, run)
     return result
+
+
+def _same_period(result: SentenceSeries, found: list[Found], times: SentenceTimes) -> None:
+    """A figure and the one of 上年同期 after it (税收8亿元，去年同期为7亿元): one series."""
+    for index in range(1, len(found)):
+        figure, previous = found[index], found[index - 1]
+        time = times.last_by(figure.start, bases=False)
+        if (
+            time is not None
+            and time.kind == "same"
+            and time.start >= previous.end
+            and figure.quantity.unit == previous.quantity.unit
+            and index - 1 not in result.members
+        ):
+            result.count += 1
+            result.add([index - 1, index], [Member(result.count), Member(result.count)])
 
 
 _SEPARATORS = "、和及与"
@@ -194,12 +218,11 @@ def _one_list(
             )
             return
         if count != len(run):
-            result.notes.append(
-                (
-                    first.start,
-                    f"{len(run)} values for {count} periods ({described}): not read as a series",
-                )
-            )
+            message = f"{len(run)} values for {count} periods ({described})"
+            result.notes.append((first.start, f"{message}: not read as a series"))
+            whole = _span(periods)
+            for index in run if whole else ():
+                result.unsure[index] = (whole, f"{message}: one of them, not known which")
             return
         result.count += 1
         if len(periods) == 1:
@@ -220,11 +243,22 @@ def _one_list(
             )
         )
         return
+    topic = names.pop() if len(names) > len(run) else None
     zones = all(_ZONE.search(fold_text(name)) for name in names)
     shares = result.count + 1
     for index, name in zip(run, names, strict=True):
         result.count += 1
-        result.add([index], [Member(result.count, listed=name, shares=shares if zones else None)])
+        member = Member(result.count, listed=name, shares=shares if zones else None, topic=topic)
+        result.add([index], [member])
+
+
+def _span(periods: list[TimeExpr]) -> str:
+    """The span of the periods a list stands for (2019/2021), where they are named whole."""
+    first, last = periods[0].period, periods[-1].period
+    if not first or not last:
+        return ""
+    start, end = first.split("/")[0], last.split("/")[-1]
+    return start if start == end else f"{start}/{end}"
 
 
 def _periods(masked: str, times: SentenceTimes, s_start: int, position: int) -> list[TimeExpr]:
@@ -262,7 +296,18 @@ def _names(
     names = [_without_lead(result.source(a, b).strip(_NAME_EDGES)) for a, b in pieces]
     if len(names) != len(run) or not all(names):
         return None
-    return names
+    return _zones_and_topic(names)
+
+
+def _zones_and_topic(names: list[str]) -> list[str]:
+    """Names of zones, the last with what the list is of (青溪经开区与白鹭高新区的产值):
+    the zones, and what they are of as the last name's topic (`topic_of`)."""
+    if len(names) < 2 or not all(_ZONE.search(fold_text(n)) for n in names[:-1]):
+        return names
+    last = _ZONE_LEAD.fullmatch(fold_text(names[-1]))
+    if last is None:
+        return names
+    return [*names[:-1], names[-1][: last.end(1)], names[-1][last.start(2) :]]
 
 
 def _without_lead(name: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +27,7 @@ TIME = re.compile(
     r"|(?P<ymd>(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)"
     r"|(?P<year>(?P<yy>\d{4}|" + _CN_YEAR + r")年(?!前|后|间|以来))"
     rf"|(?P<relrange>(?P<rrword>{_REL_WORDS})(?P<rr1>\d{{1,2}})(?:月份?)?{_TO}(?P<rr2>\d{{1,2}})月份?)"
+    r"|(?P<same>(?P<sword>上年|去年)同期)"
     r"|(?P<rel>(?<![比较])(?P<rword>今年|去年|上年|前年|明年|本年|当年)(?!同期)(?:(?P<rm>\d{1,2})月(?:(?P<rd>\d{1,2})[日号])?)?)"
     r"|(?P<ago>(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})年(?P<dir>前|后))"
     rf"|(?P<mrange>(?<![\d年])(?P<mr1>\d{{1,2}})(?:月份?)?{_TO}(?P<mr2>\d{{1,2}})月份?)"
@@ -61,6 +61,7 @@ class TimeExpr:
     years_back: int = 0  # for relative and ago times
     template: str = "{y}"  # the period once the year is known: "{y}-03-18" for 3月18日
     anaphoric: bool = False  # counts from the year the text speaks of (上年, 3月, 上半年)
+    base: bool = False  # the base of a comparison (比2015年): the period of no figure
     years: tuple[str, ...] = ()  # each year of a range of years (2016年至2018年)
 
 
@@ -69,6 +70,8 @@ def read_time(match: re.Match[str]) -> TimeExpr | None:
     g = match.groupdict()
     if g["yrange"] or g["part"] or g["mrange"] or g["firstn"]:
         return _span(match, g)
+    if g["same"]:  # 上年同期: the period of the sentence, a year before
+        return TimeExpr(start, end, "same", words, years_back=1)
     if g["range"]:
         first, last = int(g["rm1"]), int(g["rm2"])
         if not 1 <= first <= last <= 12:
@@ -165,7 +168,8 @@ def _month_day(month: str, day: str | None, year: int = 2000) -> str:
     return f"-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
-def _real(period: str) -> bool:
+def real(period: str) -> bool:
+    """Whether a period is one (2021-02-29 is not)."""
     from zonestats.errors import ZonestatsError
     from zonestats.model.period import parse_period
 
@@ -198,134 +202,3 @@ def fallback_period(report: ReportText, latest_year: str = "") -> tuple[str, str
     raise ZonestatsError(
         f"{report.path}: the report gives no date and no year; pass --published YYYY-MM-DD"
     )
-
-
-class SentenceTimes:
-    """The times of one sentence, in text order (so their ends are in order too), looked up
-    by position in logarithmic time."""
-
-    __slots__ = ("times", "ends", "first_absolute")
-
-    def __init__(self, times: list[TimeExpr]) -> None:
-        self.times = times
-        self.ends = [t.end for t in times]
-        self.first_absolute = next((t for t in times if t.kind == "absolute" and t.period), None)
-
-    def last_by(self, position: int, not_before: int = 0) -> TimeExpr | None:
-        """The last time that ends by a position, if it starts at `not_before` or later."""
-        index = bisect_right(self.ends, position) - 1
-        if index < 0 or self.times[index].start < not_before:
-            return None
-        return self.times[index]
-
-
-@dataclass(frozen=True, slots=True)
-class Setting:
-    """What a sentence's figures need beyond the sentence: the report, the period of a figure
-    no time of its sentence reaches (carried from an earlier sentence of the paragraph, else
-    the report's date), and the year the text speaks of, which 上年, 3月 and 上半年 count from."""
-
-    report: ReportText
-    fallback: tuple[str, str | None]
-    year: tuple[int, str] | None = None  # the paragraph's year and the words that named it
-    reference: tuple[int, str] | None = None  # the text's year of 年度 (2020年度考核)
-
-
-def period_for(
-    position: int,
-    role: str | None,
-    lead: int,
-    previous_end: int,
-    times: SentenceTimes,
-    setting: Setting,
-) -> tuple[str, str | None]:
-    """The period of a figure: the nearest time before it in its sentence, resolved.
-
-    In a before/after phrase each end takes a time of its own (从4年前的第126位,
-    提升至2020年的第88位); otherwise the start takes the time that opens the sentence's span
-    (从2008年落户到现在) and the end the time that closes it.
-    """
-    chosen: TimeExpr | None
-    if role == "from":
-        chosen = times.last_by(position, lead)
-        if chosen is None and times.times and times.times[0].end <= lead:
-            chosen = times.times[0]
-    elif role == "to":
-        chosen = times.last_by(position, previous_end) or times.last_by(lead)
-        start = times.last_by(previous_end, lead)
-        if chosen is None and start is not None and start.years_back > 0:
-            return _counted_from(start, times, setting)
-    else:
-        chosen = times.last_by(position)
-    if chosen is None:
-        return setting.fallback
-    if chosen.years and role is not None:  # 2016年到2020年,企业从50家增加到125家
-        first = role == "from"
-        year = chosen.years[0] if first else chosen.years[-1]
-        return year, f"the {'first' if first else 'last'} year of {chosen.words}"
-    return resolve(chosen, times, setting)
-
-
-def resolve(time: TimeExpr, times: SentenceTimes, setting: Setting) -> tuple[str, str | None]:
-    """A time as a period. 4年前 and 上年 count from a year named earlier in the sentence
-    (2020年...从4年前); 上年, 3月 and 上半年 else from the year the text speaks of; the
-    others from the report's date."""
-    if time.kind == "absolute" and time.period:
-        return time.period, None
-    published = setting.report.published
-    if time.kind == "now":
-        if published is None:
-            return setting.fallback
-        return published.isoformat(), f"{time.words}: the report's date"
-    anchor = times.first_absolute
-    if anchor is not None and (anchor.start >= time.start or not anchor.period):
-        anchor = None
-    if anchor is not None and anchor.period and (time.years_back or time.anaphoric):
-        year, named = year_of(anchor.period), anchor.period
-    elif time.anaphoric and setting.year is not None:
-        year, named = setting.year
-    elif setting.reference is not None and time.words.startswith(tuple(ANAPHORIC)):
-        year, named = setting.reference  # 上年 of a text on 2020年度 is 2019
-    elif published is not None:
-        year, named = published.year, ""
-    else:
-        return setting.fallback
-    period = time.template.format(y=year - time.years_back)
-    if not _real(period):  # 2月29日 of a year that has none is no time at all
-        return setting.fallback
-    if named:
-        return period, f"{time.words}, counted from {named}"
-    if time.years_back:
-        return period, f"{time.words}, counted from the report's date"
-    return period, f"{time.words}, in the year of the report"
-
-
-def _counted_from(
-    start: TimeExpr, times: SentenceTimes, setting: Setting
-) -> tuple[str, str | None]:
-    """The period of the end of 由上年第85位上升至第52位: the year 上年 counts from."""
-    period, _ = resolve(start, times, setting)
-    if not period[:4].isdigit():
-        return setting.fallback
-    return str(year_of(period) + start.years_back), f"the year {start.words} counts from"
-
-
-def year_of(period: str) -> int:
-    """The year a period speaks of: its last year (2016/2018 speaks of 2018)."""
-    return int(period.rsplit("/", 1)[-1][:4])
-
-
-_COMPARED = re.compile(r"(?:比|较|到|(?<![截])至|相比|从|由|自)\Z")
-
-
-def governing(masked: str, times: SentenceTimes, first_figure: int | None) -> TimeExpr | None:
-    """The time a sentence is about, which carries to the sentences after it: the last time
-    before its first figure (any, if it has none) that is no base of a comparison (比2015年),
-    no start of a span (从2015年, 由上年) and no deadline (到2025年)."""
-    chosen = None
-    for time in times.times:
-        if first_figure is not None and time.end > first_figure:
-            break
-        if not _COMPARED.search(masked, max(0, time.start - 2), time.start):
-            chosen = time
-    return chosen

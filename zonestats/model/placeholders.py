@@ -21,7 +21,7 @@ PLACEHOLDERS: dict[str, str] = {
     NO_TITLE: "write the report's title",
     NO_PUBLISHER: "write who published the report",
     NO_ZONE_NAME: "write the zone's name",
-    NO_PROVINCE: "write the zone's province (湖北省)",
+    NO_PROVINCE: "write the zone's province (e.g. 湖南省)",
     NO_DATE[: NO_DATE.index(":") + 1]: "write the date the report was published (YYYY-MM-DD)",
 }
 """The placeholders `zonestats extract` leaves in a draft, each a value that starts with its

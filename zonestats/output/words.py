@@ -136,8 +136,8 @@ _NOTES: tuple[tuple[str, str], ...] = (
     (r"stated as a lower bound", "声明为下限"),
     (r"stated as an upper bound", "声明为上限"),
     (
-        r"(.+)倍 read as ×(.+), the standard reading; the figures fit ×(.+)",
-        "{0}倍按标准读法为 ×{1};数据符合 ×{2}",
+        r"(.+)倍 read as ×(.+), the standard reading, though the figures fit ×(.+)",
+        "{0}倍按标准读法为 ×{1},但数据符合 ×{2}",
     ),
     (r"no observations of (.+) for (.+)", "{1} 无 {0} 的观测值"),
 )

@@ -297,3 +297,20 @@ def test_a_list_of_zones_with_what_it_is_of_is_one_indicator_a_zone_each() -> No
     found = _scan("青溪经开区与白鹭高新区的产值分别为1050亿元和620亿元。\n")
     assert [(c.listed, c.name) for c in found] == [("青溪经开区", "产值"), ("白鹭高新区", "产值")]
     assert found[0].id == found[1].id and found[0].series != found[1].series
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6),
+    config=st.sampled_from(["s2t", "s2tw", "s2hk"]),
+)
+def test_a_text_converted_by_another_tool_gives_the_same_figures(
+    lines: list[str], config: str
+) -> None:
+    """Traditional text as OpenCC writes it (Taiwan and Hong Kong forms too), not as our own
+    fold table would: the same figures, periods, series and ids."""
+    from opencc import OpenCC
+
+    simplified = "\n".join(lines) + "\n"
+    traditional = OpenCC(config).convert(simplified)
+    assert _described(_scan(traditional)) == _described(_scan(simplified))

@@ -133,6 +133,23 @@ def test_export_xlsx_reads_back_with_no_formulas(
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
+def test_a_carriage_return_in_a_cell_is_the_line_break_a_workbook_keeps(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """XML keeps no CR (a workbook written without lxml holds a raw one, which every
+    reader, Excel too, reads as LF): the cell holds the line break, whatever is installed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    source = (ROOT / "data" / "article.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "cr.yaml"
+    data.write_text(source.replace("title: ", 'title: "第一行\\r\\n第二行\\r第三行" #', 1))
+    target = tmp_path / "cr.xlsx"
+    cli("export", "-d", str(data), "-o", str(target))
+    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = list(rows[0]).index("source_title")
+    assert {r[column] for r in rows[1:]} == {"第一行\n第二行\n第三行"}
+
+
 def test_formula_cells_are_neutralised_and_numbers_are_not(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -194,8 +194,8 @@ def _frame_column(column: Any) -> list[Any]:
 
 
 def _checked(column: list[Any], key: str, start: int, options: OutputOptions) -> int:
-    """Refuse a text too long for a cell; escape, in place, what xlsx cannot store. The
-    number of cells escaped."""
+    """Refuse a text too long for a cell; escape, in place, what xlsx cannot store (a
+    carriage return becomes the line break it reads back as). The number of cells escaped."""
     texts = [value for value in column if type(value) is str]
     if not texts:
         return 0
@@ -208,7 +208,12 @@ def _checked(column: list[Any], key: str, start: int, options: OutputOptions) ->
             f"characters, more than the {MAX_CELL:,} an xlsx cell holds "
             "(write --csv, which holds any length)"
         )
-    if _ILLEGAL.search("".join(texts)) is None:
+    joined = "".join(texts)
+    if "\r" in joined:  # XML keeps no CR: every reader reads LF, so write the line break
+        for i, value in enumerate(column):
+            if type(value) is str and "\r" in value:
+                column[i] = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _ILLEGAL.search(joined) is None:
         return 0
     count = 0
     for i, value in enumerate(column):

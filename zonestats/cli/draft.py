@@ -19,6 +19,7 @@ from zonestats.cli.options import (
     LangOption,
     LimitOption,
     OutputOption,
+    PublishedOption,
     UnitsOption,
     output_options,
 )
@@ -43,15 +44,7 @@ def extract(
             show_default=False,
         ),
     ],
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            help="Publication date YYYY-MM-DD, to resolve 去年, 今年, 4年前 "
-            "(default: the date the report states).",
-            metavar="DATE",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     format: FormatOption = None,
     as_csv: CsvFlag = False,
     as_json: JsonFlag = False,

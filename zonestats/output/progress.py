@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from zonestats.errors import ZonestatsError
 
@@ -32,25 +33,8 @@ def progress(description: str, on_terminal: bool) -> Iterator[None]:
         transient=True,
     )
     display.add_task(description, total=None)
-    lock = threading.Lock()
-    done = False
-
-    def show() -> None:
-        with lock:
-            if not done:
-                display.start()
-
-    delay = _delay()
-    timer = threading.Timer(delay, show)
-    timer.daemon = True
-    timer.start()
-    try:
+    with _shown_after_delay(display):
         yield
-    finally:
-        with lock:
-            done = True
-            timer.cancel()
-            display.stop()
 
 
 @contextmanager
@@ -71,6 +55,14 @@ def counting(description: str, total: int, on_terminal: bool) -> Iterator[Callab
         transient=True,
     )
     task = display.add_task(description, total=total)
+    with _shown_after_delay(display):
+        yield lambda: display.advance(task)
+
+
+@contextmanager
+def _shown_after_delay(display: Any) -> Iterator[None]:
+    """A rich display started once the block has run for DELAY seconds (never after it
+    ends), and stopped with it."""
     lock = threading.Lock()
     done = False
 
@@ -83,7 +75,7 @@ def counting(description: str, total: int, on_terminal: bool) -> Iterator[Callab
     timer.daemon = True
     timer.start()
     try:
-        yield lambda: display.advance(task)
+        yield
     finally:
         with lock:
             done = True

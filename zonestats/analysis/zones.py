@@ -42,12 +42,25 @@ _MARKS = ("target", "expected", "approx")  # qualifiers that mark a result, stro
 _MARK_WORDS = ("a target", "an expected value", "an approximate value")
 
 
+def _seen(
+    observed: Collection[tuple[str, str, str]] | pd.DataFrame, zones: set[Any], ids: set[Any]
+) -> Collection[tuple[str, str, str]]:
+    """The (zone, indicator, period) of the data, of these zones and indicators only where
+    the data is a frame (a table of a million observations is not made a set)."""
+    import pandas as pd
+
+    if isinstance(observed, pd.DataFrame):
+        frame = observed[observed["zone"].isin(zones) & observed["indicator"].isin(ids)]
+        return set(frame[["zone", "indicator", "period"]].itertuples(index=False, name=None))
+    return observed if isinstance(observed, set | frozenset) else set(observed)
+
+
 def compare_zones(
     growth: pd.DataFrame,
     zones: Sequence[str] | None = None,
     by: Sequence[str] = ("indicator",),
     differences: bool = True,
-    observed: Collection[tuple[str, str, str]] = (),
+    observed: Collection[tuple[str, str, str]] | pd.DataFrame = (),
 ) -> pd.DataFrame:
     """The growth table (one row per zone and indicator) with COMPARISON_COLUMNS added.
 
@@ -59,8 +72,9 @@ def compare_zones(
     place) where the bounds decide it. Rows are compared within groups of ``by`` (an
     indicator, or an indicator and a period for a panel); without ``differences`` only the
     places and the leader are worked out. ``observed`` holds every (zone, indicator, period)
-    of the data: where a zone left out for its later period also has a figure of the period
-    compared, no place and no leader are given (they would pass it over).
+    of the data (or a frame of those three columns, read only for the rows it is asked of):
+    where a zone left out for its later period also has a figure of the period compared, no
+    place and no leader are given (they would pass it over).
     """
     import numpy as np
     import pandas as pd
@@ -227,20 +241,24 @@ class _Rows:
         return difference, qualifier
 
     def passed_over(
-        self, kept: np.ndarray, indicators: np.ndarray, observed: Collection[tuple[str, str, str]]
+        self,
+        kept: np.ndarray,
+        indicators: np.ndarray,
+        observed: Collection[tuple[str, str, str]] | pd.DataFrame,
     ) -> np.ndarray:
         """Per row, the period of its group's comparison where a zone left out of it has a
         figure of that period too (its latest is another); "" elsewhere."""
         import numpy as np
 
         result = np.full(self.n, "", dtype=object)
-        if not observed:
-            return result
-        seen = observed if isinstance(observed, set | frozenset) else set(observed)
         main = self.representative[self.group]
         period = self.period[main]
         later = ~kept & (self.unit == self.unit[main])  # left out for its period, not its unit
-        for row in np.flatnonzero(later).tolist():
+        rows = np.flatnonzero(later).tolist()
+        if not rows or len(observed) == 0:
+            return result
+        seen = _seen(observed, {self.zone[r] for r in rows}, {indicators[r] for r in rows})
+        for row in rows:
             if (self.zone[row], indicators[row], period[row]) in seen:
                 result[self.group == self.group[row]] = period[row]
         return result

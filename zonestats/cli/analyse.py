@@ -85,8 +85,7 @@ def compare(
         note("no indicator has observations at both ends; try other --from/--to or ids")
     if several and not steps:
         zones = [zone.name for zone in dataset.zones]
-        frame = dataset.observations()[["zone", "indicator", "period"]]
-        observed = set(frame.itertuples(index=False, name=None))
+        observed = dataset.observations()[["zone", "indicator", "period"]]
         growth = compare_zones(growth, zones, observed=observed)
         if options.format.for_people and not growth.empty:
             render(zones_table(growth, zones, options.lang), options)

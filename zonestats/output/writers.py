@@ -91,6 +91,16 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
     if options.bom:
         out.write("\ufeff")
     keys, positions = _machine_view(table)
+    headers = [header_of(table.columns[i], options) for i in positions]
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerow(headers)
+    _delimited_rows(table, out, delimiter)
+
+
+def _delimited_rows(table: Table, out: IO[str], delimiter: str) -> None:
+    """A table's rows as CSV or TSV (a header row is written alike either way)."""
+    import csv
+
+    keys, positions = _machine_view(table)
     if table.frame is not None:
         columns = _columns_as_text(table.frame[keys])
         rows: Iterable[Sequence[str]] = zip(*columns, strict=True)
@@ -104,9 +114,44 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
         writer = csv.writer(_RowEnds(out), delimiter=delimiter, lineterminator="\r\n")
     else:
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    columns_shown = [table.columns[i] for i in positions]
-    writer.writerow([header_of(c, options) for c in columns_shown])
     writer.writerows(rows)
+
+
+LINE_FORMATS = frozenset({Format.CSV, Format.TSV, Format.JSONL})
+"""Formats of one record a line, which a table written in parts (a part a worker) gives
+byte for byte as a whole."""
+
+
+def body_text(table: Table, format: Format) -> str:
+    """A table's records as a line format writes them after its header (CSV, TSV: the
+    rows; JSONL: every line): what a part of a table written in parts is."""
+    import io
+
+    out = io.StringIO()
+    if format is Format.JSONL:
+        _jsonl_rows(table, out)
+    else:
+        _delimited_rows(table, out, "\t" if format is Format.TSV else ",")
+    return out.getvalue()
+
+
+def render_parts(columns: Table, parts: Iterable[str], options: OutputOptions) -> None:
+    """Write a table of a line format from its parts (body_text of each), after the header
+    of `columns` (a table of no rows with the table's columns), as render writes the whole."""
+    if options.format not in LINE_FORMATS:
+        raise ValueError(f"{options.format.value} is not written in parts")
+
+    def write(out: Any) -> None:  # a stream, or a terminal's escaping one
+        _WRITERS[options.format](columns, options, out)  # the header alone
+        for part in parts:
+            out.write(part)
+
+    if options.output is None:
+        out = options.env.stdout
+        write(_Escaping(out) if options.env.stdout_isatty else out)
+        out.flush()
+        return
+    write_output(options.output, write, protected=options.protected)
 
 
 def _has_carriage_return(cells: Sequence[str]) -> bool:
@@ -216,6 +261,10 @@ def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
 
 
 def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
+    _jsonl_rows(table, out)
+
+
+def _jsonl_rows(table: Table, out: IO[str]) -> None:
     import json
 
     for record in _json_records(table):

@@ -169,11 +169,14 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
     definition of its own (a table may give the name on one row only)."""
     first: dict[tuple[Any, ...], tuple[Any, int]] = {}
     problems: list[Problem] = []
-    definitions = table.distinct((*SERIES, *_DEFINITION, "_file"))
+    # A series with one definition in every file has nothing to differ from: only the
+    # others are read file by file (a table split in a file a year repeats every series).
     count: dict[tuple[Any, ...], int] = {}
-    for _, values in definitions:
+    for _, values in table.distinct((*SERIES, *_DEFINITION)):
         count[values[:3]] = count.get(values[:3], 0) + 1
-    for row, values in definitions:
+    if all(number < 2 for number in count.values()):
+        return problems
+    for row, values in table.distinct((*SERIES, *_DEFINITION, "_file")):
         series, definition, file = values[:3], values[3:-1], values[-1]
         if count[series] < 2:
             continue  # one definition: nothing to differ from

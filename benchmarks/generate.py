@@ -2,7 +2,8 @@
 
 YAML datasets of N indicators with 2-5 observations each, written the way reports write
 figures (123个, 45.6亿元, 第12位, 100多家, 90%以上), and long tables of observations for
-many zones over many years, as `zonestats export` writes them (.csv and .parquet).
+many zones over many years, as `zonestats export` writes them (.csv and .parquet; Parquet
+also split by year into a hive-style folder, year=YYYY/part.parquet).
 
 Report texts: an ordinary report of any size (paragraphs of figures among plain prose, at
 about the density of a real zone report), and texts no report is written like, which
@@ -135,6 +136,21 @@ def write_long(folder: Path, observations: int) -> dict[str, Path]:
     paths["parquet"] = folder / f"obs_{observations}.parquet"
     frame.to_parquet(paths["parquet"], index=False)  # type: ignore[attr-defined]
     return paths
+
+
+def write_partitioned(source: Path, folder: Path) -> Path:
+    """The long table of a Parquet file split by year, one file per year in a hive-style
+    folder (folder/year=YYYY/part.parquet); each file keeps every column, period too."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(source)
+    periods = table.column("period")
+    for year in sorted(set(periods.to_pylist())):
+        part = folder / f"year={year}"
+        part.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table.filter(pc.equal(periods, year)), part / "part.parquet")
+    return folder
 
 
 def write_long_distinct(folder: Path, observations: int) -> Path:

@@ -3,12 +3,16 @@
     python benchmarks/run.py [--runs 5] [--skip-peer] [--quick] [--only WORDS [--update]]
 
 Generates its inputs under benchmarks/.data (YAML datasets of 1k, 10k and 100k indicators;
-long tables of 100k and 1M observations as CSV and Parquet, and 1M with every value and
-quote distinct as CSV; report texts: ordinary reports of 1 to 50 MB and texts no report is
-written like, at 1 and 10 MB), installs the peer (csvkit) in benchmarks/.peer, runs every
-command after one warm-up, interleaved with its floor, and reports the median time and peak
-memory of each as a ratio to the floor (for report texts, per MB of text). Writes
-benchmarks/RESULTS.md; with --only and --update, only the sections of the groups run.
+long tables of 100k, 1M and 10M observations as CSV and Parquet, 1M split by year into
+Parquet files (year=YYYY/part.parquet), and 1M with every value and quote distinct as CSV;
+report texts: ordinary reports of 1 to 50 MB and texts no report is written like, at 1 and
+10 MB), installs the peer (csvkit) in benchmarks/.peer, runs every command after one
+warm-up, interleaved with its floor, and reports the median time and peak memory of each as
+a ratio to the floor (for report texts, per MB of text). Writes benchmarks/RESULTS.md; with
+--only and --update, only the sections of the groups run.
+
+The groups "compare 1M vs DuckDB" and "compare 10M vs DuckDB" need DuckDB and Polars
+(pip install -e '.[bench]'); without them they are left out.
 """
 
 from __future__ import annotations
@@ -64,6 +68,9 @@ class Group:
     warm_up: bool = True
     per_mb: bool = False  # times per MB of text; targets on the ratio per MB
     notes: list[str] = field(default_factory=list)
+    # (case, the same on 10× less data, most time it may take as a multiple of that's):
+    # how each scales, said below the table
+    scaling: list[tuple[str, str, float | None]] = field(default_factory=list)
 
     def runs_for(self, asked: int) -> int:
         runs = max(asked, self.runs)
@@ -129,15 +136,25 @@ def prepare(quick: bool) -> dict[str, Path]:
             print(f"generating {path.name}", flush=True)
             generate(f"write_yaml(__import__('pathlib').Path({str(path)!r}), {size})")
         paths[f"yaml_{size}"] = path
-    for rows in (100_000,) if quick else (100_000, 1_000_000):
+    for rows in (100_000,) if quick else (100_000, 1_000_000, 10_000_000):
         csv_path = DATA / f"obs_{rows}.csv"
         if not csv_path.exists():
-            print(f"generating {rows} observations", flush=True)
+            print(f"generating {rows} observations (10M: a minute or two)", flush=True)
             generate(f"write_long(__import__('pathlib').Path({str(DATA)!r}), {rows})")
         for suffix in ("csv", "parquet"):
             candidate = DATA / f"obs_{rows}.{suffix}"
             if candidate.exists():
                 paths[f"{suffix}_{rows}"] = candidate
+    by_year = DATA / "obs_1000000_by_year"
+    if "parquet_1000000" in paths and not (by_year / "year=2024" / "part.parquet").exists():
+        print("splitting 1000000 observations into a Parquet file per year", flush=True)
+        source = paths["parquet_1000000"]
+        generate(
+            f"write_partitioned(__import__('pathlib').Path({str(source)!r}), "
+            f"__import__('pathlib').Path({str(by_year)!r}))"
+        )
+    if by_year.exists():
+        paths["by_year_1000000"] = by_year
     zones = DATA / "zones_300x30.csv"
     if not zones.exists():
         print("generating 300 zones over 30 years", flush=True)
@@ -343,6 +360,7 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                 ],
             )
         )
+    result += engine_groups(paths, quick)
     result += text_groups(paths, quick)
     export = prepare_export(paths) if not quick else None
     if export is not None:
@@ -380,6 +398,153 @@ def groups(paths: dict[str, Path], skip_peer: bool, quick: bool) -> list[Group]:
                     [Case("csvstat (csvkit)", [csvstat, str(csv_path)])],
                 )
             )
+    return result
+
+
+ENGINE_FLOOR = "DuckDB read + per-series first/last by period, change, multiple, written as CSV"
+
+
+def engine_versions() -> str | None:
+    """DuckDB's and Polars' versions, or None (and a note) when either is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"DuckDB {version('duckdb')}, Polars {version('polars')}"
+    except PackageNotFoundError:
+        print("duckdb or polars is not installed: no groups against DuckDB", flush=True)
+        return None
+
+
+def engine_groups(paths: dict[str, Path], quick: bool) -> list[Group]:
+    """compare against a columnar engine doing the same growth: DuckDB as the floor, Polars
+    and pandas doing the same work as references; 1M observations as CSV, as Parquet and as
+    Parquet split by year, and 10M (time to grow at most linearly from 1M)."""
+    versions = engine_versions()
+    if versions is None or quick:
+        return []
+    zs = [PY, "-m", "zonestats"]
+    script = lambda name, *args: [PY, str(FLOORS / name), *args]  # noqa: E731
+    same = (
+        f"{versions}. Floors and references write the same CSV (zone, indicator, from_period, "
+        "to_period, from_value, to_value, change, multiple: byte for byte the same file); "
+        "`compare --csv` writes every growth column."
+    )
+    result = []
+    for suffix in ("csv", "parquet"):
+        key = f"{suffix}_1000000"
+        if key not in paths:
+            continue
+        table = str(paths[key])
+        result.append(
+            Group(
+                f"compare 1M vs DuckDB: 1,000,000 observations as {suffix} (floor: {ENGINE_FLOOR})",
+                Case("floor: duckdb_growth.py", script("duckdb_growth.py", table)),
+                [
+                    Case(
+                        f"zonestats compare --csv, 1,000,000 observations ({suffix})",
+                        [*zs, "compare", "--csv", "-d", table],
+                        1.5,
+                        2.0,
+                    ),
+                    Case("reference: polars_growth.py", script("polars_growth.py", table)),
+                    Case("reference: pandas_growth.py", script("pandas_growth.py", table)),
+                ],
+                notes=[same],
+            )
+        )
+    if "by_year_1000000" in paths:
+        folder = paths["by_year_1000000"]
+        pattern = str(folder / "year=*" / "*.parquet")
+        result.append(
+            Group(
+                "compare 1M vs DuckDB: partitioned Parquet, 1,000,000 observations in 30 files "
+                "year=YYYY/part.parquet (floor: the same DuckDB query reading the glob)",
+                Case(
+                    "floor: duckdb_growth.py 'year=*/*.parquet'",
+                    script("duckdb_growth.py", pattern),
+                ),
+                [
+                    Case(
+                        "zonestats compare --csv -d 'year=*/*.parquet'",
+                        [*zs, "compare", "--csv", "-d", pattern],
+                    ),
+                    Case(
+                        "reference: duckdb_growth.py, the same rows in one file",
+                        script("duckdb_growth.py", str(paths["parquet_1000000"])),
+                    ),
+                ],
+                notes=[
+                    f"{versions}. zonestats reads the glob today: each of the 30 files is read "
+                    "and checked on its own and the tables concatenated; its CSV is the same, "
+                    "byte for byte, as from the single file. No target yet: the engine's are "
+                    "those of the single Parquet file (1.5× the time, 2× the memory)."
+                ],
+            )
+        )
+    result += _ten_million(paths, versions)
+    return result
+
+
+def _ten_million(paths: dict[str, Path], versions: str) -> list[Group]:
+    """10M observations: compare against the floor, and each against itself on 1M (10× the
+    rows in at most 11× the time); the floor under a memory limit smaller than the table."""
+    zs = [PY, "-m", "zonestats"]
+    script = lambda name, *args: [PY, str(FLOORS / name), *args]  # noqa: E731
+    result = []
+    for suffix in ("parquet", "csv"):
+        big, small = paths.get(f"{suffix}_10000000"), paths.get(f"{suffix}_1000000")
+        if big is None or small is None:
+            continue
+        size = f"{big.stat().st_size / 2**20:,.0f} MiB"
+        # The 10M CSV is past the default input limit (an option of zonestats, not the command)
+        bigger = ["--max-input", "2000"]
+        result.append(
+            Group(
+                f"compare 10M vs DuckDB: 10,000,000 observations as {suffix} "
+                f"(floor: {ENGINE_FLOOR})",
+                Case("floor: duckdb_growth.py", script("duckdb_growth.py", str(big))),
+                [
+                    Case(
+                        f"zonestats compare --csv, 10,000,000 observations ({suffix})",
+                        [*zs, *bigger, "compare", "--csv", "-d", str(big)],
+                        1.5,
+                    ),
+                    Case(
+                        f"zonestats compare --csv, 1,000,000 observations ({suffix})",
+                        [*zs, "compare", "--csv", "-d", str(small)],
+                    ),
+                    Case(
+                        "reference: duckdb_growth.py, memory_limit 500MB, 10M",
+                        script("duckdb_growth.py", str(big), "--memory-limit", "500MB"),
+                    ),
+                    Case(
+                        "reference: duckdb_growth.py, 1,000,000 observations",
+                        script("duckdb_growth.py", str(small)),
+                    ),
+                    Case("reference: polars_growth.py, 10M", script("polars_growth.py", str(big))),
+                ],
+                runs=3,
+                most=3,
+                scaling=[
+                    (
+                        f"zonestats compare --csv, 10,000,000 observations ({suffix})",
+                        f"zonestats compare --csv, 1,000,000 observations ({suffix})",
+                        11.0,
+                    ),
+                    (
+                        "floor: duckdb_growth.py",
+                        "reference: duckdb_growth.py, 1,000,000 observations",
+                        None,
+                    ),
+                ],
+                notes=[
+                    f"{versions}. The file: {size}. The zonestats rows at 10M and 1M and the "
+                    "DuckDB rows at 10M and 1M give the scaling below the table (target for "
+                    "compare: 10× the rows in at most 11× the time). The memory-limited DuckDB "
+                    "run shows the floor finishing with less memory than the table takes.",
+                ],
+            )
+        )
     return result
 
 
@@ -552,7 +717,24 @@ def section(group: Group, runs: int, dated: bool = False) -> list[str]:
             f"| {case.label} | {case.time:.3f} s | {ratio:.2f} | {verdict} | "
             f"{case.peak / 2**20:.0f} MiB | {memory_ratio:.2f} | {memory_verdict} |"
         )
-    return lines + [""]
+    scaled = _group_scaling(group)
+    return lines + (["", *scaled] if scaled else []) + [""]
+
+
+def _group_scaling(group: Group) -> list[str]:
+    """How each case of a group's scaling pairs grows from its 10× smaller one."""
+    cases = {case.label: case for case in [group.floor, *group.cases]}
+    lines = []
+    for big, small, target in group.scaling:
+        if big not in cases or small not in cases:
+            continue
+        ratio = cases[big].time / cases[small].time
+        verdict = f" (target ≤ {target:g}×) {'✓' if ratio <= target else '✗'}" if target else ""
+        lines.append(
+            f"- {big}: 10× the rows cost {ratio:.1f}× the time of “{small}”{verdict}, "
+            f"{cases[big].peak / cases[small].peak:.1f}× the memory."
+        )
+    return lines
 
 
 def _per_mb_table(group: Group) -> list[str]:
@@ -613,6 +795,7 @@ def update(path: Path, all_groups: list[Group], runs: int) -> str:
 def _scaling(all_groups: list[Group]) -> list[str]:
     lines = []
     for group in all_groups:
+        lines += _group_scaling(group)
         big = next((c for c in group.cases if "1,000,000 observations" in c.label), None)
         small = next((c for c in group.cases if "100,000 observations" in c.label), None)
         if big and small:

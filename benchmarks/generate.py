@@ -334,3 +334,11 @@ def write_verify_case(folder: Path, megabytes: float, digits: bool = False) -> N
                 f"      - {{period: '{2000 + i}', value: {value}, quote: {quote}}}",
             ]
         (folder / name).write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def write_reports(folder: Path, count: int, kilobytes: float = 10) -> None:
+    """`count` ordinary reports of about `kilobytes` KB each (report_lines), a folder of
+    news as a province's zone reports would be."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        write_report(folder / f"report_{number:04d}.txt", kilobytes / 1024)

@@ -207,6 +207,11 @@ def prepare_texts(quick: bool) -> dict[str, Path]:
                 f"write_verify_case(__import__('pathlib').Path({str(case)!r}), {size}, {digits})"
             )
         paths[key] = case
+    reports = folder / "reports_1000"
+    if not (reports / "report_0999.txt").exists():
+        print("generating 1,000 reports of 10 KB", flush=True)
+        generate(f"write_reports(__import__('pathlib').Path({str(reports)!r}), 1000)")
+    paths["reports_1000"] = reports
     return paths
 
 
@@ -618,6 +623,7 @@ def text_groups(paths: dict[str, Path], quick: bool) -> list[Group]:
                 ],
             )
         )
+    result += _many_reports(paths["reports_1000"], zs)
     if not quick:
         small, large = paths["ordinary_5"], paths["ordinary_50"]
         result.append(
@@ -642,6 +648,47 @@ def text_groups(paths: dict[str, Path], quick: bool) -> list[Group]:
             )
         )
     return result
+
+
+MANY_OUT = str(Path(tempfile.gettempdir()) / "zonestats-benchmark-many.csv")
+ONE_BY_ONE = 100  # reports extracted one process each (the floor of the second group)
+
+
+def _many_reports(folder: Path, zs: list[str]) -> list[Group]:
+    """extract over 1,000 reports: on two cores against one, and against one process a
+    report (timed on ONE_BY_ONE of them: a thousand take minutes)."""
+    batch = [*zs, "extract", str(folder), "--csv", "-o", MANY_OUT]
+    first = sorted(folder.glob("*.txt"))[:ONE_BY_ONE]
+    loop = " ".join(f"'{p}'" for p in first)
+    one_by_one = f'for f in {loop}; do {PY} -m zonestats extract "$f" --csv >/dev/null; done'
+    return [
+        Group(
+            "Many reports: extract over 1,000 reports of 10 KB into one CSV "
+            "(floor: the same on one core, --jobs 1)",
+            Case("floor: --jobs 1", [*batch, "--jobs", "1"]),
+            [Case("zonestats extract --jobs 2", [*batch, "--jobs", "2"], target=1 / 1.7)],
+            notes=["Target: at least 1.7× faster on 2 cores than on 1 (a ratio of 0.59)."],
+        ),
+        Group(
+            f"Many reports: extract over 1,000 reports in one process (floor: one process "
+            f"a report, over {ONE_BY_ONE} of them)",
+            Case(f"floor: {ONE_BY_ONE} processes", ["bash", "-c", one_by_one]),
+            [
+                Case(
+                    "zonestats extract, 1,000 reports, --jobs 2",
+                    [*batch, "--jobs", "2"],
+                    target=1000 / ONE_BY_ONE / 50,
+                )
+            ],
+            runs=1,
+            most=3,
+            notes=[
+                f"The floor extracts {ONE_BY_ONE} reports, one process each; the case "
+                f"extracts {1000 // ONE_BY_ONE}× as many. Target: at least 50× faster than a "
+                f"process a report, a ratio of at most {1000 / ONE_BY_ONE / 50:.2f}.",
+            ],
+        ),
+    ]
 
 
 def machine() -> str:

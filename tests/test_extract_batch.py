@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from zonestats.extract import extract, parse_report
+from zonestats.extract import extract, parse_report, read_report
 from zonestats.extract.batch import Job, draft_names, extract_many, jobs_wanted, report_paths
 
 
@@ -136,3 +136,31 @@ def test_one_draft_file_for_several_reports_is_refused_before_any_work(
     )
     assert "give -o FOLDER/ for a draft of each of the 2 reports" in result.stderr
     assert "figures found" not in result.stderr and not target.exists()
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv", "jsonl"])
+def test_rows_written_by_the_workers_are_the_bytes_of_the_whole_table(
+    cli: Callable[..., Any], reports: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Each worker writes its report's rows; joined, they are what the one writer gives for
+    the whole table (the library as the oracle), a report with CR line ends included."""
+    from zonestats.output.options import Format
+    from zonestats.output.views import candidate_table
+    from zonestats.output.writers import render
+
+    crlf = reports / "crlf.txt"
+    crlf.write_bytes("简报\r\n发布时间:2022-07-01\r\n园区新增企业12家\r,签约项目3个。\r\n".encode())
+    paths = [crlf, reports / "r2.txt", reports / "r1.txt"]
+    streamed = tmp_path / f"streamed.{suffix}"
+    cli("extract", *map(str, paths), "-o", str(streamed), "--jobs", "2")
+    candidates, files = [], []
+    for path in paths:
+        found = extract(parse_report(read_report(path), None, str(path)))
+        candidates += found
+        files += [str(path)] * len(found)
+    whole = tmp_path / f"whole.{suffix}"
+    from zonestats.cli.options import output_options
+
+    render(candidate_table(candidates, files), output_options(Format(suffix), output=whole))
+    assert streamed.read_bytes() == whole.read_bytes()
+    assert b"\r" in whole.read_bytes() or suffix == "jsonl"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -13,7 +13,9 @@ import typer
 from zonestats.cli.app import note, protected
 from zonestats.cli.options import output_options
 from zonestats.errors import ExitCode, ZonestatsError
-from zonestats.output.options import Format, Headers, Lang, Units
+from zonestats.output.options import Format, Headers, Lang, OutputOptions, Units
+from zonestats.output.views import candidate_table
+from zonestats.output.writers import LINE_FORMATS, render, render_parts
 
 if TYPE_CHECKING:
     from zonestats.extract.batch import Outcome
@@ -48,15 +50,22 @@ def extract_reports(
         )
     if to_folder and output is not None:
         _folder(output)
-    outcomes = extract_many(paths, Job(day, drafts=to_folder), jobs)
+    options = _table_options(choice, paths) if wants_table else None
+    lines = options is not None and options.format in LINE_FORMATS and options.limit is None
+    job = Job(day, drafts=to_folder, lines=options.format if lines and options else None)
     batch = _Batch(paths, output if to_folder else None)
+    outcomes = extract_many(paths, job, jobs)
     with _counting(len(paths)) as advance:
-        for outcome in outcomes:
-            batch.take(outcome)
-            advance()
+        if lines and options is not None:  # each worker writes its rows: streamed in order
+            parts = (part for outcome in outcomes for part in batch.part(outcome, advance))
+            render_parts(candidate_table([], []), parts, options)
+        else:
+            for outcome in outcomes:
+                batch.take(outcome)
+                advance()
+            if options is not None:
+                render(candidate_table(batch.candidates, batch.files), options)
     batch.close()
-    if wants_table:
-        _table(batch.candidates, batch.files, choice, paths)
     if batch.failed:
         raise typer.Exit(ExitCode.ERROR)
 
@@ -77,6 +86,13 @@ class _Batch:
         self.failed = 0
         self.figures = 0
         self.notes = 0
+
+    def part(self, outcome: Outcome, advance: Callable[[], None]) -> Iterator[str]:
+        """The rows a worker wrote for a report (none if it failed), once it is taken."""
+        self.take(outcome)
+        advance()
+        if outcome.error is None and outcome.text:
+            yield outcome.text
 
     def take(self, outcome: Outcome) -> None:
         if outcome.error is not None:
@@ -122,17 +138,11 @@ def _folder(output: Path) -> None:
         raise ZonestatsError(f"{output}: cannot make the folder: {error.strerror}") from None
 
 
-def _table(
-    candidates: list[Candidate], files: list[str], choice: OutputChoice, paths: list[Path]
-) -> None:
-    from zonestats.output.views import candidate_table
-    from zonestats.output.writers import render
-
+def _table_options(choice: OutputChoice, paths: list[Path]) -> OutputOptions:
     format, as_csv, as_json, output, lang, units, bom, limit, headers = choice
-    options = output_options(
+    return output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
-    render(candidate_table(candidates, files), options)
 
 
 def _counting(total: int) -> AbstractContextManager[Callable[[], None]]:

@@ -20,6 +20,7 @@ from zonestats.io.inputs import Kind, resolve
 
 if TYPE_CHECKING:
     from zonestats.extract.figures import Candidate
+    from zonestats.output.options import Format
 
 REPORT_SUFFIXES = (".txt", ".text", ".md")
 """The files a folder of reports is read for; a file named on its own is read whatever its
@@ -35,6 +36,7 @@ class Outcome:
     count: int = 0
     draft: str | None = None
     candidates: list[Candidate] = field(default_factory=list)
+    text: str = ""  # the candidates' rows in the job's line format
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -45,6 +47,7 @@ class Job:
 
     published: date | None = None
     drafts: bool = False  # YAML drafts, else the candidates
+    lines: Format | None = None  # the candidates' rows written in this line format
 
 
 REPORTS = Kind(
@@ -98,6 +101,8 @@ def extract_one(path: str, job: Job) -> Outcome:
     from zonestats.extract.draft_text import draft_yaml
     from zonestats.extract.figures import extract
     from zonestats.extract.report import parse_report, read_report
+    from zonestats.output.views import candidate_table
+    from zonestats.output.writers import body_text
 
     try:
         report = parse_report(read_report(Path(path)), job.published, path)
@@ -107,6 +112,9 @@ def extract_one(path: str, job: Job) -> Outcome:
         if job.drafts:
             text = draft_yaml(draft(report, candidates))
             return Outcome(path, len(candidates), draft=text, notes=notes)
+        if job.lines is not None:
+            rows = body_text(candidate_table(candidates, [path] * len(candidates)), job.lines)
+            return Outcome(path, len(candidates), text=rows, notes=notes)
         return Outcome(path, len(candidates), candidates=list(candidates), notes=notes)
     except ZonestatsError as error:
         return Outcome(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zonestats.extract.patterns import fold_text, guarded
+from zonestats.extract.patterns import LIST_WORD, fold_text, guarded
 from zonestats.model import grammar
 from zonestats.model.quantity import Quantity
 
@@ -151,7 +151,7 @@ def _edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SPAN = re.compile(r"[从從由][^\x00]{0,12}\x00.*", re.DOTALL)  # 从50家增加到125家
-_LISTED = re.compile(r"(?:(?:[、和及与]|以及)?\x00)+")
+_LISTED = re.compile(f"(?:(?:{LIST_WORD})?\x00)+")
 _EACH = re.compile(r"分[别別](?:[为為]|是|[达達]到|[达達]|[从從])?$")
 
 

@@ -39,6 +39,10 @@ def guarded(words: Iterable[str]) -> str:
     return "|".join(alternatives)
 
 
+LIST_WORDS: tuple[str, ...] = ("以及", "、", "和", "及", "与")
+"""The words between the items of a list (120亿元、150亿元和180亿元), longest first."""
+LIST_WORD = "|".join(LIST_WORDS)
+
 _TO_FOLD = re.compile(f"[{re.escape(''.join(sorted(grammar.FOLD)))}]")
 
 

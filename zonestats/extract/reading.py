@@ -86,7 +86,7 @@ PAIR_LINK = re.compile(
     rf"(?:{MASK}{{1,{_TIME_REACH - 1}}}的?)?\Z"
 )
 _PAIR_GAP = 8 + 2 + 1 + _TIME_REACH  # the longest text PAIR_LINK reads
-_LEADS = ("从", "由")
+LEADS = ("从", "由")  # the words a before/after phrase starts with
 
 
 @dataclass(slots=True)
@@ -204,7 +204,7 @@ def pairs(found: list[Found], masked: str) -> dict[int, int]:
             continue
         if a.clause is not clause:
             clause, lead, scanned = a.clause, -1, a.clause.start
-        for word in _LEADS:
+        for word in LEADS:
             lead = max(lead, masked.rfind(word, scanned, a.start))
         scanned = a.start  # the words are one character: none is cut in two
         if lead < 0:

@@ -17,21 +17,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from zonestats.extract.patterns import fold_text
+from zonestats.extract.patterns import LIST_WORD, LIST_WORDS, fold_text
 from zonestats.extract.periods import SentenceTimes
-from zonestats.extract.reading import PAIR_LINK, Found
+from zonestats.extract.reading import LEADS, PAIR_LINK, Found
 from zonestats.extract.times import TimeExpr
 from zonestats.extract.zones import ZONE_WORDS
 
-_LIST_GAP = re.compile(r"[ \t\u3000]*+(?:、|和|及|与|以及)[ \t\u3000]*+\Z")
+_LIST_GAP = re.compile(f"[ \t\u3000]*+(?:{LIST_WORD})[ \t\u3000]*+\\Z")
 _EACH = "分别"
 _ZONE_WORDS = "|".join(sorted(ZONE_WORDS, key=len, reverse=True))
 _ZONE = re.compile(f"(?:{_ZONE_WORDS})$")
 _ZONE_LEAD = re.compile(f"(.{{1,12}}?(?:{_ZONE_WORDS}))的?(.+)")  # 白鹭高新区的产值
-_NAME_SPLIT = re.compile(r"[、和及与]|以及")
+_NAME_SPLIT = re.compile(LIST_WORD)
 _NAME_EDGES = " \t\u3000“”\"'"
 _NAME_LEAD = re.compile(r"^(?:其中|全区|园区|全市|全省|今年|去年)?")
-_LEADS = ("从", "由")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +143,8 @@ def _same_period(result: SentenceSeries, found: list[Found], times: SentenceTime
             result.add([index - 1, index], [Member(result.count), Member(result.count)])
 
 
-_SEPARATORS = "、和及与"
-_BARE = re.compile(r"(?:[-+]?\d++(?:\.\d++)?(?:、|和|及|与|以及))++\Z")
+_SEPARATORS = "".join(word[-1] for word in LIST_WORDS)  # what stands right before an item
+_BARE = re.compile(f"(?:[-+]?\\d++(?:\\.\\d++)?(?:{LIST_WORD}))++\\Z")
 
 
 def _bare(result: SentenceSeries, masked: str, figure: Found) -> None:
@@ -154,7 +153,7 @@ def _bare(result: SentenceSeries, masked: str, figure: Found) -> None:
     before = _BARE.search(masked, figure.clause.start, figure.start)
     if before is None or (before.start() and masked[before.start() - 1].isdigit()):
         return
-    numbers = before.group(0).rstrip("、和及与以")
+    numbers = re.sub(f"(?:{LIST_WORD})$", "", before.group(0))
     result.notes.append(
         (
             before.start(),
@@ -172,7 +171,7 @@ def _parallel(found: list[Found], masked: str, starts: list[int], ends: list[int
         return False
     if not PAIR_LINK.match(masked, last.end, found[ends[0]].start):
         return False
-    return any(masked.rfind(word, first.clause.start, first.start) >= 0 for word in _LEADS)
+    return any(masked.rfind(word, first.clause.start, first.start) >= 0 for word in LEADS)
 
 
 def _pair_up(
@@ -180,7 +179,7 @@ def _pair_up(
 ) -> None:
     names = _names(result, found, masked, starts)
     first = found[starts[0]]
-    lead = max(masked.rfind(word, first.clause.start, first.start) for word in _LEADS)
+    lead = max(masked.rfind(word, first.clause.start, first.start) for word in LEADS)
     previous_end = found[starts[-1]].end
     for place, (start, end) in enumerate(zip(starts, ends, strict=True)):
         result.count += 1

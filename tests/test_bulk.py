@@ -521,3 +521,48 @@ def test_a_json_cell_holding_a_list_is_no_single_value(tmp_path: Path) -> None:
     assert _problems(path) == [(2, "wrong-type")]
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert zonestats.load(path).observations()["note"].tolist() == ["true"]
+
+
+_PANEL = pd.DataFrame(
+    {
+        "zone": ["甲区", "甲区", "乙区", "乙区"],
+        "indicator": ["firms"] * 4,
+        "name": ["企业数"] * 4,
+        "period": ["2020", "2021", "2020", "2021"],
+        "value": [10, 12, 5, 9],
+        "unit": ["家"] * 4,
+        "written": ["10家", "12家", "5家", "9家"],
+        "quote": ["甲区有10家", "甲区有12家", "乙区有5家", "乙区有9家"],
+    }
+)
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_a_table_partitioned_in_folders_reads_as_the_whole(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    """panel/period=2021/part.parquet: the folder's column is every row's (the files hold
+    none), by folder or by glob, and compare gives what the one table gives."""
+    flat = tmp_path / "flat.csv"
+    _PANEL.sort_values(["zone", "period"]).to_csv(flat, index=False)  # the folders' order
+    for (zone, period), rows in _PANEL.groupby(["zone", "period"]):
+        folder = tmp_path / "panel" / f"zone={zone}" / f"period={period}"
+        folder.mkdir(parents=True)
+        part = rows.drop(columns=["zone", "period"])
+        if suffix == "parquet":
+            part.to_parquet(folder / "part.parquet", index=False)
+        else:
+            part.to_csv(folder / "part.csv", index=False)
+    whole = cli("compare", "-d", str(flat), "--csv").stdout
+    assert cli("compare", "-d", str(tmp_path / "panel"), "--csv").stdout == whole
+    glob = str(tmp_path / "panel" / "*" / "*" / f"*.{suffix}")
+    assert cli("compare", "-d", glob, "--csv").stdout == whole
+
+
+def test_a_partition_s_value_is_unescaped_and_the_file_s_own_column_wins(tmp_path: Path) -> None:
+    from zonestats.io.long_table import with_partitions
+
+    cells = pd.DataFrame({"zone": pd.array(["甲区"], dtype="string")})
+    path = tmp_path / "zone=%E4%B9%99%E5%8C%BA" / "period=2021-01%2F2021-06" / "p.csv"
+    with_partitions(cells, path)
+    assert cells.to_dict("records") == [{"zone": "甲区", "period": "2021-01/2021-06"}]

@@ -60,11 +60,12 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            return _read_parquet(source, name), 1
+            return with_partitions(_read_parquet(source, name), path), 1
         _refuse_binary(source, name)
         if suffix in (*JSON_LINES, ".json"):
-            return json_cells(source, name, lines=suffix != ".json"), 1
-        return _read_delimited(source, "\t" if suffix in (".tsv", ".tab") else ","), 2
+            return with_partitions(json_cells(source, name, lines=suffix != ".json"), path), 1
+        cells = _read_delimited(source, "\t" if suffix in (".tsv", ".tab") else ",")
+        return with_partitions(cells, path), 2
     except UnicodeDecodeError as error:
         _explain_not_utf8(source, name)
         problem = Problem(name, "not-utf8", f"not UTF-8 text: {error.reason}")
@@ -76,6 +77,28 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     except OSError as error:
         problem = Problem(name, "unreadable-file", f"cannot read the file: {error.strerror}")
         raise DataError.at(problem) from None
+
+
+_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+
+
+def with_partitions(cells: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The cells with the columns a partitioned layout keeps in the file's folders
+    (panel/period=2021/part.parquet: period 2021 on every row), where the file has none of
+    its own; values as the folders write them (%-escaped), read as text."""
+    from urllib.parse import unquote
+
+    import pandas as pd
+    import pyarrow as pa
+
+    for folder in path.parent.parts:
+        column, equals, value = folder.partition("=")
+        if not equals or not column or column in cells.columns:
+            continue
+        text = None if value == _HIVE_NULL else unquote(value)
+        values = pa.array([text] * len(cells), type=pa.large_string())
+        cells[column] = pd.arrays.ArrowStringArray(pa.chunked_array([values]))
+    return cells
 
 
 def _source(path: Path) -> Any:

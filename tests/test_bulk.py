@@ -563,6 +563,6 @@ def test_a_partition_s_value_is_unescaped_and_the_file_s_own_column_wins(tmp_pat
     from zonestats.io.long_table import with_partitions
 
     cells = pd.DataFrame({"zone": pd.array(["甲区"], dtype="string")})
-    path = tmp_path / "zone=%E4%B9%99%E5%8C%BA" / "period=2021-01%2F2021-06" / "p.csv"
-    with_partitions(cells, path)
+    folders = ("run=3", "zone=%E4%B9%99%E5%8C%BA", "period=2021-01%2F2021-06")
+    with_partitions(cells, tmp_path.joinpath(*folders, "p.csv"))
     assert cells.to_dict("records") == [{"zone": "甲区", "period": "2021-01/2021-06"}]

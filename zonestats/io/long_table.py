@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem, ZonestatsError
 from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
+from zonestats.model.fields import COLUMN_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,7 +86,8 @@ _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 def with_partitions(cells: pd.DataFrame, path: Path) -> pd.DataFrame:
     """The cells with the columns a partitioned layout keeps in the file's folders
     (panel/period=2021/part.parquet: period 2021 on every row), where the file has none of
-    its own; values as the folders write them (%-escaped), read as text."""
+    its own; values as the folders write them (%-escaped), read as text. A folder named
+    with = for a column zonestats does not know is no partition."""
     from urllib.parse import unquote
 
     import pandas as pd
@@ -93,8 +95,8 @@ def with_partitions(cells: pd.DataFrame, path: Path) -> pd.DataFrame:
 
     for folder in path.parent.parts:
         column, equals, value = folder.partition("=")
-        if not equals or not column or column in cells.columns:
-            continue
+        if not equals or column not in COLUMN_FIELDS or column in cells.columns:
+            continue  # not a partition of a column of ours (/data/run=3/), or the file's own
         text = None if value == _HIVE_NULL else unquote(value)
         values = pa.array([text] * len(cells), type=pa.large_string())
         cells[column] = pd.arrays.ArrowStringArray(pa.chunked_array([values]))

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zonestats
@@ -566,3 +566,47 @@ def test_a_partition_s_value_is_unescaped_and_the_file_s_own_column_wins(tmp_pat
     folders = ("run=3", "zone=%E4%B9%99%E5%8C%BA", "period=2021-01%2F2021-06")
     with_partitions(cells, tmp_path.joinpath(*folders, "p.csv"))
     assert cells.to_dict("records") == [{"zone": "甲区", "period": "2021-01/2021-06"}]
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+    st.sampled_from(["=1+2", "+1", "-3", "@x", "\tTab", "\rCR", "a,b", 'say "hi"', "#x", ""]),
+    st.sampled_from(["a\nb", "c\r\nd", "e\rf", "全区291个", " lead", "trail ", "NULL"]),
+)
+_NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**17), 10**17).map(float),
+    st.sampled_from([0.0, -0.0, 0.1 + 0.2, 2.5, 1e16, 1e22, 123456789012.5, 5e-324]),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    texts=st.lists(_CELLS, min_size=1, max_size=30),
+    numbers=st.lists(_NUMBERS, min_size=1, max_size=30),
+    delimiter=st.sampled_from([",", "\t"]),
+)
+def test_the_engine_writes_a_large_table_s_rows_as_the_row_writer_does(
+    texts: list[str | None], numbers: list[float], delimiter: str
+) -> None:
+    """COPY and the row writer give the same bytes: numbers (12 significant digits, whole
+    ones as integers, -0, nothing for NaN), flags, integers with gaps, text with formula
+    starts, quotes, line ends and empty cells."""
+    from zonestats.output import copy as engine
+    from zonestats.output import writers
+
+    size = max(len(texts), len(numbers))
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series([texts[i % len(texts)] for i in range(size)], dtype=object),
+            "number": [numbers[i % len(numbers)] for i in range(size)],
+            "flag": pd.array([[True, False, None][i % 3] for i in range(size)], dtype="boolean"),
+            "count": pd.array([[7, None, -2][i % 3] for i in range(size)], dtype="Int64"),
+        }
+    )
+    rows = io.StringIO()
+    writers._frame_rows(frame, rows, delimiter)  # the row writer
+    copied = io.StringIO()
+    assert engine.copy_rows(frame, copied, delimiter, min_rows=0)
+    assert copied.getvalue() == rows.getvalue()

@@ -9,6 +9,7 @@ from typing import IO, Any
 from zonestats.errors import printable
 from zonestats.model.quantity import SIGNIFICANT, tidy
 from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell
+from zonestats.output.copy import copy_rows
 from zonestats.output.files import write_output
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
@@ -98,17 +99,24 @@ def _write_delimited(table: Table, options: OutputOptions, out: IO[str], delimit
 
 def _delimited_rows(table: Table, out: IO[str], delimiter: str) -> None:
     """A table's rows as CSV or TSV (a header row is written alike either way)."""
-    import csv
-
     keys, positions = _machine_view(table)
     if table.frame is not None:
-        columns = _columns_as_text(table.frame[keys])
-        rows: Iterable[Sequence[str]] = zip(*columns, strict=True)
-        breaks = any(_has_carriage_return(column) for column in columns)
-    else:
-        rows = [[delimited_cell(row[i]) for i in positions] for row in table.rows]
-        breaks = any(_has_carriage_return(row) for row in rows)
-    if breaks:
+        frame = table.frame[keys]
+        if not copy_rows(frame, out, delimiter):  # a large table: the same bytes, by COPY
+            _frame_rows(frame, out, delimiter)
+        return
+    _write_rows([[delimited_cell(row[i]) for i in positions] for row in table.rows], out, delimiter)
+
+
+def _frame_rows(frame: Any, out: IO[str], delimiter: str) -> None:
+    """A frame's rows as the row writer writes them, computed column by column."""
+    _write_rows(list(zip(*_columns_as_text(frame), strict=True)), out, delimiter)
+
+
+def _write_rows(rows: list[Sequence[str]], out: IO[str], delimiter: str) -> None:
+    import csv
+
+    if any(_has_carriage_return(row) for row in rows):
         # The csv module quotes a cell for the characters of its line terminator only: with
         # "\r\n" a cell holding a lone CR is quoted too, and each row's end becomes "\n".
         writer = csv.writer(_RowEnds(out), delimiter=delimiter, lineterminator="\r\n")

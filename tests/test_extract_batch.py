@@ -161,3 +161,14 @@ def test_rows_written_by_the_workers_are_the_bytes_of_the_whole_table(
     render(candidate_table(candidates, files), output_options(Format(suffix), output=whole))
     assert streamed.read_bytes() == whole.read_bytes()
     assert b"\r" in whole.read_bytes() or suffix == "jsonl"
+
+
+@pytest.mark.parametrize("target", ["-", "/dev/null"])
+def test_a_stream_is_no_folder_of_drafts(
+    cli: Callable[..., Any], reports: Path, tmp_path: Path, monkeypatch: Any, target: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("extract", str(reports / "r1.txt"), "-o", target)
+    assert not (tmp_path / "-").exists() and "into" not in result.stderr
+    if target == "-":  # the draft, as without -o
+        assert "value: 10亿元" in result.stdout and result.stdout.startswith("# Draft")

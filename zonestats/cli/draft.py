@@ -76,8 +76,7 @@ def extract(
 
     day = _date_option(published)
     paths = report_paths(reports)
-    # A folder: one that exists, or a name without an extension (-o drafts/)
-    to_folder = output is not None and (output.is_dir() or not output.suffix)
+    to_folder = output is not None and _is_folder(output)
     if len(paths) > 1 or to_folder:
         from zonestats.cli.batch import extract_reports
 
@@ -85,6 +84,21 @@ def extract(
         extract_reports(paths, day, jobs, to_folder, choice)
         return
     _one_report(paths[0], day, (format, as_csv, as_json, output, lang, units, bom, limit, headers))
+
+
+def _is_folder(output: Path) -> bool:
+    """Whether -o names a folder of drafts: one that exists, or a new name without an
+    extension (-o drafts/); not -, a device, a pipe or a file."""
+    if str(output) == "-":
+        return False
+    if output.exists():
+        return output.is_dir()
+    return not output.suffix
+
+
+def _is_stream(output: Path) -> bool:
+    """Whether -o names a device or a pipe (/dev/stdout, a FIFO): written in place."""
+    return output.exists() and not output.is_file() and not output.is_dir()
 
 
 def _one_report(report: Path, day: date | None, choice: "OutputChoice") -> None:
@@ -97,10 +111,12 @@ def _one_report(report: Path, day: date | None, choice: "OutputChoice") -> None:
     format, as_csv, as_json, output, lang, units, bom, limit, headers = choice
     report_data = parse_report(read_report(report), day, str(report))
     candidates = find_figures(report_data)
+    stream = output is not None and (str(output) == "-" or _is_stream(output))
+    no_table = format is None and not as_csv and not as_json
     wants_yaml = output is not None and output.suffix.lower() in (".yaml", ".yml")
-    if wants_yaml or (output is None and format is None and not as_csv and not as_json):
+    if wants_yaml or (no_table and (output is None or stream)):
         pieces = draft_yaml_pieces(draft(report_data, candidates))
-        if output is None:
+        if output is None or str(output) == "-":
             for piece in pieces:
                 typer.echo(piece, nl=False)
         else:

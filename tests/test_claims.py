@@ -528,3 +528,17 @@ def test_the_note_on_a_reading_of_bei_is_chinese_under_zh() -> None:
 
     chinese = note_zh("3倍 read as ×4, the standard reading, though the figures fit ×3")
     assert chinese == "3倍按标准读法为 ×4,但数据符合 ×3"
+
+
+def test_a_target_says_so_and_one_value_shows_no_start() -> None:
+    text = (
+        "简报\n发布时间：2022-03-01\n"
+        "力争到2025年,园区产值年均增长20%。\n"
+        "2021年园区税收8亿元,同比增长12%。\n"
+    )
+    checked = check_report(parse_report(text), extract(parse_report(text)))
+    assert [c.judgement.note for c in checked] == [
+        "a target or a forecast, not what happened",
+        "the series has one value",
+    ]
+    assert checked[1].judgement.start is None and checked[1].judgement.end is not None

@@ -82,6 +82,7 @@ class CheckedClaim:
 
 
 NO_SERIES = "no series found near the claim"
+TARGET = "a target or a forecast, not what happened"
 _EPSILON = 1e-9
 _YEAR = re.compile(r"[0-9]{4}")
 
@@ -90,10 +91,12 @@ def judge(claim: StatedClaim, points: Sequence[Point]) -> Judgement:
     """The verdict on a claim given its series, in order (text order in a report, time
     order in a dataset); with the stated span, the figures at its ends are used, else the
     first and the last (for 同比 and 较上年, the last and the year before it)."""
+    if claim.qualifier in (Qualifier.EXPECTED, Qualifier.TARGET):
+        return Judgement(Verdict.CANNOT_CHECK, TARGET)  # whatever figures stand near it
     if not points:
         return Judgement(Verdict.CANNOT_CHECK, NO_SERIES)
-    if len(points) == 1:
-        return Judgement(Verdict.CANNOT_CHECK, "the series has one value", points[0], points[0])
+    if len(points) == 1:  # no start to show: the one figure is the end
+        return Judgement(Verdict.CANNOT_CHECK, "the series has one value", None, points[0])
     ends = _ends(claim, points)
     if isinstance(ends, str):
         return Judgement(Verdict.CANNOT_CHECK, ends)
@@ -101,9 +104,7 @@ def judge(claim: StatedClaim, points: Sequence[Point]) -> Judgement:
     computed = _why_not(claim, start, end) or _computed(claim, start, end)
     if isinstance(computed, str):
         return Judgement(Verdict.CANNOT_CHECK, computed, start, end)
-    if claim.qualifier in (Qualifier.EXPECTED, Qualifier.TARGET):
-        why = "a target or a forecast, not what happened"
-        return Judgement(Verdict.CANNOT_CHECK, why, start, end, computed)
+
     gap = (computed - claim.stated) * 100
     tolerance = claim.tolerance_points + _EPSILON
     if claim.qualifier in LOWER_BOUNDS:

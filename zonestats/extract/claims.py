@@ -168,12 +168,11 @@ def _about(subject: str, name: str) -> bool:
 
 
 def _in_context(text: str, sentence: int, start: int, claim: StatedClaim) -> StatedClaim:
-    """A claim after an aim (力争, 目标) or a forecast (预计, 计划) in its clause is one."""
-    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, sentence, start)]
-    clause = marks[-1] if marks else sentence
-    if AIM.search(text, clause, start):
+    """A claim after an aim (力争, 目标) or a forecast (预计, 计划) in its sentence is one
+    (力争到2025年,园区产值年均增长20%)."""
+    if AIM.search(text, sentence, start):
         return replace(claim, qualifier=Qualifier.TARGET)
-    if FORECAST.search(text, clause, start):
+    if FORECAST.search(text, sentence, start):
         return replace(claim, qualifier=Qualifier.EXPECTED)
     return claim
 

@@ -32,7 +32,8 @@ def draft_yaml_pieces(data: dict[str, Any]) -> Iterator[str]:
     header = (
         "# Draft made by `zonestats extract`: check every figure, fix ids and categories, "
         "fill in each\n"
-        "# placeholder ((to translate), (province), zone: ?: validate refuses them), then verify.\n"
+        "# placeholder ((to translate), (publisher), (province), zone: ?...: "
+        "validate refuses them).\n"
     )
     header += "".join(f"# {line}\n" for line in getattr(data, "notes", []))
     skipped: list[Skipped] = getattr(data, "skipped", [])

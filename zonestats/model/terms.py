@@ -30,6 +30,7 @@ CATEGORY_NAMES = {
     "community": "社区治理",
     "rural": "乡村振兴",
     "poverty": "脱贫攻坚",
+    "other": "其他",
 }
 """Chinese labels for the usual categories; a dataset may use others, shown as written."""
 

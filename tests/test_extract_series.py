@@ -314,3 +314,19 @@ def test_a_text_converted_by_another_tool_gives_the_same_figures(
     simplified = "\n".join(lines) + "\n"
     traditional = OpenCC(config).convert(simplified)
     assert _described(_scan(traditional)) == _described(_scan(simplified))
+
+
+def test_figures_each_after_a_year_of_their_own_are_one_series() -> None:
+    found = _scan(
+        "进出口总额2021年为80亿元,2022年为92亿元,同比增长15%。"
+        "园区企业2019年120家,2020年150家,2021年180家;新增项目2021年12个,全区新增就业500人。\n"
+    )
+    assert [(c.written, c.period) for c in found][:6] == [
+        ("80亿元", "2021"),
+        ("92亿元", "2022"),
+        ("15%", "2022"),
+        ("120家", "2019"),
+        ("150家", "2020"),
+        ("180家", "2021"),
+    ]
+    assert _groups(found) == [1, 1, None, 2, 2, 2, None, None]  # a clause with its own subject

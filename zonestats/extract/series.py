@@ -113,6 +113,7 @@ def sentence_series(
     if len(found) < 2:
         return result
     _same_period(result, found, times)
+    _dated(result, found, masked, times)
     runs = lists(found, masked)
     used: set[int] = set()
     for number, run in enumerate(runs):
@@ -141,6 +142,43 @@ def _same_period(result: SentenceSeries, found: list[Found], times: SentenceTime
         ):
             result.count += 1
             result.add([index - 1, index], [Member(result.count), Member(result.count)])
+
+
+_DATED_GAP = re.compile(r"(?:的|为|是|达到|达|增至|增加到|增长到|升至|降至)?\Z")
+
+
+def _dated(result: SentenceSeries, found: list[Found], masked: str, times: SentenceTimes) -> None:
+    """Figures of one unit each right after a year of its own, the later ones in clauses of
+    nothing else (进出口总额2021年为80亿元，2022年为92亿元): one series."""
+    series: int | None = None
+    for index in range(1, len(found)):
+        figure, previous = found[index], found[index - 1]
+        time, before = _dated_by(figure, masked, times), _dated_by(previous, masked, times)
+        if (
+            time is None
+            or before is None
+            or time.period == before.period
+            or figure.clause is previous.clause
+            or masked[figure.clause.start : time.start].strip()
+            or figure.quantity.unit != previous.quantity.unit
+            or index in result.members
+            or (index - 1 in result.members and series is None)
+        ):
+            series = None
+            continue
+        if series is None:
+            result.count += 1
+            series = result.count
+            result.add([index - 1], [Member(series)])
+        result.add([index], [Member(series)])
+
+
+def _dated_by(figure: Found, masked: str, times: SentenceTimes) -> TimeExpr | None:
+    """The year (or other absolute period) right before a figure in its clause, if any."""
+    time = times.last_by(figure.start)
+    if time is None or time.kind != "absolute" or time.start < figure.clause.start:
+        return None
+    return time if _DATED_GAP.match(masked, time.end, figure.start) else None
 
 
 _SEPARATORS = "".join(word[-1] for word in LIST_WORDS)  # what stands right before an item

@@ -266,6 +266,7 @@ def test_extract_draft_validates_and_verifies(
     cli("verify", str(draft), "--source", str(article_path))
     text = draft.read_text(encoding="utf-8")
     text = text.replace("name_en: (to translate)\n", "name_en: Jingzhou Development Zone\n")
+    text = text.replace("unit: (unit)\n", "unit: 元\n")  # 竞千亿, 迈向千亿级: of what
     draft.write_text(text.replace("(to translate) ", ""), encoding="utf-8")
     cli("validate", str(draft))
     cli("verify", str(draft), "--source", str(article_path))

@@ -365,6 +365,7 @@ THREE = FIXTURES / "three_zones.yaml"
         (MINIMAL, "  province: 湖北省", "province", "(province)", "placeholder"),
         (MINIMAL, "  title: 示例开发区年度报告", "title", "(title)", "placeholder"),
         (MINIMAL, "  publisher: 示例日报", "publisher", "(publisher)", "placeholder"),
+        (MINIMAL, "    unit: 个", "unit", "(unit)", "placeholder"),
         (
             MINIMAL,
             '  date: "2022-01-15"',

@@ -34,6 +34,7 @@ from zonestats.model.placeholders import (
     NO_PROVINCE,
     NO_PUBLISHER,
     NO_TITLE,
+    NO_UNIT,
     NO_ZONE_NAME,
     TO_TRANSLATE,
     UNKNOWN_ZONE,
@@ -290,9 +291,12 @@ def _without(name: str, names: re.Pattern[str]) -> str:
 
 
 def _unit_guess(candidate: Candidate) -> str:
-    """The unit of a figure written without one: 元 for money (产值破百亿), else 个 (五大)."""
+    """The unit of a figure written without one: 元 for money (产值破百亿), 个 for what N大
+    counts (五大产业园); a magnitude alone (迈向千亿) leaves the unit for the user."""
     if candidate.value >= 10_000 and _MONEY.search(candidate.quote):
         return "元"
+    if candidate.value >= 10_000:
+        return NO_UNIT
     return "个"
 
 

@@ -12,6 +12,8 @@ NO_TITLE = "(title)"
 NO_PUBLISHER = "(publisher)"
 NO_ZONE_NAME = "(zone name)"
 NO_PROVINCE = "(province)"
+NO_UNIT = "(unit)"
+"""What a draft writes for the unit of a magnitude written alone (迈向千亿: 千亿 of what?)."""
 NO_DATE = "(date: the report states none)"
 """What a draft writes for the date of a report that states none (and no --published)."""
 UNKNOWN_ZONE = "?"
@@ -22,6 +24,7 @@ PLACEHOLDERS: dict[str, str] = {
     NO_PUBLISHER: "write who published the report",
     NO_ZONE_NAME: "write the zone's name",
     NO_PROVINCE: "write the zone's province (e.g. 湖南省)",
+    NO_UNIT: "write the unit the figure counts (元, 台, 个)",
     NO_DATE[: NO_DATE.index(":") + 1]: "write the date the report was published (YYYY-MM-DD)",
 }
 """The placeholders `zonestats extract` leaves in a draft, each a value that starts with its

@@ -378,3 +378,13 @@ def test_no_place_passes_over_a_zone_whose_latest_figure_is_later(
         for r in json.loads(cli("compare", "-d", str(table), "--at", "2021", "--json").stdout)
     }
     assert (at["甲区"]["leader"], at["甲区"]["rank_among_zones"]) == (True, 1)
+
+
+def test_zones_with_no_series_at_both_ends_compare_to_an_empty_table(
+    cli: Callable[..., Any],
+) -> None:
+    """Found by the fuzz suite: no series of three zones has figures of 2016 and 2021."""
+    result = cli("compare", "-d", str(FIXTURES / "three_zones.yaml"), "--from", "2016", "--to",
+                 "2021", "--json")  # fmt: skip
+    assert json.loads(result.stdout) == []
+    assert "no indicator has observations at both ends" in result.stderr

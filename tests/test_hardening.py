@@ -533,3 +533,14 @@ def test_extract_reads_days_and_qualifiers_as_meant(
     out = cli("extract", str(report), "--published", "2021-06-30", "--csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["written"], r["qualifier"], r["period"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("version", ["\\x1c2", "\\x852", "\\u20282"])
+def test_a_schema_version_with_a_control_character_is_refused(
+    cli: Callable[..., Any], tmp_path: Path, version: str
+) -> None:
+    """Found by the fuzz suite: what str.strip() takes for a space int() does not read."""
+    data = tmp_path / "v.yaml"
+    data.write_text(f'schema_version: "{version}"\n', encoding="utf-8")
+    result = cli("validate", str(data), expect=1)
+    assert "[unsupported-schema-version]" in result.stdout and "Traceback" not in result.stderr

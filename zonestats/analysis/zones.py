@@ -80,6 +80,8 @@ def compare_zones(
     import pandas as pd
 
     result = growth.reset_index(drop=True).copy()
+    if result.empty:  # nothing to compare (no series has both ends): the columns, no rows
+        return result.reindex(columns=[*result.columns, *COMPARISON_COLUMNS])
     order = list(zones) if zones is not None else list(dict.fromkeys(result["zone"].tolist()))
     rows = _Rows(result, by, order[0] if order and differences else None)
     notes: list[np.ndarray] = []

@@ -209,21 +209,10 @@ def outputs(con: Any) -> None:
 
 # ---- byte for byte: today's CSV writer and DuckDB's COPY -------------------------------------
 
-NUMBER = """CASE WHEN NOT isfinite({c}) THEN NULL
-  WHEN {c} = trunc({c}) AND abs({c}) < 1e16 THEN (CASE WHEN {c} = 0 AND signbit({c}) THEN '-0'
-    ELSE CAST(CAST({c} AS HUGEINT) AS VARCHAR) END)
-  WHEN {c} = trunc({c}) THEN CAST({c} AS VARCHAR)
-  WHEN 11 - floor(log10(abs({c}))) BETWEEN 0 AND 22 THEN CAST(round_even({c} * power(10.0,
-    11 - floor(log10(abs({c})))), 0) / power(10.0, 11 - floor(log10(abs({c})))) AS VARCHAR)
-  WHEN 11 - floor(log10(abs({c}))) BETWEEN -22 AND -1 THEN CAST(round_even({c} / power(10.0,
-    floor(log10(abs({c}))) - 11), 0) * power(10.0, floor(log10(abs({c}))) - 11) AS VARCHAR)
-  ELSE CAST(CAST(printf('%.12g', {c}) AS DOUBLE) AS VARCHAR) END"""
-"""A number as zonestats.output.writers writes it (plain_number of tidy), in SQL."""
-
-TEXT = "NULLIF(CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN '''' || {c} ELSE {c} END, '')"
-"""A text cell: formula starts neutralised with a leading ', empty as nothing."""
-
-FLAG = "CASE WHEN {c} THEN 'true' WHEN NOT {c} THEN 'false' END"
+# The SQL of each kind of cell: the engine writer's own (zonestats.output.copy).
+from zonestats.output.copy import FLAG_SQL as FLAG  # noqa: E402
+from zonestats.output.copy import NUMBER_SQL as NUMBER  # noqa: E402
+from zonestats.output.copy import TEXT_SQL as TEXT  # noqa: E402
 
 COPY_OPTIONS = "HEADER, QUOTE '\"', ESCAPE '\"', NULLSTR '', COMMENT '', NEW_LINE '\\n'"
 """COMMENT '' matters: without it DuckDB quotes every cell holding a #."""

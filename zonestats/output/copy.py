@@ -19,7 +19,7 @@ from typing import IO, Any
 MIN_ROWS = 50_000
 """Tables shorter than this are written by the row writer (importing DuckDB costs more)."""
 
-_NUMBER = """CASE WHEN NOT isfinite({c}) THEN NULL
+NUMBER_SQL = """CASE WHEN NOT isfinite({c}) THEN NULL
   WHEN {c} = trunc({c}) AND abs({c}) < 1e16 THEN (CASE WHEN {c} = 0 AND signbit({c}) THEN '-0'
     ELSE CAST(CAST({c} AS HUGEINT) AS VARCHAR) END)
   WHEN {c} = trunc({c}) THEN CAST({c} AS VARCHAR)
@@ -28,9 +28,11 @@ _NUMBER = """CASE WHEN NOT isfinite({c}) THEN NULL
   WHEN 11 - floor(log10(abs({c}))) BETWEEN -22 AND -1 THEN CAST(round_even({c} / power(10.0,
     floor(log10(abs({c}))) - 11), 0) * power(10.0, floor(log10(abs({c}))) - 11) AS VARCHAR)
   ELSE CAST(CAST(printf('%.12g', {c}) AS DOUBLE) AS VARCHAR) END"""
-_TEXT = "NULLIF(CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN '''' || {c} ELSE {c} END, '')"
-_AS_TEXT = _TEXT.replace("{c}", "CAST({c} AS VARCHAR)")  # objects: None alone has no type
-_FLAG = "CASE WHEN {c} THEN 'true' WHEN NOT {c} THEN 'false' END"
+TEXT_SQL = (
+    "NULLIF(CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN '''' || {c} ELSE {c} END, '')"
+)
+_AS_TEXT = TEXT_SQL.replace("{c}", "CAST({c} AS VARCHAR)")  # objects: None alone has no type
+FLAG_SQL = "CASE WHEN {c} THEN 'true' WHEN NOT {c} THEN 'false' END"
 _INTEGER = "CAST({c} AS VARCHAR)"
 
 
@@ -73,14 +75,14 @@ def _sql(column: Any) -> str | None:
     import pandas as pd
 
     if pd.api.types.is_bool_dtype(column):
-        return _FLAG
+        return FLAG_SQL
     if pd.api.types.is_float_dtype(column):
-        return _NUMBER
+        return NUMBER_SQL
     if pd.api.types.is_integer_dtype(column):
         return _INTEGER
     if column.dtype == object:  # text, or objects of several kinds the row writer reads
         kind = pd.api.types.infer_dtype(column, skipna=True)
         return _AS_TEXT if kind in ("string", "empty") else None
     if pd.api.types.is_string_dtype(column):
-        return _TEXT
+        return TEXT_SQL
     return None

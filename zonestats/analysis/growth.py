@@ -4,7 +4,7 @@ with each period's own out_of, and the qualifier that says how far the figure ho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,11 +13,13 @@ from zonestats.analysis.series import (
     LEVELS as _LEVELS,
 )
 from zonestats.analysis.series import (
+    distinct_periods,
     matching,
     order_keys,
     period_ends,
     pick,
     series_codes,
+    time_ranks,
 )
 from zonestats.errors import ZonestatsError
 from zonestats.model.dataset import unknown
@@ -148,6 +150,25 @@ def _ends(distinct: Any, positions: np.ndarray, selection: Selection) -> np.ndar
         raise ZonestatsError(f"--at: {error.message}") from None
     result: np.ndarray = positions[:, 1] <= high + 1e-9
     return result
+
+
+def end_periods(
+    start: str | None, end: str | None, at: str | None
+) -> Callable[[Sequence[str]], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Where growth may find a series' ends, for an engine that keeps only those rows: of
+    distinct periods, each one's rank in time, and whether a start (--from) or an end (--to,
+    --at) may be there; as _pairs works them out."""
+    selection = Selection(start=start, end=end, at=at)
+
+    def ends(periods: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        import pandas as pd
+
+        codes, distinct, positions = distinct_periods(pd.Series(list(periods), dtype=object))
+        rank = time_ranks(positions)[codes]
+        first = matching(distinct, positions, selection.start, "--from")[codes]
+        return rank, first, _ends(distinct, positions, selection)[codes]
+
+    return ends
 
 
 def _steps(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:

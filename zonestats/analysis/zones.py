@@ -11,7 +11,7 @@ table's thousands of indicators cost a few passes over arrays, not a loop over r
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zonestats.analysis.bounds import (
@@ -25,8 +25,15 @@ from zonestats.analysis.series import distinct_periods
 from zonestats.model.terms import RANK_UNITS
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import numpy as np
     import pandas as pd
+
+    # Every (zone, indicator, period) of the data, or a function giving those of some zones
+    # and indicators (Dataset.seen: a table of a million observations is not made a set).
+    Triples: TypeAlias = Collection[tuple[str, str, str]]
+    Observed: TypeAlias = Triples | Callable[[set[Any], set[Any]], Triples]
 
 COMPARISON_COLUMNS = (
     "difference",
@@ -42,16 +49,11 @@ _MARKS = ("target", "expected", "approx")  # qualifiers that mark a result, stro
 _MARK_WORDS = ("a target", "an expected value", "an approximate value")
 
 
-def _seen(
-    observed: Collection[tuple[str, str, str]] | pd.DataFrame, zones: set[Any], ids: set[Any]
-) -> Collection[tuple[str, str, str]]:
-    """The (zone, indicator, period) of the data, of these zones and indicators only where
-    the data is a frame (a table of a million observations is not made a set)."""
-    import pandas as pd
-
-    if isinstance(observed, pd.DataFrame):
-        frame = observed[observed["zone"].isin(zones) & observed["indicator"].isin(ids)]
-        return set(frame[["zone", "indicator", "period"]].itertuples(index=False, name=None))
+def _seen(observed: Observed, zones: set[Any], ids: set[Any]) -> Triples:
+    """The (zone, indicator, period) of the data (where it is a function, of these zones and
+    indicators)."""
+    if callable(observed):
+        return observed(zones, ids)
     return observed if isinstance(observed, set | frozenset) else set(observed)
 
 
@@ -60,7 +62,7 @@ def compare_zones(
     zones: Sequence[str] | None = None,
     by: Sequence[str] = ("indicator",),
     differences: bool = True,
-    observed: Collection[tuple[str, str, str]] | pd.DataFrame = (),
+    observed: Observed = (),
 ) -> pd.DataFrame:
     """The growth table (one row per zone and indicator) with COMPARISON_COLUMNS added.
 
@@ -72,7 +74,7 @@ def compare_zones(
     place) where the bounds decide it. Rows are compared within groups of ``by`` (an
     indicator, or an indicator and a period for a panel); without ``differences`` only the
     places and the leader are worked out. ``observed`` holds every (zone, indicator, period)
-    of the data (or a frame of those three columns, read only for the rows it is asked of):
+    of the data (or a function of zones and indicators, asked only of the rows that need it):
     where a zone left out for its later period also has a figure of the period compared, no
     place and no leader are given (they would pass it over).
     """
@@ -246,7 +248,7 @@ class _Rows:
         self,
         kept: np.ndarray,
         indicators: np.ndarray,
-        observed: Collection[tuple[str, str, str]] | pd.DataFrame,
+        observed: Observed,
     ) -> np.ndarray:
         """Per row, the period of its group's comparison where a zone left out of it has a
         figure of that period too (its latest is another); "" elsewhere."""
@@ -257,7 +259,7 @@ class _Rows:
         period = self.period[main]
         later = ~kept & (self.unit == self.unit[main])  # left out for its period, not its unit
         rows = np.flatnonzero(later).tolist()
-        if not rows or len(observed) == 0:
+        if not rows or (not callable(observed) and len(observed) == 0):
             return result
         seen = _seen(observed, {self.zone[r] for r in rows}, {indicators[r] for r in rows})
         for row in rows:

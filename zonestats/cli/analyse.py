@@ -62,8 +62,9 @@ def compare(
     limit: LimitOption = None,
 ) -> None:
     """Growth of each indicator between two periods; with several zones, set beside each other."""
-    from zonestats.analysis.growth import Selection, growth_table
+    from zonestats.analysis.growth import Selection, end_periods, growth_table
     from zonestats.analysis.zones import compare_zones
+    from zonestats.io.engine.needed import Needs
     from zonestats.model.period import check_range
     from zonestats.output.views import growth_rows, zones_table
     from zonestats.output.writers import render
@@ -75,7 +76,8 @@ def compare(
     options = output_options(
         format, as_csv, as_json, output, lang, units, bom, limit, headers, protected(paths)
     )
-    dataset = read(paths, province=province)
+    needs = None if steps else Needs(ends=end_periods(start, end, at))
+    dataset = read(paths, province=province, needs=needs)
     several = len(dataset.zones) > 1  # zones with observations
     single = several and not steps  # a zone's only observation still stands beside others
     chosen = (tuple(indicators or ()), category, start, end, single, at, common, steps)
@@ -85,8 +87,7 @@ def compare(
         note("no indicator has observations at both ends; try other --from/--to or ids")
     if several and not steps:
         zones = [zone.name for zone in dataset.zones]
-        observed = dataset.observations()[["zone", "indicator", "period"]]
-        growth = compare_zones(growth, zones, observed=observed)
+        growth = compare_zones(growth, zones, observed=dataset.seen)
         if options.format.for_people and not growth.empty:
             render(zones_table(growth, zones, options.lang), options)
             return

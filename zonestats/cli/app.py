@@ -19,6 +19,7 @@ from zonestats.errors import ExitCode, Interrupted, ZonestatsError, brief, print
 from zonestats.output.env import Environment
 
 if TYPE_CHECKING:
+    from zonestats.io.engine.needed import Needs
     from zonestats.model.dataset import Dataset
 
 MAX_CONFLICT_NOTES = 10
@@ -166,11 +167,28 @@ def _root(
             help="Largest input file read, in MB (default 512, or ZONESTATS_MAX_INPUT).",
         ),
     ] = None,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            "--memory-limit",
+            metavar="SIZE",
+            help=(
+                "Memory for long tables in the engine, past which it works on disk (500MB, "
+                "2GB; or ZONESTATS_MEMORY_LIMIT). Long tables of 256 MB or more always go "
+                "through it; with this, every long table does."
+            ),
+        ),
+    ] = None,
 ) -> None:
     ctx.meta["zonestats.debug"] = debug
-    from zonestats.io.limits import set_max_input
+    from zonestats.io import limits
 
-    set_max_input(max_input)  # None: the environment's limit or the default
+    limits.set_max_input(max_input)  # None: the environment's limit or the default
+    try:
+        limits.set_memory_limit(memory_limit)
+    except ZonestatsError as error:
+        raise typer.BadParameter(error.message, param_hint="'--memory-limit'") from None
+    limits.memory_limit()  # a limit the environment sets is checked at every start
 
 
 def inputs(data: Sequence[str] | None) -> list[Path]:
@@ -187,9 +205,15 @@ def protected(paths: Sequence[Path]) -> tuple[Path, ...]:
     return (*paths, *(bundled_path(name) for name in BUNDLED))
 
 
-def read(paths: Sequence[Path], conflicts: bool = True, province: str | None = None) -> "Dataset":
+def read(
+    paths: Sequence[Path],
+    conflicts: bool = True,
+    province: str | None = None,
+    needs: "Needs | None" = None,
+) -> "Dataset":
     """Every input as one dataset, with a spinner when it takes a while on a terminal; with
-    ``conflicts``, a note on stderr for each place the sources disagree."""
+    ``conflicts``, a note on stderr for each place the sources disagree; ``needs``: what the
+    command needs of large long tables (zonestats.io.engine)."""
     from zonestats.io.inputs import bundled_path, load
     from zonestats.output.progress import progress
 
@@ -200,7 +224,7 @@ def read(paths: Sequence[Path], conflicts: bool = True, province: str | None = N
     gc.disable()  # a load allocates millions of objects and frees few: nothing to collect
     try:
         with progress(f"reading {what}", environment().stderr_isatty):
-            dataset = load(list(paths))
+            dataset = load(list(paths), needs)
         gc.freeze()  # what was loaded lives until the end: later collections need not walk it
     finally:
         if collecting:
@@ -224,7 +248,7 @@ def _only_the_command_run(argv: Sequence[str]) -> None:
         return
     words = iter(argv)
     for word in words:
-        if word == "--max-input":
+        if word in ("--max-input", "--memory-limit"):
             next(words, None)
         elif not word.startswith("-"):
             chosen = [c for c in app.registered_commands if c.name == word]

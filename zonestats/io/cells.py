@@ -18,12 +18,13 @@ class RowReport:
     """Problems by row, each row's own (a table's problems are never cut short here; what
     prints them may fold them); the rows with a problem."""
 
-    def __init__(self, path: str, first_row: int, rows: int) -> None:
+    def __init__(self, path: str, lines: np.ndarray) -> None:
         import numpy as np
 
-        self.path, self.first_row = path, first_row
+        self.path, self.lines = path, lines  # each row's line
+        self.first_row = int(lines[0]) if len(lines) else 1
         self.problems: list[Problem] = []
-        self.bad = np.zeros(rows, dtype=bool)
+        self.bad = np.zeros(len(lines), dtype=bool)
 
     def rows(self, mask: np.ndarray, code: str, message: Callable[[int], str]) -> None:
         import numpy as np
@@ -31,9 +32,9 @@ class RowReport:
         if not mask.any():
             return
         self.bad |= mask
-        path, first = self.path, self.first_row
+        path, lines = self.path, self.lines
         self.problems.extend(
-            Problem(path, code, message(position), position + first)
+            Problem(path, code, message(position), int(lines[position]))
             for position in np.flatnonzero(mask).tolist()
         )
 

@@ -29,10 +29,17 @@ if TYPE_CHECKING:
 _NUMERIC = ("value", "out_of")
 
 
-def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
-    """The valid rows of a long table's cells as observations, and every problem."""
+def check_cells(
+    cells: pd.DataFrame, path: Path, first_row: int, lines: np.ndarray | None = None
+) -> Contents:
+    """The valid rows of a long table's cells as observations, and every problem; each
+    row's line counted from ``first_row``, or given (``lines``: rows picked from a file)."""
+    import numpy as np
+
     name = str(path)
-    report = RowReport(name, first_row, len(cells))
+    if lines is None:
+        lines = np.arange(first_row, first_row + len(cells), dtype=np.int64)
+    report = RowReport(name, lines)
     columns = [str(c) for c in cells.columns]
     _check_columns(columns, cells.empty, report)
     if report.problems:
@@ -48,7 +55,7 @@ def check_cells(cells: pd.DataFrame, path: Path, first_row: int) -> Contents:
     check_rules(inputs, report)
     qualifier, qualifier_codes = _qualifier(text.get("qualifier"), inputs["read_qualifier"])
     keep = ~report.bad
-    frame = _frame(text, numbers, qualifier, path, first_row, keep)
+    frame = _frame(text, numbers, qualifier, path, lines, keep)
     table = ObservationTable(frame, [name])
     for column, codes in _codes(text, qualifier_codes).items():
         table.seed_codes(column, codes if keep.all() or isinstance(codes, int) else codes[keep])
@@ -256,7 +263,7 @@ def _frame(
     numbers: dict[str, np.ndarray],
     qualifier: Any,
     path: Path,
-    first_row: int,
+    lines: np.ndarray,
     keep: np.ndarray,
 ) -> pd.DataFrame:
     """The rows kept, as the observations table's columns; empty text is None (a name or
@@ -285,7 +292,7 @@ def _frame(
             columns[column] = coded.cells
     periods = text["period"]
     columns["_file"] = np.zeros(rows, dtype=np.int64)
-    columns["_line"] = np.arange(first_row, first_row + rows, dtype=np.int64)
+    columns["_line"] = lines
     columns["_col"] = nothing
     columns["_span"] = _spans(periods)
     columns["_used"] = np.ones(rows, dtype=bool)

@@ -27,6 +27,9 @@ from zonestats.model.table import ObservationTable
 if TYPE_CHECKING:
     import pandas as pd
 
+    from zonestats.io.engine.needed import Needs
+    from zonestats.io.engine.read import Lookup
+
 BUNDLED_NAME = "article.yaml"
 BUNDLED: dict[str, str] = {"jingzhou": BUNDLED_NAME, "national": "national.yaml"}
 """The datasets shipped with zonestats, by the name --data takes: the 荆州 report (the
@@ -179,14 +182,17 @@ def _read_yaml(path: Path) -> Contents:
     return contents
 
 
-def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
+def check(
+    specs: Sequence[Spec] | None = None, needs: Needs | None = None
+) -> tuple[Dataset, list[Problem]]:
     """Every input read into one dataset, and every problem of every input, in input
-    order. The dataset holds the observations that have no problem of their own."""
+    order. The dataset holds the observations that have no problem of their own; with
+    ``needs``, of large long tables only the rows a command needs (every row is checked)."""
     try:
         paths = resolve(specs)
     except DataError as error:
         return Dataset(ObservationTable.empty(), ()), list(error.problems)
-    contents = [read_input(path) for path in paths]
+    contents, lookup = _read_all(paths, needs)
     problems = [p for c in contents for p in c.problems]
     zones, mapping, zone_problems = resolve_zones([z for c in contents for z in c.zones])
     table = ObservationTable.concat(c.table for c in contents)
@@ -202,10 +208,22 @@ def check(specs: Sequence[Spec] | None = None) -> tuple[Dataset, list[Problem]]:
     observed = {row[1] for _, row in table.distinct(ZONE_COLUMNS)}
     claims = tuple(claim for c in contents for claim in c.claims)
     kept = tuple(z for z in zones if z.name in observed)
-    return Dataset(table, kept, conflicts, claims), problems + whole
+    return Dataset(table, kept, conflicts, claims, lookup), problems + whole
 
 
-def load(specs: Spec | Sequence[Spec] | None = None) -> Dataset:
+def _read_all(paths: list[Path], needs: Needs | None) -> tuple[list[Contents], Lookup | None]:
+    """Every input's contents; large long tables through the engine where a command says
+    what it needs of them."""
+    if needs is not None:
+        from zonestats.io.engine.read import engine_inputs, read_through_engine
+
+        chosen = engine_inputs(paths)
+        if chosen:
+            return read_through_engine(paths, set(chosen), needs, read_input)
+    return [read_input(path) for path in paths], None
+
+
+def load(specs: Spec | Sequence[Spec] | None = None, needs: Needs | None = None) -> Dataset:
     """Read and check datasets and long tables (the bundled dataset when none is given).
 
     Raises DataError listing every problem when any input is invalid; conflicting values
@@ -213,7 +231,7 @@ def load(specs: Spec | Sequence[Spec] | None = None) -> Dataset:
     """
     if isinstance(specs, str | Path):
         specs = [specs]
-    dataset, problems = check(specs)
+    dataset, problems = check(specs, needs)
     fatal = [p for p in problems if p.code not in NOT_FATAL]
     if fatal:
         raise DataError.from_problems(fatal)

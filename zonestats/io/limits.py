@@ -2,12 +2,14 @@
 
 A national table of a million observations is about 100 MB; a report is a few MB. The file
 limit (``--max-input MB``, or ``ZONESTATS_MAX_INPUT`` in MB) can be raised; the cell limit
-cannot: no quote, name or note of a dataset comes near it.
+cannot: no quote, name or note of a dataset comes near it. The engine for large long tables
+works within a memory limit of its own (``--memory-limit``, or ``ZONESTATS_MEMORY_LIMIT``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from zonestats.errors import ZonestatsError
 
@@ -20,6 +22,8 @@ MAX_CELL = 100_000
 """Largest text of one cell, YAML scalar or table line, in characters."""
 
 ENV_MAX_INPUT = "ZONESTATS_MAX_INPUT"
+ENV_MEMORY = "ZONESTATS_MEMORY_LIMIT"
+_SIZE = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)?", re.IGNORECASE)
 
 _chosen: int | None = None
 
@@ -42,3 +46,28 @@ def max_input_mb() -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise ZonestatsError(f"{ENV_MAX_INPUT}={text[:40]!r}: give a whole number of MB, 1 or more")
     return int(text)
+
+
+_memory: str | None = None
+
+
+def set_memory_limit(limit: str | None) -> None:
+    """The memory limit of the engine for long tables (zonestats.io.engine) for this process
+    ("500MB", "2GB", "1.5GiB"; None: the environment's ZONESTATS_MEMORY_LIMIT, else most of
+    the machine's memory, as the engine chooses)."""
+    global _memory
+    _memory = None if limit is None else _size(limit, f"'{limit[:40]}'")
+
+
+def memory_limit() -> str | None:
+    """The engine's memory limit chosen (set_memory_limit's, else the environment's)."""
+    if _memory is not None:
+        return _memory
+    text = os.environ.get(ENV_MEMORY, "").strip()
+    return _size(text, f"{ENV_MEMORY}={text[:40]!r}") if text else None
+
+
+def _size(text: str, what: str) -> str:
+    if not _SIZE.fullmatch(text.strip()):
+        raise ZonestatsError(f"{what}: give a size such as 500MB or 2GB")
+    return text.strip()

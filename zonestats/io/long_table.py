@@ -10,6 +10,7 @@ Parquet, whose columns carry their own types, gives numbers as numbers.
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,14 @@ def _first_text(file: Any) -> bytes:
 def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     """The file as a table of cells, and the line number of its first data row (a text
     table's header is line 1)."""
+    [(cells, first_row)] = read_chunks(path, None)
+    return cells, first_row
+
+
+def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
+    """The file's cells in tables of at most ``rows`` rows (all in one where None; JSON is
+    always one), each with the line of its first row; at least one table, empty where the
+    file has no rows. The problem that makes a file unreadable is raised when it is met."""
     import pandas as pd
 
     name = str(path)
@@ -61,12 +70,15 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            return with_partitions(_read_parquet(source, name), path), 1
+            yield from _with_partitions(_parquet_chunks(source, name, rows), path)
+            return
         _refuse_binary(source, name)
         if suffix in (*JSON_LINES, ".json"):
-            return with_partitions(json_cells(source, name, lines=suffix != ".json"), path), 1
-        cells = _read_delimited(source, "\t" if suffix in (".tsv", ".tab") else ",")
-        return with_partitions(cells, path), 2
+            cells = json_cells(source, name, lines=suffix != ".json")
+            yield with_partitions(cells, path), 1
+            return
+        separator = "\t" if suffix in (".tsv", ".tab") else ","
+        yield from _with_partitions(_delimited_chunks(source, separator, rows), path)
     except UnicodeDecodeError as error:
         _explain_not_utf8(source, name)
         problem = Problem(name, "not-utf8", f"not UTF-8 text: {error.reason}")
@@ -78,6 +90,13 @@ def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
     except OSError as error:
         problem = Problem(name, "unreadable-file", f"cannot read the file: {error.strerror}")
         raise DataError.at(problem) from None
+
+
+def _with_partitions(
+    chunks: Iterator[tuple[pd.DataFrame, int]], path: Path
+) -> Iterator[tuple[pd.DataFrame, int]]:
+    for cells, first in chunks:
+        yield with_partitions(cells, path), first
 
 
 _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
@@ -150,31 +169,77 @@ def _refuse_binary(source: Any, name: str) -> None:
         # Anything else about the text is said by the reader, which sees all of it.
 
 
-def _read_delimited(source: Any, separator: str) -> pd.DataFrame:
-    """Every column as text; only an empty cell is missing ("NA" is text)."""
+def _delimited_chunks(
+    source: Any, separator: str, rows: int | None
+) -> Iterator[tuple[pd.DataFrame, int]]:
+    """Every column as text; only an empty cell is missing ("NA" is text). The header is
+    line 1."""
     import pandas as pd
     import pyarrow as pa
 
-    frame: pd.DataFrame = pd.read_csv(
-        source,
-        sep=separator,
-        dtype=pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it: no cast
-        keep_default_na=False,
-        na_values=[""],
-        encoding="utf-8-sig",
-    )
+    options: dict[str, Any] = {
+        "sep": separator,
+        "dtype": pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it
+        "keep_default_na": False,
+        "na_values": [""],
+        "encoding": "utf-8-sig",
+    }
+    if rows is None:
+        yield _as_arrow_text(pd.read_csv(source, **options)), 2
+        return
+    first, chunk = 2, None
+    with pd.read_csv(source, chunksize=rows, **options) as reader:
+        for chunk in reader:
+            yield _as_arrow_text(chunk), first
+            first += len(chunk)
+    if chunk is None:  # a header and no rows  # pragma: no cover (pandas yields one)
+        yield _as_arrow_text(pd.read_csv(source, **options)), 2
+
+
+def _as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+    import pyarrow as pa
+
     columns = {c: pa.chunked_array(frame[c].array.__arrow_array__()) for c in frame.columns}
     return pd.DataFrame({c: pd.arrays.ArrowStringArray(v) for c, v in columns.items()})
 
 
-def _read_parquet(source: Any, name: str) -> pd.DataFrame:
+def _parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
+    """The columns as their types (pandas' own reading of each batch); the first row is
+    line 1."""
     import pandas as pd
 
     try:
-        return pd.read_parquet(source)
+        if rows is None:
+            yield pd.read_parquet(source), 1
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        file = pq.ParquetFile(source)
+        schema, first = file.schema_arrow, 1
+        batches = file.iter_batches(batch_size=rows) if file.metadata.num_rows else iter(())
+        for batch in batches:
+            yield _to_pandas(pa.Table.from_batches([batch], schema=schema)), first
+            first += batch.num_rows
+        if first == 1:
+            yield _to_pandas(schema.empty_table()), 1
     except ImportError:  # pyarrow is a dependency: only a broken install gets here
         message = f"{name}: cannot read Parquet: pyarrow does not import; reinstall zonestats"
         raise ZonestatsError(message) from None
     except Exception as error:  # pyarrow raises its own types for damaged files
         message = f"cannot read the Parquet file: {error}"
         raise DataError.at(Problem(name, "unreadable-table", message)) from None
+
+
+def _to_pandas(table: Any) -> pd.DataFrame:
+    """An Arrow table as pd.read_parquet makes it (its string and nullable types)."""
+    try:
+        from pandas.io._util import (  # type: ignore[import-not-found,unused-ignore]
+            arrow_table_to_pandas,
+        )
+    except ImportError:  # pragma: no cover (another pandas)
+        frame: pd.DataFrame = table.to_pandas()
+        return frame
+    result: pd.DataFrame = arrow_table_to_pandas(table)
+    return result

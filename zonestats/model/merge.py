@@ -19,7 +19,7 @@ from zonestats.model.fields import ALIAS_SEPARATOR
 from zonestats.model.table import ObservationTable
 from zonestats.model.terms import Level
 
-_DEFINITION = ("name", "name_en", "category", "unit", "better")
+DEFINITION = ("name", "name_en", "category", "unit", "better")
 _SHARED = ("category", "unit", "better")
 """What one zone's indicator must keep across files (names may be worded otherwise)."""
 
@@ -172,15 +172,15 @@ def check_definitions(table: ObservationTable) -> list[Problem]:
     # A series with one definition in every file has nothing to differ from: only the
     # others are read file by file (a table split in a file a year repeats every series).
     count: dict[tuple[Any, ...], int] = {}
-    for _, values in table.distinct((*SERIES, *_DEFINITION)):
+    for _, values in table.distinct((*SERIES, *DEFINITION)):
         count[values[:3]] = count.get(values[:3], 0) + 1
     if all(number < 2 for number in count.values()):
         return problems
-    for row, values in table.distinct((*SERIES, *_DEFINITION, "_file")):
+    for row, values in table.distinct((*SERIES, *DEFINITION, "_file")):
         series, definition, file = values[:3], values[3:-1], values[-1]
         if count[series] < 2:
             continue  # one definition: nothing to differ from
-        for name, value in zip(_DEFINITION, definition, strict=True):
+        for name, value in zip(DEFINITION, definition, strict=True):
             if value is None:
                 continue
             # Names are compared within each file (one report may word them otherwise).

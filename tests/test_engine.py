@@ -1,0 +1,196 @@
+"""Long tables through the engine (zonestats.io.engine): whatever the table, a command gives
+what it gives when the whole table is read at once: the same output, the same problems, the
+same exit code. The engine keeps only the rows a command needs; these tests are what says
+that it keeps enough."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import zonestats.io.engine.read as engine_read
+from zonestats.analysis.growth import end_periods
+from zonestats.io.engine.needed import Needs
+from zonestats.io.inputs import check
+
+from .fuzz.harness import examples
+
+ZONES = [("青溪经开区", ""), ("白鹭高新区", "bailu"), ("白鹭区", "bailu"), ("红山园区", "")]
+INDICATORS = {"gdp": "亿元", "firms": "家", "share": "%"}
+PERIODS = ["2018", "2019", "2020", "2020-01/2020-12", "2021-06", "2021", "2022"]
+QUALIFIERS = ["", "", "", "approx", "target", "at_least"]
+NAMES = ["", "", "产值", "生产总值"]
+SOURCES = [("甲报告", "2022-01-05"), ("乙报告", "2022-03-01"), ("", "")]
+COLUMNS = [
+    "zone", "zone_id", "indicator", "name", "category", "period", "value", "unit",
+    "qualifier", "quote", "source_title", "source_date",
+]  # fmt: skip
+
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(ZONES),
+        st.sampled_from(sorted(INDICATORS)),
+        st.sampled_from(NAMES),
+        st.sampled_from(["", "", "economy", "firms"]),
+        st.sampled_from(PERIODS),
+        st.one_of(st.integers(1, 50), st.just("many")),  # a value that is no number
+        st.sampled_from(QUALIFIERS),
+        st.sampled_from(SOURCES),
+        st.booleans(),  # a unit of another indicator (a definition that differs)
+    ),
+    min_size=1,
+    max_size=40,
+)
+OPTIONS = [
+    [],
+    ["--from", "2019"],
+    ["--to", "2021"],
+    ["--from", "2019", "--to", "2021"],
+    ["--at", "2020"],
+    ["gdp", "firms"],
+    ["--common"],
+    ["--category", "economy"],
+    ["--steps"],
+]
+
+
+def _write(folder: Path, drawn: list[tuple[Any, ...]], split: int, kind: str) -> list[Path]:
+    """The rows as one or two tables (the second from row ``split`` on)."""
+    records = []
+    for (zone, zone_id), indicator, name, category, period, value, qualifier, source, odd in drawn:
+        unit = "个" if odd else INDICATORS[indicator]
+        quote = f"{zone}{name}为{value}{unit}"
+        records.append(
+            [
+                zone,
+                zone_id,
+                indicator,
+                name,
+                category,
+                period,
+                value,
+                unit,
+                qualifier,
+                quote,
+                *source,
+            ]
+        )
+    parts = [records[:split], records[split:]] if 0 < split < len(records) else [records]
+    paths = []
+    for number, part in enumerate(parts):
+        path = folder / f"t{number}.{kind}"
+        if kind == "csv":
+            with path.open("w", newline="", encoding="utf-8") as file:
+                csv.writer(file).writerows([COLUMNS, *part])
+        else:
+            frame = pd.DataFrame(part, columns=COLUMNS).replace("", None)
+            if (frame["value"] == "many").any():  # a column of numbers and words is text
+                frame["value"] = frame["value"].astype(str)
+            frame.to_parquet(path, index=False)
+        paths.append(path)
+    return paths
+
+
+@settings(
+    max_examples=examples(25, 1000),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    drawn=rows,
+    split=st.integers(0, 40),
+    kind=st.sampled_from(["csv", "parquet"]),
+    options=st.sampled_from(OPTIONS),
+    chunk=st.sampled_from([1, 3, 500_000]),
+)
+def test_compare_through_the_engine_is_compare(
+    cli: Callable[..., Any],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    drawn: list[tuple[Any, ...]],
+    split: int,
+    kind: str,
+    options: list[str],
+    chunk: int,
+) -> None:
+    monkeypatch.setattr(engine_read, "CHUNK_ROWS", chunk)
+    paths = _write(tmp_path_factory.mktemp("engine"), drawn, split, kind)
+    data = [a for p in paths for a in ("-d", str(p))]
+    for output in (["--json"], []):
+        args = ["compare", *options, *data, *output]
+        whole = cli(*args, expect=None, env={"ZONESTATS_ENGINE": "never"})
+        engine = cli(*args, expect=None, env={"ZONESTATS_ENGINE": "always"})
+        assert (engine.exit_code, engine.stdout, engine.stderr) == (
+            whole.exit_code,
+            whole.stdout,
+            whole.stderr,
+        )
+
+
+def test_the_engine_keeps_only_the_rows_a_comparison_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A series of ten years gives its first and last; every problem is still found."""
+    rows = [
+        {
+            "zone": "青溪经开区",
+            "indicator": i,
+            "period": str(2010 + y),
+            "value": y + 1,
+            "unit": "家",
+        }
+        for i in ("firms", "plants")
+        for y in range(10)
+    ]
+    rows[4]["value"] = "many"
+    path = tmp_path / "t.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    monkeypatch.setenv("ZONESTATS_ENGINE", "always")
+    monkeypatch.setattr(engine_read, "CHUNK_ROWS", 3)
+    dataset, problems = check([str(path)], Needs(ends=end_periods(None, None, None)))
+    kept = dataset.observations()
+    assert sorted(zip(kept["indicator"], kept["period"], strict=True)) == [
+        ("firms", "2010"), ("firms", "2019"), ("plants", "2010"), ("plants", "2019")
+    ]  # fmt: skip
+    assert [(p.code, p.line) for p in problems] == [("not-a-number", 6)]
+    assert dataset.seen({"青溪经开区"}, {"firms"}) == {
+        ("青溪经开区", "firms", str(y)) for y in range(2010, 2020) if y != 2014
+    }
+
+
+def test_a_table_is_read_whole_below_the_engine_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.csv"
+    pd.DataFrame([{"indicator": "a", "period": "2020", "value": 1, "unit": "家"}]).to_csv(path)
+    monkeypatch.delenv("ZONESTATS_ENGINE", raising=False)
+    monkeypatch.delenv("ZONESTATS_MEMORY_LIMIT", raising=False)
+    assert engine_read.engine_inputs([path]) == []
+    monkeypatch.setattr(engine_read, "ENGINE_BYTES", 1)
+    assert engine_read.engine_inputs([path]) == [path]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--memory-limit", "lots"], "'lots': give a size such as 500MB or 2GB"),
+        (["--memory-limit", "5 XB"], "'5 XB': give a size such as 500MB or 2GB"),
+    ],
+)
+def test_a_memory_limit_is_a_size(cli: Callable[..., Any], args: list[str], message: str) -> None:
+    result = cli(*args, "compare", expect=2)
+    assert message in result.stderr
+
+
+def test_a_memory_limit_from_the_environment_is_checked(cli: Callable[..., Any]) -> None:
+    result = cli("compare", expect=1, env={"ZONESTATS_MEMORY_LIMIT": "much"})
+    assert result.stderr.strip().endswith(
+        "ZONESTATS_MEMORY_LIMIT='much': give a size such as 500MB or 2GB"
+    )

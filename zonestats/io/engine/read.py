@@ -1,0 +1,163 @@
+"""Read inputs with long tables through the engine: every row checked in tables of a bounded
+size, the key columns of the valid ones kept in the engine, and only the rows a command
+needs (zonestats.io.engine.needed) read again and handed on."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zonestats.errors import DataError, ZonestatsError
+from zonestats.io.contents import Contents
+from zonestats.io.engine.needed import Needs, needed_rows
+from zonestats.io.engine.store import Store
+from zonestats.io.limits import MB, memory_limit
+from zonestats.model.merge import ZoneRecord, resolve_zones, zone_key
+from zonestats.model.table import ObservationTable
+
+if TYPE_CHECKING:
+    import numpy as np
+
+CHUNK_ROWS = 500_000
+"""Rows checked at a time."""
+ENGINE_BYTES = 256 * MB
+"""Long tables of this size in all, or more, go through the engine (below it, reading the
+whole table at once is faster, and its memory is no burden); with a memory limit chosen,
+every long table does."""
+ENV_ENGINE = "ZONESTATS_ENGINE"
+"""`always` or `never` (for tests); anything else: by size."""
+
+_OF_THE_HEADER = ("unknown-column", "missing-column")
+
+Lookup = Callable[[Collection[str], Collection[str]], set[tuple[str, str, str]]]
+"""The (zone, indicator, period) of every valid row of some zones and indicators."""
+
+
+def engine_inputs(paths: Sequence[Path]) -> list[Path]:
+    """The long tables that go through the engine: regular files (read twice), by size."""
+    from zonestats.io.long_table import is_long_table
+
+    tables = [p for p in paths if is_long_table(p) and p.is_file()]
+    chosen = os.environ.get(ENV_ENGINE, "").strip().lower()
+    if chosen == "never" or not tables:
+        return []
+    if chosen == "always" or memory_limit() is not None:
+        return tables
+    return tables if sum(p.stat().st_size for p in tables) >= ENGINE_BYTES else []
+
+
+def read_through_engine(
+    paths: Sequence[Path],
+    chosen: Collection[Path],
+    needs: Needs,
+    read_input: Callable[[Path], Contents],
+) -> tuple[list[Contents], Lookup]:
+    """Every input's contents (of the chosen tables, only the rows needed; the others as
+    ``read_input`` reads them), and a lookup of what every valid row observes."""
+    store = Store()
+    try:
+        contents: list[Contents] = []
+        for index, path in enumerate(paths):
+            if path in chosen:
+                contents.append(_check_all(path, store, index))
+            else:
+                contents.append(read_input(path))
+                store.add(contents[-1].table, index, 0)
+        renamed = _renamed([zone for c in contents for zone in c.zones])
+        lines = needed_rows(store, renamed, needs)
+        lookup = _lookup(store, renamed)
+    finally:
+        store.close()  # no engine outlives the reading (nor its threads a fork)
+    for index, path in enumerate(paths):
+        if path in chosen:
+            contents[index] = _read_again(path, lines.get(index), contents[index])
+    return contents, lookup
+
+
+def _check_all(path: Path, store: Store, index: int) -> Contents:
+    """Every row of a table checked, a table of rows at a time: its problems and zones, and
+    the key columns of its valid rows in the engine (the contents hold no rows)."""
+    from zonestats.io.columns import check_cells
+    from zonestats.io.long_table import read_chunks
+
+    name = str(path)
+    problems, zones, count = [], {}, 0
+    try:
+        for cells, first in read_chunks(path, CHUNK_ROWS):
+            checked = check_cells(cells, path, first)
+            problems.extend(checked.problems)
+            zones.update(dict.fromkeys(checked.zones))
+            store.add(checked.table, index, count)
+            count += len(checked.table)
+            if any(p.code in _OF_THE_HEADER for p in checked.problems):
+                break  # every table of the file would say so again
+    except DataError as error:
+        return Contents.unreadable(name, list(error.problems))
+    return Contents(ObservationTable.empty([name]), list(zones), problems)
+
+
+def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Contents:
+    """The rows of some lines of a table, read and checked again (they are valid)."""
+    import numpy as np
+    import pandas as pd
+
+    from zonestats.io.columns import check_cells
+    from zonestats.io.long_table import read_chunks
+
+    if lines is None or not len(lines):
+        return checked
+    parts, found = [], []
+    for cells, first in read_chunks(path, CHUNK_ROWS):
+        places = np.arange(first, first + len(cells), dtype=np.int64)
+        wanted = np.isin(places, lines, assume_unique=True)
+        if wanted.any():
+            parts.append(cells[wanted])
+            found.append(places[wanted])
+    if not parts:  # the file changed between the two readings
+        raise ZonestatsError(f"{path}: the file changed while it was read")
+    cells = pd.concat(parts, ignore_index=True)
+    again = check_cells(cells, path, 1, lines=np.concatenate(found))
+    if again.problems:
+        raise ZonestatsError(f"{path}: the file changed while it was read")
+    return Contents(again.table, checked.zones, checked.problems, checked.claims)
+
+
+def _renamed(records: list[ZoneRecord]) -> list[tuple[str | None, str]]:
+    """The (zone_id, zone) of rows of zones that rows name in more than one way (a short
+    name and a long one, an id given or not): their rows are renamed to one, so the engine,
+    which groups rows as written, cannot tell their series."""
+    _, mapping, _ = resolve_zones(records)
+    ways: dict[int, set[tuple[str | None, str]]] = {}
+    for record in records:
+        ways.setdefault(mapping[zone_key(record.id, record.name)], set()).add(
+            (record.id, record.name)
+        )
+    return sorted(
+        (key for keys in ways.values() if len(keys) > 1 for key in keys),
+        key=lambda key: (key[0] or "", key[1]),
+    )
+
+
+def _lookup(store: Store, renamed: Sequence[tuple[str | None, str]]) -> Lookup:
+    """What the valid rows observe, of zones not renamed (the rows of those are all read
+    again): the distinct (zone, indicator, period) as codes, taken out of the engine."""
+    import numpy as np
+
+    query = "SELECT DISTINCT zone, indicator, period FROM keys"
+    found = {c: np.asarray(v) for c, v in store.connection.sql(query).fetchnumpy().items()}
+    names = {c: store.values(c) for c in ("zone", "indicator", "period")}
+    skipped = {name for _, name in renamed}
+
+    def seen(zones: Collection[str], indicators: Collection[str]) -> set[tuple[str, str, str]]:
+        asked = [c for z in zones if z not in skipped and (c := store.code("zone", z)) is not None]
+        codes = [c for i in indicators if (c := store.code("indicator", i)) is not None]
+        rows = np.flatnonzero(np.isin(found["zone"], asked) & np.isin(found["indicator"], codes))
+        zone, indicator, period = (found[c][rows].tolist() for c in ("zone", "indicator", "period"))
+        return {
+            (names["zone"][z], names["indicator"][i], names["period"][p])
+            for z, i, p in zip(zone, indicator, period, strict=True)
+        }
+
+    return seen

@@ -49,9 +49,12 @@ def validate(
     """Check inputs, each alone and all together; print every problem as
     path:line:col: message [code] (and, on stderr, each recorded growth claim the figures do
     not bear out as a warning)."""
+    from zonestats.io.engine.needed import Needs
     from zonestats.io.inputs import NOT_FATAL, check
 
-    dataset, problems = check([*(files or []), *(data or [])])
+    # Of large long tables, only the rows that tie rows together are kept (every row is
+    # checked; zonestats.io.engine)
+    dataset, problems = check([*(files or []), *(data or [])], Needs())
     warnings: list[Problem] = []
     if dataset.claims and all(p.code in NOT_FATAL for p in problems):
         from zonestats.analysis.claims import claim_warnings

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zonestats.io.engine.needed import Needs
-    from zonestats.io.engine.read import Lookup
 
 BUNDLED_NAME = "article.yaml"
 BUNDLED: dict[str, str] = {"jingzhou": BUNDLED_NAME, "national": "national.yaml"}
@@ -192,7 +191,7 @@ def check(
         paths = resolve(specs)
     except DataError as error:
         return Dataset(ObservationTable.empty(), ()), list(error.problems)
-    contents, lookup = _read_all(paths, needs)
+    contents = _read_all(paths, needs)
     problems = [p for c in contents for p in c.problems]
     zones, mapping, zone_problems = resolve_zones([z for c in contents for z in c.zones])
     table = ObservationTable.concat(c.table for c in contents)
@@ -208,10 +207,10 @@ def check(
     observed = {row[1] for _, row in table.distinct(ZONE_COLUMNS)}
     claims = tuple(claim for c in contents for claim in c.claims)
     kept = tuple(z for z in zones if z.name in observed)
-    return Dataset(table, kept, conflicts, claims, lookup), problems + whole
+    return Dataset(table, kept, conflicts, claims), problems + whole
 
 
-def _read_all(paths: list[Path], needs: Needs | None) -> tuple[list[Contents], Lookup | None]:
+def _read_all(paths: list[Path], needs: Needs | None) -> list[Contents]:
     """Every input's contents; large long tables through the engine where a command says
     what it needs of them."""
     if needs is not None:
@@ -220,7 +219,7 @@ def _read_all(paths: list[Path], needs: Needs | None) -> tuple[list[Contents], L
         chosen = engine_inputs(paths)
         if chosen:
             return read_through_engine(paths, set(chosen), needs, read_input)
-    return [read_input(path) for path in paths], None
+    return [read_input(path) for path in paths]
 
 
 def load(specs: Spec | Sequence[Spec] | None = None, needs: Needs | None = None) -> Dataset:

@@ -8,7 +8,6 @@ library user asks for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -177,15 +176,11 @@ class Dataset:
         zones: tuple[Zone, ...],
         conflicts: tuple[Conflict, ...] = (),
         claims: tuple[RecordedClaim, ...] = (),
-        lookup: Callable[[set[str], set[str]], set[tuple[str, str, str]]] | None = None,
     ) -> None:
         self.table = table
         self.zones = zones
         self.conflicts = conflicts
         self.claims = claims  # the growth claims the inputs record
-        # Where the table holds only the rows a command needs of a larger one: what every
-        # valid row observes, (zone, indicator, period), of some zones and indicators.
-        self.lookup = lookup
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -237,15 +232,14 @@ class Dataset:
         conflicts = tuple(c for c in self.conflicts if c.zone in names)
         labels = {label for zone in kept for label in zone.names}
         claims = tuple(c for c in self.claims if c.zone is None or c.zone in labels)
-        return Dataset(self.table.select(rows), kept, conflicts, claims, self.lookup)
+        return Dataset(self.table.select(rows), kept, conflicts, claims)
 
     def seen(self, zones: set[str], indicators: set[str]) -> set[tuple[str, str, str]]:
-        """The (zone, indicator, period) of every observation of these zones and
-        indicators (of the whole table where the dataset holds only some of its rows)."""
+        """The (zone, indicator, period) of every observation of these zones and indicators
+        (a table of a million observations is not made a set)."""
         frame = self.observations()[["zone", "indicator", "period"]]
         frame = frame[frame["zone"].isin(zones) & frame["indicator"].isin(indicators)]
-        found = set(frame.itertuples(index=False, name=None))
-        return found if self.lookup is None else found | self.lookup(zones, indicators)
+        return set(frame.itertuples(index=False, name=None))
 
     def observations(self, merged: bool = True) -> pd.DataFrame:
         """One row per observation (``merged``: where sources agree or differ, the row

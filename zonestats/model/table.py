@@ -185,6 +185,28 @@ class ObservationTable:
             bound *= size
         return key
 
+    def array(self, column: str) -> Any:
+        """One column as an array (a DataFrame's other columns are not copied)."""
+        import numpy as np
+
+        if self._lists is not None:
+            return np.asarray(self._lists[column])
+        assert self._frame is not None
+        return self._frame[column].to_numpy()
+
+    def coded(self, columns: Sequence[str]) -> tuple[Any, list[tuple[Any, ...]]]:
+        """Each row's combination of these columns' values as a code (numbered in order of
+        first appearance), and the combinations (missing values as None)."""
+        import numpy as np
+        import pandas as pd
+
+        combinations = [values for _, values in self.distinct(columns)]
+        if self._lists is not None:
+            index = {values: code for code, values in enumerate(combinations)}
+            keys = zip(*(self._lists[c] for c in columns), strict=True)
+            return np.fromiter((index[k] for k in keys), np.int64, len(self)), combinations
+        return pd.factorize(self._key(columns))[0], combinations
+
     def distinct(self, columns: Sequence[str]) -> list[tuple[int, tuple[Any, ...]]]:
         """Each distinct combination of these columns' values, with the first row that has
         it, in the order they first appear (kept until one of the columns changes)."""

@@ -10,7 +10,9 @@ Every row whose absence could change what the checks and the command find is nee
   by series and the dates its period covers (whatever the qualifier: a few rows more);
 - every row of a zone that rows name in more than one way (its rows are renamed);
 - with ends: each series' rows of the earliest period a start may be in and of the latest an
-  end may be in (zonestats.analysis.growth picks among those alone).
+  end may be in (zonestats.analysis.growth picks among those alone), and every row of an
+  indicator in a period where one of its series ends (zones side by side say where a zone
+  left out for its later figure has one of the period compared too).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from zonestats.io.engine.store import Store
-from zonestats.model.merge import DEFINITION, SERIES
+from zonestats.model.merge import SERIES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,23 +41,18 @@ class Needs:
 
 
 _SERIES = ", ".join(SERIES)
-_DEFINITIONS = ", ".join(f"{c} NULLS FIRST" for c in DEFINITION)
 
 _FIRST_OF_DEFINITIONS = f"""
 SELECT _file, _line FROM (
   SELECT _file, _line, k, max(t) OVER (PARTITION BY {_SERIES}) AS kinds FROM (
     SELECT {_SERIES}, _file, _line,
-      dense_rank() OVER (PARTITION BY {_SERIES} ORDER BY {_DEFINITIONS}) AS t,
+      dense_rank() OVER (PARTITION BY {_SERIES} ORDER BY definition) AS t,
       row_number() OVER (PARTITION BY {_SERIES} ORDER BY _file, _row) AS k
-    FROM (SELECT {_SERIES}, {", ".join(DEFINITION)}, _file, min(_row) AS _row,
-            arg_min(_line, _row) AS _line
+    FROM (SELECT {_SERIES}, definition, _file, min(_row) AS _row, arg_min(_line, _row) AS _line
           FROM keys GROUP BY ALL)))
 WHERE kinds > 1 OR k = 1
 """
-_FIRST_OF_SOURCES = """
-SELECT _file, arg_min(_line, _row) FROM keys
-GROUP BY _file, source_title, source_publisher, source_date, source_url
-"""
+_FIRST_OF_SOURCES = "SELECT _file, arg_min(_line, _row) FROM keys GROUP BY _file, source"
 _REPEATED = f"""
 SELECT _file, _line FROM keys
 QUALIFY count(*) OVER (PARTITION BY {_SERIES}, _span) > 1
@@ -73,6 +70,13 @@ SELECT _file, _line FROM (
   WINDOW s AS (PARTITION BY {_SERIES}))
 WHERE rank = earliest OR rank = latest
 """
+_AT_ENDS = f"""
+SELECT _file, _line FROM keys JOIN periods USING (period)
+SEMI JOIN (
+  SELECT DISTINCT indicator, max(CASE WHEN end_ok THEN rank END) AS latest
+  FROM keys JOIN periods USING (period) GROUP BY {_SERIES}) AS ends
+ON keys.indicator = ends.indicator AND periods.rank = ends.latest
+"""
 
 
 def needed_rows(
@@ -87,7 +91,7 @@ def needed_rows(
     queries.append(_RENAMED)
     if needs.ends is not None:
         connection.register("periods", _periods(store, needs.ends))
-        queries.append(_ENDS)
+        queries += [_ENDS, _AT_ENDS]
     union = " UNION ".join(f"({q})" for q in queries)
     found = connection.sql(f"SELECT * FROM ({union}) ORDER BY 1, 2").fetchnumpy()
     files, rows = np.asarray(found["_file"]), np.asarray(found["_line"], dtype=np.int64)
@@ -104,7 +108,7 @@ def _zone_codes(store: Store, zones: Sequence[tuple[str | None, str]]) -> object
     ids, names = [], []
     for identifier, name in zones:
         id_code, name_code = store.code("zone_id", identifier), store.code("zone", name)
-        if name_code is not None and (identifier is None or id_code is not None):
+        if name_code is not None and id_code is not None:
             ids.append(id_code)
             names.append(name_code)
     return pa.table({"zone_id": pa.array(ids, pa.int32()), "zone": pa.array(names, pa.int32())})
@@ -115,7 +119,7 @@ def _periods(store: Store, ends: Ends) -> object:
     import pyarrow as pa
 
     periods = store.values("period")
-    rank, start, end = ends([str(p) for p in periods])
+    rank, start, end = ends([str(p) for (p,) in periods])
     return pa.table(
         {
             "period": pa.array(range(len(periods)), pa.int32()),

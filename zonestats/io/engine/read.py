@@ -31,9 +31,6 @@ ENV_ENGINE = "ZONESTATS_ENGINE"
 
 _OF_THE_HEADER = ("unknown-column", "missing-column")
 
-Lookup = Callable[[Collection[str], Collection[str]], set[tuple[str, str, str]]]
-"""The (zone, indicator, period) of every valid row of some zones and indicators."""
-
 
 def engine_inputs(paths: Sequence[Path]) -> list[Path]:
     """The long tables that go through the engine: regular files (read twice), by size."""
@@ -53,9 +50,9 @@ def read_through_engine(
     chosen: Collection[Path],
     needs: Needs,
     read_input: Callable[[Path], Contents],
-) -> tuple[list[Contents], Lookup]:
+) -> list[Contents]:
     """Every input's contents (of the chosen tables, only the rows needed; the others as
-    ``read_input`` reads them), and a lookup of what every valid row observes."""
+    ``read_input`` reads them)."""
     store = Store()
     try:
         contents: list[Contents] = []
@@ -67,13 +64,14 @@ def read_through_engine(
                 store.add(contents[-1].table, index, 0)
         renamed = _renamed([zone for c in contents for zone in c.zones])
         lines = needed_rows(store, renamed, needs)
-        lookup = _lookup(store, renamed)
+        if any(c.claims for c in contents):  # recorded claims are judged on every row
+            lines = store.all_lines()
     finally:
         store.close()  # no engine outlives the reading (nor its threads a fork)
     for index, path in enumerate(paths):
         if path in chosen:
             contents[index] = _read_again(path, lines.get(index), contents[index])
-    return contents, lookup
+    return contents
 
 
 def _check_all(path: Path, store: Store, index: int) -> Contents:
@@ -138,26 +136,3 @@ def _renamed(records: list[ZoneRecord]) -> list[tuple[str | None, str]]:
         (key for keys in ways.values() if len(keys) > 1 for key in keys),
         key=lambda key: (key[0] or "", key[1]),
     )
-
-
-def _lookup(store: Store, renamed: Sequence[tuple[str | None, str]]) -> Lookup:
-    """What the valid rows observe, of zones not renamed (the rows of those are all read
-    again): the distinct (zone, indicator, period) as codes, taken out of the engine."""
-    import numpy as np
-
-    query = "SELECT DISTINCT zone, indicator, period FROM keys"
-    found = {c: np.asarray(v) for c, v in store.connection.sql(query).fetchnumpy().items()}
-    names = {c: store.values(c) for c in ("zone", "indicator", "period")}
-    skipped = {name for _, name in renamed}
-
-    def seen(zones: Collection[str], indicators: Collection[str]) -> set[tuple[str, str, str]]:
-        asked = [c for z in zones if z not in skipped and (c := store.code("zone", z)) is not None]
-        codes = [c for i in indicators if (c := store.code("indicator", i)) is not None]
-        rows = np.flatnonzero(np.isin(found["zone"], asked) & np.isin(found["indicator"], codes))
-        zone, indicator, period = (found[c][rows].tolist() for c in ("zone", "indicator", "period"))
-        return {
-            (names["zone"][z], names["indicator"][i], names["period"][p])
-            for z, i, p in zip(zone, indicator, period, strict=True)
-        }
-
-    return seen

@@ -13,17 +13,25 @@ from zonestats.model.dataset import SOURCE_COLUMNS
 from zonestats.model.merge import DEFINITION, SERIES
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from zonestats.model.table import ObservationTable
 
-KEYS = (*SERIES, "period", "_span", "qualifier", *DEFINITION, *SOURCE_COLUMNS)
-"""What the engine keeps of each row (all text), besides where the row is."""
+KEYS: dict[str, tuple[str, ...]] = {
+    **{c: (c,) for c in (*SERIES, "period", "_span", "qualifier")},
+    "definition": DEFINITION,
+    "source": SOURCE_COLUMNS,
+}
+"""What the engine keeps of each row, besides where the row is: a code for each column's
+value, or for the values of a group of columns together (an indicator's definition, a
+report)."""
 
 
 class Store:
     """A DuckDB connection holding table `keys`: _file (the input's number), _row (the row's
     place among its input's valid rows), _line, then KEYS, each as a code (an integer per
-    distinct value of its column, NULL for none: rows group and compare as their values
-    do, in a fraction of the memory)."""
+    distinct combination of its columns' values, empty ones too: rows group and compare as
+    their values do, in a fraction of the memory)."""
 
     def __init__(self) -> None:
         import duckdb
@@ -37,7 +45,7 @@ class Store:
             raise ZonestatsError(f"--memory-limit: {str(error).splitlines()[0]}") from None
         self.codes: dict[str, dict[Any, int]] = {c: {} for c in KEYS}
         columns = ", ".join(f'"{c}" INTEGER' for c in KEYS)
-        places = "_file INTEGER, _row BIGINT, _line BIGINT"
+        places = "_file INTEGER, _row INTEGER, _line BIGINT"
         self.connection.execute(f"CREATE TABLE keys ({places}, {columns})")
 
     def _configure(self) -> None:
@@ -54,38 +62,45 @@ class Store:
         import numpy as np
         import pyarrow as pa
 
-        frame = table.frame(internal=True)
+        rows = len(table)
         columns = {
-            "_file": pa.array(np.full(len(frame), file, dtype=np.int32)),
-            "_row": pa.array(np.arange(first, first + len(frame), dtype=np.int64)),
-            "_line": pa.array(frame["_line"].to_numpy(dtype="int64")),
+            "_file": pa.array(np.full(rows, file, dtype=np.int32)),
+            "_row": pa.array(np.arange(first, first + rows, dtype=np.int32)),
+            "_line": pa.array(np.asarray(table.array("_line"), dtype=np.int64)),
         }
-        columns.update({c: self._coded(c, frame[c]) for c in KEYS})
+        for key in KEYS:
+            columns[key] = pa.array(self._coded(key, table))
         self.connection.register("added", pa.table(columns))
         try:
             self.connection.execute("INSERT INTO keys SELECT * FROM added")
         finally:
             self.connection.unregister("added")
 
-    def _coded(self, column: str, values: Any) -> Any:
-        """A column's values as their codes (new values get the next ones)."""
+    def _coded(self, key: str, table: ObservationTable) -> np.ndarray:
+        """The codes of each row's values of a key's columns (new ones get the next)."""
         import numpy as np
-        import pandas as pd
-        import pyarrow as pa
 
-        codes, distinct = pd.factorize(values)
-        known = self.codes[column]
-        ids = np.array([known.setdefault(v, len(known)) for v in distinct.tolist()], np.int32)
-        taken = ids[np.maximum(codes, 0)] if len(ids) else np.zeros(len(codes), np.int32)
-        return pa.array(taken, mask=codes < 0)
+        codes, combinations = table.coded(KEYS[key])
+        known = self.codes[key]
+        ids = np.fromiter((known.setdefault(c, len(known)) for c in combinations), np.int32)
+        taken: np.ndarray = ids[codes] if len(ids) else np.zeros(0, np.int32)
+        return taken
 
-    def code(self, column: str, value: Any) -> int | None:
-        """A value's code in a column (None: no row holds it)."""
-        return self.codes[column].get(value)
+    def code(self, key: str, *values: Any) -> int | None:
+        """The code of some values of a key's columns (None: no row holds them)."""
+        return self.codes[key].get(values)
 
-    def values(self, column: str) -> list[Any]:
-        """A column's distinct values, each at its code."""
-        return list(self.codes[column])
+    def values(self, key: str) -> list[tuple[Any, ...]]:
+        """A key's distinct values, each at its code."""
+        return list(self.codes[key])
+
+    def all_lines(self) -> dict[int, np.ndarray]:
+        """Per input, the lines of every row it holds, in order."""
+        import numpy as np
+
+        query = "SELECT _file, list(_line ORDER BY _line) AS lines FROM keys GROUP BY _file"
+        found = self.connection.execute(query).fetchall()
+        return {int(file): np.asarray(lines, dtype=np.int64) for file, lines in found}
 
     def close(self) -> None:
         try:

@@ -171,6 +171,21 @@ def test_a_table_is_read_whole_below_the_engine_size(
     assert engine_read.engine_inputs([path]) == [path]
 
 
+def test_a_parquet_table_counts_by_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parquet compresses a national table twentyfold: its rows, not its bytes, say how
+    large it is."""
+    path = tmp_path / "t.parquet"
+    rows = [{"indicator": "a", "period": "2020", "value": 1.0, "unit": "家"}] * 3000
+    pd.DataFrame(rows).to_parquet(path)
+    monkeypatch.delenv("ZONESTATS_ENGINE", raising=False)
+    monkeypatch.delenv("ZONESTATS_MEMORY_LIMIT", raising=False)
+    monkeypatch.setattr(engine_read, "ENGINE_BYTES", 3000 * 100)
+    assert path.stat().st_size < 3000 * 100
+    assert engine_read.engine_inputs([path]) == [path]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -25,7 +25,9 @@ CHUNK_ROWS = 500_000
 ENGINE_BYTES = 256 * MB
 """Long tables of this size in all, or more, go through the engine (below it, reading the
 whole table at once is faster, and its memory is no burden); with a memory limit chosen,
-every long table does."""
+every long table does. A Parquet file counts as its rows would as text."""
+_ROW_BYTES = 100
+"""About what a row of a long table takes as CSV (the quote most of it)."""
 ENV_ENGINE = "ZONESTATS_ENGINE"
 """`always` or `never` (for tests); anything else: by size."""
 
@@ -42,7 +44,20 @@ def engine_inputs(paths: Sequence[Path]) -> list[Path]:
         return []
     if chosen == "always" or memory_limit() is not None:
         return tables
-    return tables if sum(p.stat().st_size for p in tables) >= ENGINE_BYTES else []
+    return tables if sum(map(_size, tables)) >= ENGINE_BYTES else []
+
+
+def _size(path: Path) -> int:
+    """A table's size as text: a text file's bytes, a Parquet file's rows as text (its
+    bytes are compressed: 10M rows may take 60 MB)."""
+    if path.suffix.lower() == ".parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            return int(pq.read_metadata(path).num_rows) * _ROW_BYTES
+        except Exception:  # not a Parquet file: its reader says so  # noqa: BLE001
+            pass
+    return path.stat().st_size
 
 
 def read_through_engine(

@@ -203,3 +203,33 @@ def test_a_memory_limit_from_the_environment_is_checked(cli: Callable[..., Any])
     assert result.stderr.strip().endswith(
         "ZONESTATS_MEMORY_LIMIT='much': give a size such as 500MB or 2GB"
     )
+
+
+def test_series_keep_the_order_of_their_first_rows_analysis_uses(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """The first row of 甲区's firms is superseded by a later report; its next row still
+    comes before any of plants, so firms come first, as when the table is read whole (the
+    engine must keep that row, of no end of the series)."""
+    rows = [
+        ("firms", "2020", 10, "甲报告", "2022-01-05"),
+        ("firms", "2019", 8, "甲报告", "2022-01-05"),
+        ("plants", "2019", 5, "甲报告", "2022-01-05"),
+        ("firms", "2020", 10, "乙报告", "2022-03-01"),
+        ("firms", "2018", 6, "甲报告", "2022-01-05"),
+        ("firms", "2021", 12, "甲报告", "2022-01-05"),
+        ("plants", "2021", 7, "甲报告", "2022-01-05"),
+    ]
+    records = [
+        {"zone": "甲区", "indicator": i, "period": p, "value": v, "unit": "家",
+         "quote": f"甲区{v}家", "source_title": t, "source_date": d}
+        for i, p, v, t, d in rows
+    ]  # fmt: skip
+    path = tmp_path / "t.csv"
+    pd.DataFrame(records).to_csv(path, index=False)
+    outputs = [
+        cli("compare", "-d", str(path), "--csv", env={"ZONESTATS_ENGINE": engine}).stdout
+        for engine in ("never", "always")
+    ]
+    assert [line.split(",")[0] for line in outputs[0].splitlines()[1:]] == ["firms", "plants"]
+    assert outputs[1] == outputs[0]

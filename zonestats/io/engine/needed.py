@@ -7,7 +7,9 @@ Every row whose absence could change what the checks and the command find is nee
   zonestats.model.definitions.fill_definitions read);
 - the first row of each report (Dataset.sources);
 - every row of an observation given more than once (zonestats.model.merge.merge), counted
-  by series and the dates its period covers (whatever the qualifier: a few rows more);
+  by series and the dates its period covers (whatever the qualifier: a few rows more), and
+  each series' first row of an observation given once: with those, each series' first row
+  that analysis uses (the order of the output is the order series first appear in);
 - every row of a zone that rows name in more than one way (its rows are renamed);
 - with ends: each series' rows of the earliest period a start may be in and of the latest an
   end may be in (zonestats.analysis.growth picks among those alone), and every row of an
@@ -57,6 +59,11 @@ _REPEATED = f"""
 SELECT _file, _line FROM keys
 QUALIFY count(*) OVER (PARTITION BY {_SERIES}, _span) > 1
 """
+_FIRST_USED = f"""
+SELECT _file, _line FROM (
+  SELECT * FROM keys QUALIFY count(*) OVER (PARTITION BY {_SERIES}, _span) = 1)
+QUALIFY row_number() OVER (PARTITION BY {_SERIES} ORDER BY _file, _row) = 1
+"""
 _RENAMED = """
 SELECT _file, _line FROM keys SEMI JOIN renamed
 ON keys.zone = renamed.zone AND keys.zone_id IS NOT DISTINCT FROM renamed.zone_id
@@ -86,7 +93,7 @@ def needed_rows(
     import numpy as np
 
     connection = store.connection
-    queries = [_FIRST_OF_DEFINITIONS, _FIRST_OF_SOURCES, _REPEATED]
+    queries = [_FIRST_OF_DEFINITIONS, _FIRST_OF_SOURCES, _REPEATED, _FIRST_USED]
     connection.register("renamed", _zone_codes(store, renamed))
     queries.append(_RENAMED)
     if needs.ends is not None:

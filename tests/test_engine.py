@@ -233,3 +233,38 @@ def test_series_keep_the_order_of_their_first_rows_analysis_uses(
     ]
     assert [line.split(",")[0] for line in outputs[0].splitlines()[1:]] == ["firms", "plants"]
     assert outputs[1] == outputs[0]
+
+
+def test_a_table_unreadable_past_its_first_rows_is_unreadable(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row with a cell too many after the first table of rows: the file is unreadable, as
+    when it is read whole, and the other inputs are still validated."""
+    good = tmp_path / "good.csv"
+    rows = [{"indicator": "a", "period": str(2010 + y), "value": y, "unit": "家"} for y in range(5)]
+    pd.DataFrame(rows).to_csv(good, index=False)
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text(good.read_text(encoding="utf-8") + "a,2020,5,家,extra\n", encoding="utf-8")
+    monkeypatch.setattr(engine_read, "CHUNK_ROWS", 2)
+    results = [
+        cli("validate", str(ragged), str(good), expect=1, env={"ZONESTATS_ENGINE": engine})
+        for engine in ("never", "always")
+    ]
+    assert "[unreadable-table]" in results[0].stdout
+    assert (results[1].stdout, results[1].stderr) == (results[0].stdout, results[0].stderr)
+
+
+@pytest.mark.parametrize("size", ["500", "lots", "5 XB"])
+def test_a_memory_limit_needs_a_unit(cli: Callable[..., Any], size: str) -> None:
+    assert (
+        "give a size such as 500MB or 2GB" in cli("--memory-limit", size, "list", expect=2).stderr
+    )
+
+
+def test_an_engine_past_its_memory_limit_says_so(cli: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    rows = [{"indicator": "a", "period": str(2010 + y), "value": y, "unit": "家"} for y in range(5)]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = cli("--memory-limit", "1KB", "compare", "-d", str(path), expect=1)
+    assert result.stderr.startswith("error: the engine for long tables failed (memory limit 1KB)")
+    assert "Traceback" not in result.stderr

@@ -23,7 +23,7 @@ MAX_CELL = 100_000
 
 ENV_MAX_INPUT = "ZONESTATS_MAX_INPUT"
 ENV_MEMORY = "ZONESTATS_MEMORY_LIMIT"
-_SIZE = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)?", re.IGNORECASE)
+_SIZE = re.compile(r"\d+(\.\d+)?\s*[KMGT]i?B", re.IGNORECASE)
 
 _chosen: int | None = None
 

@@ -81,6 +81,12 @@ def read_through_engine(
         lines = needed_rows(store, renamed, needs)
         if any(c.claims for c in contents):  # recorded claims are judged on every row
             lines = store.all_lines()
+    except store.errors as error:  # past its memory limit, or its disk full
+        reason = str(error).strip().splitlines()[0]
+        limit = memory_limit() or "the default"
+        raise ZonestatsError(
+            f"the engine for long tables failed (memory limit {limit}): {reason}"
+        ) from None
     finally:
         store.close()  # no engine outlives the reading (nor its threads a fork)
     for index, path in enumerate(paths):
@@ -106,7 +112,8 @@ def _check_all(path: Path, store: Store, index: int) -> Contents:
             count += len(checked.table)
             if any(p.code in _OF_THE_HEADER for p in checked.problems):
                 break  # every table of the file would say so again
-    except DataError as error:
+    except DataError as error:  # rows of earlier tables of the file are no rows of it
+        store.connection.execute("DELETE FROM keys WHERE _file = ?", [index])
         return Contents.unreadable(name, list(error.problems))
     return Contents(ObservationTable.empty([name]), list(zones), problems)
 

@@ -37,16 +37,17 @@ class Store:
         import duckdb
 
         self.folder = tempfile.mkdtemp(prefix="zonestats-engine-")
-        self.connection: Any = duckdb.connect()
-        try:
-            self._configure()
-        except duckdb.Error as error:
-            self.close()
-            raise ZonestatsError(f"--memory-limit: {str(error).splitlines()[0]}") from None
+        self.errors: type[Exception] = duckdb.Error  # what the engine raises
         self.codes: dict[str, dict[Any, int]] = {c: {} for c in KEYS}
-        columns = ", ".join(f'"{c}" INTEGER' for c in KEYS)
-        places = "_file INTEGER, _row INTEGER, _line BIGINT"
-        self.connection.execute(f"CREATE TABLE keys ({places}, {columns})")
+        try:
+            self.connection: Any = duckdb.connect()
+            self._configure()
+            columns = ", ".join(f'"{c}" INTEGER' for c in KEYS)
+            places = "_file INTEGER, _row INTEGER, _line BIGINT"
+            self.connection.execute(f"CREATE TABLE keys ({places}, {columns})")
+        except duckdb.Error as error:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise ZonestatsError(f"--memory-limit: {str(error).splitlines()[0]}") from None
 
     def _configure(self) -> None:
         folder = self.folder.replace("'", "''")

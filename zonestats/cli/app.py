@@ -174,8 +174,8 @@ def _root(
             metavar="SIZE",
             help=(
                 "Memory for long tables in the engine, past which it works on disk (500MB, "
-                "2GB; or ZONESTATS_MEMORY_LIMIT). Long tables of 256 MB or more always go "
-                "through it; with this, every long table does."
+                "2GB; or ZONESTATS_MEMORY_LIMIT). compare (but --steps) and validate send "
+                "long tables of 256 MB or more through it; with this, every long table."
             ),
         ),
     ] = None,

@@ -77,10 +77,11 @@ def read_through_engine(
             else:
                 contents.append(read_input(path))
                 store.add(contents[-1].table, index, 0)
-        renamed = _renamed([zone for c in contents for zone in c.zones])
-        lines = needed_rows(store, renamed, needs)
         if any(c.claims for c in contents):  # recorded claims are judged on every row
             lines = store.all_lines()
+        else:
+            renamed = _renamed([zone for c in contents for zone in c.zones])
+            lines = needed_rows(store, renamed, needs)
     except store.errors as error:  # past its memory limit, or its disk full
         reason = str(error).strip().splitlines()[0]
         limit = memory_limit() or "the default"

@@ -495,8 +495,31 @@ def engine_groups(paths: dict[str, Path], quick: bool) -> list[Group]:
                 ],
             )
         )
+    if "parquet_1000000" in paths:
+        result.append(_jsonl_export(str(paths["parquet_1000000"]), zs, versions))
     result += _ten_million(paths, versions)
     return result
+
+
+def _jsonl_export(table: str, zs: list[str], versions: str) -> Group:
+    """JSON Lines of 1M observations: zonestats export against DuckDB's COPY of the table."""
+    return Group(
+        "export 1M as JSONL: 1,000,000 observations from Parquet (floor: DuckDB's COPY of the "
+        "table, FORMAT json)",
+        Case("floor: duckdb_jsonl.py", [PY, str(FLOORS / "duckdb_jsonl.py"), table]),
+        [
+            Case(
+                "zonestats export --format jsonl", [*zs, "export", "--format", "jsonl", "-d", table]
+            ),
+            Case("reference: zonestats export --csv", [*zs, "export", "--csv", "-d", table]),
+        ],
+        notes=[
+            f"{versions}. The floor writes the table's own columns as DuckDB's JSON (no spaces, "
+            "values as stored); zonestats checks every row first and writes every export column "
+            "(24, the sources' included) as json.dumps does, column by column "
+            "(zonestats/output/json_rows.py): 488 MB against the floor's 266 MB."
+        ],
+    )
 
 
 def _ten_million(paths: dict[str, Path], versions: str) -> list[Group]:

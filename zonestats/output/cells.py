@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from zonestats.errors import printable
-from zonestats.model.quantity import Qualifier, format_number, plain_number
+from zonestats.model.quantity import SIGNIFICANT, Qualifier, format_number, plain_number, tidy
 from zonestats.model.terms import CATEGORY_NAMES
 from zonestats.output.options import Lang, OutputOptions, Units
 from zonestats.output.table import Column, Kind
@@ -87,3 +87,31 @@ def delimited_cell(value: Any) -> str:
     if isinstance(value, int | float):
         return plain_number(value)
     return neutralise(value)
+
+
+def json_value(value: Any) -> Any:
+    """A number as JSON gives it: whole numbers as integers (126, not 126.0), the others to
+    SIGNIFICANT digits (0.2, not 0.19999999999999996)."""
+    if isinstance(value, float):
+        value = tidy(value)
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return value
+
+
+def tidy_array(values: Any) -> Any:
+    """zonestats.model.quantity.tidy for an array of finite numbers that are not whole: the
+    division by a power of ten is correctly rounded, so the result is the number the
+    rounded digits name; magnitudes beyond exact powers of ten go one by one."""
+    import numpy as np
+
+    with np.errstate(divide="ignore"):
+        digits = SIGNIFICANT - 1 - np.floor(np.log10(np.abs(values)))
+    exact = (digits >= -22) & (digits <= 22)
+    power = 10.0 ** np.abs(np.where(exact, digits, 0))  # exact up to 10**22
+    up = np.round(values * power) / power  # digits after the point
+    down = np.round(values / power) * power  # whole tens, hundreds … (digits < 0)
+    whole = values == np.trunc(values)
+    result = np.where(exact & ~whole, np.where(digits >= 0, up, down), values)
+    loose = np.flatnonzero(~exact & ~whole)
+    result[loose] = [tidy(v) for v in values[loose].tolist()]
+    return result

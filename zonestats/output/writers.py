@@ -7,10 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from zonestats.errors import printable
-from zonestats.model.quantity import SIGNIFICANT, tidy
-from zonestats.output.cells import FORMULA_START, delimited_cell, display, machine_cell
+from zonestats.output.cells import (
+    FORMULA_START,
+    delimited_cell,
+    display,
+    json_value,
+    machine_cell,
+    tidy_array,
+)
 from zonestats.output.copy import copy_rows
 from zonestats.output.files import write_output
+from zonestats.output.json_rows import json_rows
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
 from zonestats.output.table import Report, Table, header_of, table_from_frame
@@ -200,25 +207,6 @@ def _columns_as_text(frame: Any) -> list[list[str]]:
     return columns
 
 
-def tidy_array(values: Any) -> Any:
-    """zonestats.model.quantity.tidy for an array of finite numbers that are not whole: the
-    division by a power of ten is correctly rounded, so the result is the number the
-    rounded digits name; magnitudes beyond exact powers of ten go one by one."""
-    import numpy as np
-
-    with np.errstate(divide="ignore"):
-        digits = SIGNIFICANT - 1 - np.floor(np.log10(np.abs(values)))
-    exact = (digits >= -22) & (digits <= 22)
-    power = 10.0 ** np.abs(np.where(exact, digits, 0))  # exact up to 10**22
-    up = np.round(values * power) / power  # digits after the point
-    down = np.round(values / power) * power  # whole tens, hundreds … (digits < 0)
-    whole = values == np.trunc(values)
-    result = np.where(exact & ~whole, np.where(digits >= 0, up, down), values)
-    loose = np.flatnonzero(~exact & ~whole)
-    result[loose] = [tidy(v) for v in values[loose].tolist()]
-    return result
-
-
 def _numbers_as_text(values: Any) -> list[str]:
     """plain_number for a whole array: integral values by integer formatting, the rest by
     repr (Python's shortest round-trip text), nothing for NaN and infinities."""
@@ -247,23 +235,16 @@ def _write_tsv(table: Table, options: OutputOptions, out: IO[str]) -> None:
 def _json_records(table: Table) -> list[dict[str, Any]]:
     keys, positions = _machine_view(table)
     return [
-        {key: _json_value(machine_cell(row[i])) for key, i in zip(keys, positions, strict=True)}
+        {key: json_value(machine_cell(row[i])) for key, i in zip(keys, positions, strict=True)}
         for row in table.rows
     ]
-
-
-def _json_value(value: Any) -> Any:
-    """A number as JSON gives it: whole numbers as integers (126, not 126.0), the others to
-    SIGNIFICANT digits (0.2, not 0.19999999999999996)."""
-    if isinstance(value, float):
-        value = tidy(value)
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    return value
 
 
 def _write_json(table: Table, options: OutputOptions, out: IO[str]) -> None:
     import json
 
+    if _frame_records(table, out, indented=True):
+        return
     json.dump(_json_records(table), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
@@ -275,9 +256,20 @@ def _write_jsonl(table: Table, options: OutputOptions, out: IO[str]) -> None:
 def _jsonl_rows(table: Table, out: IO[str]) -> None:
     import json
 
+    if _frame_records(table, out, indented=False):
+        return
     for record in _json_records(table):
         out.write(json.dumps(record, ensure_ascii=False, allow_nan=False))
         out.write("\n")
+
+
+def _frame_records(table: Table, out: IO[str], *, indented: bool) -> bool:
+    """A large table's records, written column by column (the same bytes); False, having
+    written nothing, where the table has no frame or is short."""
+    if table.frame is None:
+        return False
+    keys, _ = _machine_view(table)
+    return json_rows(table.frame[keys], out, indented=indented)
 
 
 def _escape_markdown(text: str) -> str:

@@ -41,37 +41,24 @@ def latest(dataset: Dataset, category: str | None = None) -> list[Latest]:
     table = dataset.table.used()
     if category is not None:
         table = _of_category(table, category)
-    columns = {c: table.column(c) for c in (*_LATEST, "period", "value", "qualifier", "written")}
-    best: dict[tuple[str, str], tuple[tuple[float, float, int], int]] = {}
-    counts: dict[tuple[str, str], int] = {}
-    keys: dict[tuple[str, str], tuple[float, float, int]] = {}
-    rows = zip(
-        columns["zone"], columns["indicator"], columns["period"], columns["qualifier"], strict=True
-    )
-    for row, (zone, indicator, period, qualifier) in enumerate(rows):
-        key = keys.get((period, qualifier))
-        if key is None:
-            key = keys[(period, qualifier)] = latest_key(period, qualifier)
-        series = (zone, indicator)
-        counts[series] = counts.get(series, 0) + 1
-        found = best.get(series)
-        if found is None or key >= found[0]:  # of equals, the last, as growth takes
-            best[series] = (key, row)
+    picked = table.best_rows(("zone", "indicator"), ("period", "qualifier"), latest_key)
+    chosen = table.select([row for row, _ in picked])
+    columns = {c: chosen.column(c) for c in (*_LATEST, "period", "value", "qualifier", "written")}
     return [
         Latest(
-            zone=columns["zone"][row],
-            indicator=columns["indicator"][row],
-            name=columns["name"][row],
-            name_en=columns["name_en"][row],
-            category=columns["category"][row],
-            unit=columns["unit"][row],
-            observations=counts[series],
-            period=columns["period"][row],
-            value=float(columns["value"][row]),
-            qualifier=columns["qualifier"][row],
-            written=columns["written"][row],
+            zone=columns["zone"][place],
+            indicator=columns["indicator"][place],
+            name=columns["name"][place],
+            name_en=columns["name_en"][place],
+            category=columns["category"][place],
+            unit=columns["unit"][place],
+            observations=count,
+            period=columns["period"][place],
+            value=float(columns["value"][place]),
+            qualifier=columns["qualifier"][place],
+            written=columns["written"][place],
         )
-        for series, (_, row) in best.items()
+        for place, (_, count) in enumerate(picked)
     ]
 
 
@@ -111,8 +98,13 @@ def citations(dataset: Dataset, indicator: str) -> list[Cited]:
     rows = [i for i, value in enumerate(ids) if value == indicator]
     if not rows:
         raise ZonestatsError(unknown("indicator", indicator, list(dict.fromkeys(ids))))
-    columns = {c: table.column(c) for c in _CITED}
-    records = [{c: columns[c][r] for c in _CITED} for r in rows if not columns["_copy"][r]]
+    chosen = table.select(rows)  # of a long table, only its rows become Python values
+    columns = {c: chosen.column(c) for c in _CITED}
+    records = [
+        {c: columns[c][place] for c in _CITED}
+        for place in range(len(rows))
+        if not columns["_copy"][place]
+    ]
     zones = list(dict.fromkeys(r["zone"] for r in records))
     records.sort(key=lambda r: (zones.index(r["zone"]), *_in_period(r)))
     notes = _agreement(records, dataset)

@@ -9,7 +9,7 @@ nowhere else: a column as a list, distinct combinations, repeated keys, rows kep
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -229,6 +229,51 @@ class ObservationTable:
         firsts = firsts.astype(object).where(firsts.notna(), None)
         values = list(firsts.itertuples(index=False, name=None))
         return list(zip(rows.tolist(), values, strict=True))
+
+    def best_rows(
+        self, groups: Sequence[str], by: Sequence[str], key: Callable[..., Any]
+    ) -> list[tuple[int, int]]:
+        """Per group of rows with equal values of ``groups`` (in the order groups first
+        appear): the row whose values of ``by`` give the greatest ``key`` (of equals, the
+        last), and how many rows the group has. ``key`` is called once per distinct
+        combination of ``by``."""
+        if self._lists is not None:
+            keys: dict[tuple[Any, ...], Any] = {}
+            best: dict[tuple[Any, ...], tuple[Any, int]] = {}
+            counts: dict[tuple[Any, ...], int] = {}
+            rows = zip(
+                *(self._lists[c] for c in groups), *(self._lists[c] for c in by), strict=True
+            )
+            for row, values in enumerate(rows):
+                group, of_key = values[: len(groups)], values[len(groups) :]
+                found_key = keys.get(of_key)
+                if found_key is None:
+                    found_key = keys[of_key] = key(*of_key)
+                counts[group] = counts.get(group, 0) + 1
+                found = best.get(group)
+                if found is None or found_key >= found[0]:
+                    best[group] = (found_key, row)
+            return [(row, counts[group]) for group, (_, row) in best.items()]
+        return self._best_rows_of_frame(groups, by, key)
+
+    def _best_rows_of_frame(
+        self, groups: Sequence[str], by: Sequence[str], key: Callable[..., Any]
+    ) -> list[tuple[int, int]]:
+        import numpy as np
+
+        codes, combinations = self.coded(by)
+        keys = [key(*values) for values in combinations]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        rank = np.zeros(len(keys), dtype=np.int64)  # equal keys, equal ranks
+        for place, code in enumerate(order):
+            before = order[place - 1]
+            rank[code] = rank[before] if place and keys[before] == keys[code] else place
+        group, _ = self.coded(groups)  # numbered in order of first appearance
+        rows = np.arange(len(self))
+        ordered = np.lexsort((rows, rank[codes], group))
+        ends = np.flatnonzero(np.diff(group[ordered], append=-1) != 0)
+        counts = np.bincount(group)
+        return list(zip(ordered[ends].tolist(), counts.tolist(), strict=True))
 
     def repeated(self, columns: Sequence[str]) -> list[list[int]]:
         """The rows that share their values of these columns with another row, in groups,

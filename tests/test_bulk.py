@@ -206,6 +206,42 @@ def test_limit_cuts_rows_and_says_how_to_see_them(cli: Callable[..., Any]) -> No
     assert len(cli("export", "--csv", "--limit", "0").stdout.splitlines()) == 42
 
 
+@pytest.mark.parametrize("format", ["table", "markdown"])
+def test_limit_cuts_each_table_of_the_summary_for_people(
+    cli: Callable[..., Any], format: str
+) -> None:
+    """Every section of the summary at most --limit rows (the headline and counts whole),
+    one note for all of them; --limit 0 shows every row."""
+    from zonestats.analysis.summary import summarize
+
+    whole = summarize(zonestats.load())
+    result = cli("summary", "--format", format, "--lang", "en", "--limit", "2")
+    everything = cli("summary", "--format", format, "--lang", "en", "--limit", "0")
+    assert everything.stderr == ""
+    shown = [i.indicator for i in whole.latest if i.indicator in result.stdout]
+    every = [i.indicator for i in whole.latest if i.indicator in everything.stdout]
+    categories = {i.category for i in whole.latest}
+    assert every == [i.indicator for i in whole.latest]
+    assert len(shown) == sum(
+        min(2, len([i for i in whole.latest if i.category == c])) for c in categories
+    )
+    cut = sum(len([i for i in whole.latest if i.category == c]) > 2 for c in categories)
+    cut += len(whole.movers) > 2
+    assert result.stderr.startswith(f"showing at most 2 rows of each table ({cut} of ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_limit_cuts_the_summary_s_rows_for_programs_and_not_its_json(
+    cli: Callable[..., Any],
+) -> None:
+    rows = cli("summary", "--csv", "--limit", "3")
+    assert len(rows.stdout.splitlines()) == 4
+    assert rows.stderr.startswith("showing 3 of ")
+    document = cli("summary", "--json", "--limit", "3")
+    assert document.stdout == cli("summary", "--json").stdout
+    assert document.stderr == ""
+
+
 def test_long_tables_are_cut_when_not_on_a_terminal(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

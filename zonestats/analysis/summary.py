@@ -56,7 +56,8 @@ def summarize(dataset: Dataset, movers: int = 5) -> Summary:
     """Counts, the biggest multiples and rank gains, and each series' latest value."""
     frame = dataset.observations()
     growth = growth_table(frame)
-    records: list[dict[str, Any]] = growth.to_dict("records")  # type: ignore[assignment]
+    could_move = growth["improved"].eq(True).fillna(False) | growth["multiple"].gt(1).fillna(False)
+    records: list[dict[str, Any]] = growth[could_move.astype(bool)].to_dict("records")  # type: ignore[assignment]
     headline = [m for m in map(_mover, records) if m is not None]
     headline.sort(key=lambda m: -m.magnitude)
     newest = latest(dataset)

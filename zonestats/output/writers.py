@@ -35,6 +35,7 @@ def render(table: Table | Report, options: OutputOptions, cited: Any = None) -> 
         table = dataclasses.replace(table, sources=source_table(cited.sources))
     if isinstance(table, Report):
         writer = _REPORT_WRITERS.get(options.format, _report_rows(_WRITERS[options.format]))
+        table = _limited_report(table, options)
     else:
         writer = _WRITERS[options.format]
         table = _limited(table, options)
@@ -71,20 +72,45 @@ class _Escaping:
         self._out.flush()
 
 
+def _limited_report(report: Report, options: OutputOptions) -> Report:
+    """A report cut to --limit rows: each section people read, or the rows table programs
+    get (a JSON document is whole); one note on stderr of what was left out."""
+    keep = options.limit
+    if keep is None or options.format is Format.JSON:
+        return report
+    if not options.format.for_people:
+        return dataclasses.replace(report, rows=_limited(report.rows, options))
+    long = [len(s.rows) > keep for s in report.sections]
+    if any(long):
+        print(
+            f"showing at most {keep:,} rows of each table ({sum(long)} of "
+            f"{len(report.sections)} cut); --limit 0 shows them all, --csv or -o FILE.xlsx "
+            "writes them for a spreadsheet",
+            file=options.env.stderr,
+        )
+    sections = tuple(
+        _cut(s, keep) if cut else s for s, cut in zip(report.sections, long, strict=True)
+    )
+    return dataclasses.replace(report, sections=sections)
+
+
 def _limited(table: Table, options: OutputOptions) -> Table:
     """The first --limit rows, with a note on stderr of what was left out and how to see it."""
     total = len(table.rows)
     if options.limit is None or total <= options.limit:
         return table
-    keep = options.limit
     print(
-        f"showing {keep:,} of {total:,} rows; --limit 0 shows them all, "
+        f"showing {options.limit:,} of {total:,} rows; --limit 0 shows them all, "
         "--csv or -o FILE.xlsx writes them for a spreadsheet",
         file=options.env.stderr,
     )
+    return _cut(table, options.limit)
+
+
+def _cut(table: Table, keep: int) -> Table:
     if table.frame is not None:
         return table_from_frame(table.frame.head(keep), table.columns, table.title)
-    return Table(table.columns, list(table.rows[:keep]), table.title)
+    return dataclasses.replace(table, rows=list(table.rows[:keep]))
 
 
 def _machine_view(table: Table) -> tuple[list[str], list[int]]:

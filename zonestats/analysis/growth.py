@@ -313,25 +313,41 @@ def _notes(pair: pd.DataFrame, figures: dict[str, Any]) -> np.ndarray:
     # Where one end of a ranked pair states its out_of and the other does not, say which.
     one = rank & ~same & (np.isnan(from_out) != np.isnan(to_out))
     period = np.where(np.isnan(from_out), pair["from_period"], pair["to_period"]).astype(object)
-    return _join(notes, np.where(one, "no out_of for " + period, ""))
+    missing = np.full(len(pair), "", dtype=object)
+    missing[one] = "no out_of for " + period[one]
+    return _join(notes, missing)
 
 
 def _conditions(conditions: Iterable[tuple[Any, str]], length: int) -> np.ndarray:
+    """Per row, the texts of the conditions that hold there, in order, joined by "; ": each
+    distinct combination joined once."""
     import numpy as np
 
-    notes = np.full(length, "", dtype=object)
-    for mask, text in conditions:
-        notes = _join(notes, np.where(mask, text, ""))
-    return notes
+    held = np.zeros(length, dtype=np.int64)
+    texts = []
+    for bit, (mask, text) in enumerate(conditions):
+        held |= np.asarray(mask, dtype=bool).astype(np.int64) << bit
+        texts.append(text)
+    combinations, inverse = np.unique(held, return_inverse=True)
+    joined = [
+        "; ".join(text for bit, text in enumerate(texts) if combination >> bit & 1)
+        for combination in combinations.tolist()
+    ]
+    result: np.ndarray = np.array(joined, dtype=object)[inverse.reshape(-1)]
+    return result
 
 
 def _join(left: Any, right: Any) -> np.ndarray:
+    """Two texts per row joined by "; " (either alone where the other is empty)."""
     import numpy as np
 
     left = np.asarray(left, dtype=object)
     right = np.asarray(right, dtype=object)
-    both = (left != "") & (right != "")
-    result: np.ndarray = np.where(both, left + "; " + right, np.where(left != "", left, right))
+    given = left != ""
+    result: np.ndarray = np.where(given, left, right)
+    both = given & (right != "")
+    if both.any():
+        result[both] = left[both] + "; " + right[both]
     return result
 
 
@@ -343,8 +359,23 @@ def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
     approximate. An expected or target value at either end marks the growth the same way.
     """
     import numpy as np
+    import pandas as pd
 
-    s, e = start.to_numpy(dtype=object), end.to_numpy(dtype=object)
+    starts, start_values = pd.factorize(start, use_na_sentinel=False)
+    ends, end_values = pd.factorize(end, use_na_sentinel=False)
+    pairs, inverse = np.unique(starts * len(end_values) + ends, return_inverse=True)
+    qualifier, note = _qualifier_of_pairs(
+        np.asarray(start_values, dtype=object)[pairs // max(len(end_values), 1)],
+        np.asarray(end_values, dtype=object)[pairs % max(len(end_values), 1)],
+    )
+    inverse = inverse.reshape(-1)
+    return qualifier[inverse], note[inverse]
+
+
+def _qualifier_of_pairs(s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_growth_qualifier of each (start, end) pair of qualifiers."""
+    import numpy as np
+
     lower = np.isin(e, LOWER_BOUNDS) | np.isin(s, UPPER_BOUNDS)
     upper = np.isin(e, UPPER_BOUNDS) | np.isin(s, LOWER_BOUNDS)
     approx = (s == "approx") | (e == "approx") | (lower & upper)
@@ -365,4 +396,4 @@ def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
         ],
         default="",
     )
-    return qualifier.astype(object), note
+    return qualifier.astype(object), note.astype(object)

@@ -6,6 +6,10 @@ that it keeps enough."""
 from __future__ import annotations
 
 import csv
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -268,3 +272,37 @@ def test_an_engine_past_its_memory_limit_says_so(cli: Callable[..., Any], tmp_pa
     result = cli("--memory-limit", "1KB", "compare", "-d", str(path), expect=1)
     assert result.stderr.startswith("error: the engine for long tables failed (memory limit 1KB)")
     assert "Traceback" not in result.stderr
+
+
+_SIGNALLED_IN_THE_ENGINE = """
+import os, sys
+from zonestats.cli.app import main
+from zonestats.io.engine import store
+
+signum, table = int(sys.argv[1]), sys.argv[2]
+add = store.Store.add
+
+def add_then_signal(self, *args):
+    add(self, *args)
+    assert os.listdir(self.folder) is not None  # the folder is there
+    os.kill(os.getpid(), signum)
+
+store.Store.add = add_then_signal
+sys.argv = ["zonestats", "compare", "--csv", "-d", table]
+main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_in_the_engine_leaves_no_temporary_folder(tmp_path: Path, signum: int) -> None:
+    table = tmp_path / "obs.csv"
+    table.write_text("zone,indicator,period,value,unit\n甲区,gdp,2020,1,亿元\n", encoding="utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNALLED_IN_THE_ENGINE, str(int(signum)), str(table)],
+        capture_output=True,
+        env={**os.environ, "TMPDIR": str(temporary), "ZONESTATS_ENGINE": "always"},
+    )
+    assert done.returncode == 128 + signum, done.stderr
+    assert list(temporary.iterdir()) == []

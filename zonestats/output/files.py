@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from zonestats.errors import Interrupted, ZonestatsError
+from zonestats.errors import ZonestatsError
+from zonestats.io.interrupt import signals_interrupt
 
 TEMPORARY_PREFIX = ".zonestats-"
 """How a temporary output file begins (it ends in .tmp): short, and recognisable."""
@@ -102,7 +101,7 @@ def _write_beside(
     except OSError as error:
         raise ZonestatsError(f"{target}: cannot write: {_reason(error)}") from None
     try:
-        with _signals_interrupt():
+        with signals_interrupt():
             out: IO[Any]
             opened = (
                 open(handle, "wb") if binary else open(handle, "w", encoding="utf-8", newline="")
@@ -117,27 +116,6 @@ def _write_beside(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-@contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an exception for the block (SIGINT already is one), so
-    that what was begun is cleaned up before the process ends."""
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise Interrupted(signum)
-
-    previous = {}
-    try:
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            previous[number] = signal.signal(number, interrupt)
-    except ValueError:  # not the main thread: signals stay as they are
-        pass
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _new_mode() -> int:

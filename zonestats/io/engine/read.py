@@ -13,6 +13,7 @@ from zonestats.errors import DataError, ZonestatsError
 from zonestats.io.contents import Contents
 from zonestats.io.engine.needed import Needs, needed_rows
 from zonestats.io.engine.store import Store
+from zonestats.io.interrupt import signals_interrupt
 from zonestats.io.limits import MB, memory_limit
 from zonestats.model.merge import ZoneRecord, resolve_zones, zone_key
 from zonestats.model.table import ObservationTable
@@ -68,6 +69,16 @@ def read_through_engine(
 ) -> list[Contents]:
     """Every input's contents (of the chosen tables, only the rows needed; the others as
     ``read_input`` reads them)."""
+    with signals_interrupt():  # the engine's folder is removed however the process ends
+        return _read_through(paths, chosen, needs, read_input)
+
+
+def _read_through(
+    paths: Sequence[Path],
+    chosen: Collection[Path],
+    needs: Needs,
+    read_input: Callable[[Path], Contents],
+) -> list[Contents]:
     store = Store()
     try:
         contents: list[Contents] = []

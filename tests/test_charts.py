@@ -215,3 +215,64 @@ def test_series_and_slope_on_the_bundled_data() -> None:
     slope = chart(dataset, ["midea_fridge_output"], ChartKind.SLOPE)
     assert _points(slope) == {"荆州开发区": [("2008", 1e8), ("2021", 8.2e9)]}
     assert axis_scale(slope) == (1e8, "亿元")
+
+
+def _national(tmp_path: Path, zones: int, indicators: int, unit: str = "亿元") -> Path:
+    """A long table of many zones: each indicator of each zone from 2010 to 2020, zone z's
+    indicator i growing (z + 1) * (i + 1) times."""
+    rows = ["zone,indicator,name,period,value,unit,out_of"]
+    for z in range(zones):
+        for i in range(indicators):
+            rank = unit == "位"
+            start, end = (z + 5, z + 1) if rank else (1, (z + 1) * (i + 1))
+            out_of = str(zones + 5) if rank else ""
+            rows.append(f"区{z},x{i},指标{i},2010,{start},{unit},{out_of}")
+            rows.append(f"区{z},x{i},指标{i},2020,{end},{unit},{out_of}")
+    path = tmp_path / f"national_{unit}.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_growth_chart_of_a_national_table_draws_the_largest_multiples(
+    tmp_path: Path,
+) -> None:
+    from zonestats.analysis.charts import MOST_BARS
+
+    drawn = chart(zonestats.load(_national(tmp_path, 20, 4)), zh=False)
+    bars = drawn.series[0].points
+    multiples = sorted(((z + 1) * (i + 1) for z in range(20) for i in range(4)), reverse=True)
+    assert [p.y for p in bars] == multiples[:MOST_BARS]
+    assert drawn.x_order == tuple(p.x for p in bars)
+    assert drawn.notes == (
+        f"{MOST_BARS} of 80 drawn: the largest multiples; name indicators or --province to choose",
+    )
+
+
+@pytest.mark.parametrize("zh", [True, False])
+def test_many_ranks_left_out_of_growth_make_one_note(tmp_path: Path, zh: bool) -> None:
+    values = _national(tmp_path, 2, 2)
+    ranks = _national(tmp_path, 2, 5, unit="位")
+    renamed = ranks.read_text(encoding="utf-8").replace(",x", ",r")
+    ranks.write_text(renamed, encoding="utf-8")
+    drawn = chart(zonestats.load([values, ranks]), zh=zh)
+    rank_notes = [n for n in drawn.notes if "rank" in n or "排名" in n]
+    assert len(rank_notes) == 1
+    assert "r0, r1, r2" in rank_notes[0] and ("2 more" in rank_notes[0] or "等5项" in rank_notes[0])
+
+
+def test_lines_of_many_zones_are_those_at_the_top(tmp_path: Path) -> None:
+    from zonestats.analysis.charts import MOST_LINES
+
+    zones = MOST_LINES + 7
+    series = chart(zonestats.load(_national(tmp_path, zones, 1)), ["x0"], zh=False)
+    assert series.kind is ChartKind.SLOPE  # two periods
+    largest = [f"区{z}" for z in range(zones)][-MOST_LINES:]  # the largest last values
+    assert [s.name for s in series.series] == largest  # in their order
+    assert series.notes == (
+        f"{MOST_LINES} of {zones} drawn: the largest last values; name indicators or "
+        "--province to choose",
+    )
+    ranks = chart(zonestats.load(_national(tmp_path, zones, 1, unit="位")), ["x0"], zh=False)
+    assert ranks.kind is ChartKind.RANKS
+    assert [s.name for s in ranks.series] == [f"区{z}" for z in range(MOST_LINES)]  # places 1…
+    assert ranks.notes[-1].startswith(f"{MOST_LINES} of {zones} drawn: the best last places")

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 
 LOG_SPAN = 20.0
 """Bars go on a log scale where the largest is this many times the smallest (82x and 1.5x)."""
+MOST_BARS = 30
+"""A growth chart draws the largest multiples, at most this many (a national table has
+tens of thousands of series: no chart shows them all)."""
+MOST_LINES = 20
+"""A chart of lines draws at most this many zones: those at the top at their last point
+(the largest values, the best places)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +134,13 @@ def _growth(
         multiple = float(row["multiple"])
         bars.append(Point(label, multiple, str(row["qualifier"] or "exact"), f"{multiple:.3g}×"))
     bars.sort(key=lambda p: -p.y)
+    notes = _left_out(len(bars), MOST_BARS, zh, "倍数最大的", "the largest multiples")
+    bars = bars[:MOST_BARS]
     positive = [p.y for p in bars if p.y > 0]
     log = bool(positive) and max(positive) / min(positive) >= LOG_SPAN
     title = "增长倍数" if zh else "Growth multiples"
     y_label = ("倍数(对数刻度)" if zh else "multiple (log scale)") if log else title
-    notes = tuple(
-        (f"排名不以倍数计:{i} 见 --kind ranks" if zh else f"{i} is a rank: see --kind ranks")
-        for i in skipped
-    )
+    notes += _ranks_skipped(skipped, zh)
     return Chart(
         ChartKind.GROWTH,
         title,
@@ -146,6 +151,23 @@ def _growth(
         notes=notes,
         sources=sources,
     )
+
+
+_NAMED = 3
+"""Indicators named in a note before it counts the rest."""
+
+
+def _ranks_skipped(skipped: list[str], zh: bool) -> tuple[str, ...]:
+    """The note of the ranks a growth chart leaves out: a line each, or past a few, one."""
+    if len(skipped) <= _NAMED:
+        return tuple(
+            (f"排名不以倍数计:{i} 见 --kind ranks" if zh else f"{i} is a rank: see --kind ranks")
+            for i in skipped
+        )
+    named = ", ".join(skipped[:_NAMED])
+    if zh:
+        return (f"排名不以倍数计:{named} 等{len(skipped):,}项 见 --kind ranks",)
+    return (f"{named} and {len(skipped) - _NAMED:,} more are ranks: see --kind ranks",)
 
 
 def _periods(frame: pd.DataFrame) -> tuple[str, ...]:
@@ -182,6 +204,8 @@ def _ranks(frame: pd.DataFrame, zh: bool, sources: tuple[str, ...]) -> Chart:
             else f"{len(single)} zones with one place left out"
         )
         notes = (left,)
+    notes += _left_out(len(series), MOST_LINES, zh, "末次名次最靠前的", "the best last places")
+    series = _top(series, lambda line: line.points[-1].y)
     y_label = "名次" if zh else "place"
     if by_share:
         y_label = "百分位(%,越小越好)" if zh else "percentile (%, lower is better)"
@@ -227,10 +251,12 @@ def _values(frame: pd.DataFrame, kind: ChartKind, zh: bool, sources: tuple[str, 
             for r in records
         )
         series.append(Series(str(zone), points))
-    shown = {p.x for s in series for p in s.points}
     notes = tuple(
         (f"另有单位为{u}的数值未画出" if zh else f"values in {u} left out") for u in other
     )
+    notes += _left_out(len(series), MOST_LINES, zh, "末值最大的", "the largest last values")
+    series = _top(series, lambda line: -line.points[-1].y)
+    shown = {p.x for s in series for p in s.points}
     return Chart(
         kind,
         _name(first, zh),
@@ -241,6 +267,24 @@ def _values(frame: pd.DataFrame, kind: ChartKind, zh: bool, sources: tuple[str, 
         notes=notes,
         sources=sources,
     )
+
+
+def _top(lines: list[Series], key: Any) -> list[Series]:
+    """The first MOST_LINES lines by ``key`` (the smallest first; ties in their order), in
+    their order."""
+    if len(lines) <= MOST_LINES:
+        return lines
+    chosen = sorted(range(len(lines)), key=lambda i: key(lines[i]))[:MOST_LINES]
+    return [lines[i] for i in sorted(chosen)]
+
+
+def _left_out(count: int, most: int, zh: bool, which_zh: str, which_en: str) -> tuple[str, ...]:
+    """The note of a chart that draws only ``most`` of ``count`` bars or lines."""
+    if count <= most:
+        return ()
+    if zh:
+        return (f"仅画出{which_zh}{most}项(共{count:,}项);可指定指标或 --province 选择",)
+    return (f"{most} of {count:,} drawn: {which_en}; name indicators or --province to choose",)
 
 
 def _sources(frame: pd.DataFrame, zh: bool) -> tuple[str, ...]:

@@ -276,3 +276,34 @@ def test_lines_of_many_zones_are_those_at_the_top(tmp_path: Path) -> None:
     assert ranks.kind is ChartKind.RANKS
     assert [s.name for s in ranks.series] == [f"区{z}" for z in range(MOST_LINES)]  # places 1…
     assert ranks.notes[-1].startswith(f"{MOST_LINES} of {zones} drawn: the best last places")
+
+
+def test_the_report_of_a_national_table_stays_one_page(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rank charts of the indicators ranking the most zones, at most MOST_RANK_CHARTS; each
+    category's table at most MOST_ROWS figures, every one linked to its quote; each cut said."""
+    pytest.importorskip("matplotlib")
+    import re
+
+    from zonestats.output import report_page
+
+    monkeypatch.setattr(report_page, "MOST_ROWS", 4)
+    ranks = tmp_path / "ranks.csv"
+    rows = ["zone,indicator,name,period,value,unit,out_of"]
+    for i in range(report_page.MOST_RANK_CHARTS + 2):  # indicator r{i} ranks i + 1 zones
+        for z in range(i + 1):
+            rows += [f"区{z},r{i},排名{i},{p},{z + 1},位,9" for p in (2018, 2020)]
+    ranks.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    target = tmp_path / "report.html"
+    cli("report", "-d", str(ranks), "-d", str(_national(tmp_path, 3, 3)), "-o", str(target))
+    page = target.read_text(encoding="utf-8")
+    drawn = re.findall(r"<h2>(排名\d+)</h2>", page)
+    most = report_page.MOST_RANK_CHARTS
+    assert drawn == [f"排名{i}" for i in range(most + 1, 1, -1)]  # most zones first; r0 is one
+    assert "另有2项排名指标未画出" in page
+    links = re.findall(r'<a class="figure" href="#(q\d+)"', page)
+    assert len(links) == 4  # one category (no category given: other), four of its figures
+    assert all(f'<li id="{anchor}">' in page for anchor in links)
+    series = sum(range(1, most + 3)) + 3 * 3  # the zones each rank ranks, and 3 zones × 3
+    assert f"仅列出前4项(共{series}项)" in page

@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
     from zonestats.model.dataset import Dataset
 
+MOST_RANK_CHARTS = 6
+"""Rank charts on a page: of the rank indicators with the most zones ranked (a national
+table has thousands; `zonestats chart ID` draws any of them)."""
+MOST_ROWS = 500
+"""Latest values a category's table lists, each with its quote (`zonestats export` writes
+every figure)."""
+
 _STYLE = """<style>
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
 th, td { padding: 0.2em 0.8em; border-bottom: 1px solid #ddd; text-align: left; }
@@ -80,16 +87,29 @@ def _charts(dataset: Dataset, latest: pd.DataFrame, zh: bool) -> list[str]:
     growth = chart(dataset, (), ChartKind.GROWTH, zh)
     if growth.series[0].points:
         parts.append(_section("主要增长" if zh else "Headline growth", _svg(growth, zh)))
-    for indicator in _ranked(latest):
+    ranked = _ranked(latest)
+    for indicator in ranked[:MOST_RANK_CHARTS]:
         ranks = chart(dataset, (indicator,), ChartKind.RANKS, zh)
         if any(len(s.points) > 1 for s in ranks.series):
             parts.append(_section(ranks.title, _svg(ranks, zh)))
+    if len(ranked) > MOST_RANK_CHARTS:
+        left = len(ranked) - MOST_RANK_CHARTS
+        note = (
+            f"另有{left:,}项排名指标未画出(画出的是参评开发区最多的{MOST_RANK_CHARTS}项);"
+            "zonestats chart 指标 可画出任一项。"
+            if zh
+            else f"{left:,} more rank indicators not drawn (those drawn rank the most zones); "
+            "zonestats chart ID draws any of them."
+        )
+        parts.append(f"<p>{escape(note)}</p>")
     return parts
 
 
 def _ranked(latest: pd.DataFrame) -> list[str]:
+    """The rank indicators, those with the most zones ranked first (ties in their order)."""
     rows = latest[latest["unit"].isin(list(RANK_UNITS)) | latest["out_of"].notna()]
-    return list(dict.fromkeys(rows["indicator"].tolist()))
+    zones = rows.groupby("indicator", sort=False)["zone"].nunique()
+    return zones.sort_values(ascending=False, kind="stable").index.tolist()
 
 
 def _svg(drawn: Any, zh: bool) -> str:
@@ -120,7 +140,8 @@ def _categories(latest: pd.DataFrame, zh: bool, cites: list[dict[str, Any]]) -> 
         head = ["开发区"] if several and zh else ["zone"] if several else []
         head += ["指标", "时期", "最新值"] if zh else ["indicator", "period", "latest value"]
         lines = ["<table>", "<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
-        records: list[dict[str, Any]] = rows.to_dict("records")  # type: ignore[assignment]
+        shown = rows.head(MOST_ROWS)
+        records: list[dict[str, Any]] = shown.to_dict("records")  # type: ignore[assignment]
         for row in records:
             cites.append(row)
             number = len(cites)
@@ -140,8 +161,16 @@ def _categories(latest: pd.DataFrame, zh: bool, cites: list[dict[str, Any]]) -> 
             )
             lines.append(f'<tr>{tds}<td class="value">{link}</td></tr>')
         lines.append("</table>")
+        if len(rows) > MOST_ROWS:
+            lines.append(f"<p>{escape(_rows_left_out(len(rows), zh))}</p>")
         parts.append(_section(name, "\n".join(lines)))
     return parts
+
+
+def _rows_left_out(count: int, zh: bool) -> str:
+    if zh:
+        return f"仅列出前{MOST_ROWS}项(共{count:,}项);zonestats export 可导出全部数值及原文。"
+    return f"The first {MOST_ROWS} of {count:,} listed; zonestats export writes every figure."
 
 
 def _source(row: dict[str, Any], zh: bool) -> str:

@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -119,6 +120,30 @@ def test_a_screenful_is_counted_in_lines(monkeypatch: pytest.MonkeyPatch) -> Non
     lines = result.stdout.splitlines()
     assert len(lines) <= 20 - 3  # quotes wrap: rows of several lines
     assert "showing" in result.stderr and "of 41 rows (a screenful)" in result.stderr
+
+
+def test_a_screenful_of_a_long_table_is_its_first_rows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Of 5,000 rows a screen shows the first that fit, counting all 5,000."""
+    from typer.testing import CliRunner
+
+    table = tmp_path / "long.csv"
+    rows = [f"区{i},x,指标,{1000 + i},{i},个" for i in range(5000)]
+    table.write_text("zone,indicator,name,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
+    system = env_module.Environment.from_system
+
+    def terminal() -> env_module.Environment:
+        return dataclasses.replace(system(), stdout_isatty=True, width=100, height=20, color=False)
+
+    monkeypatch.setattr(env_module.Environment, "from_system", staticmethod(terminal))
+    result = CliRunner().invoke(app, ["export", "-d", str(table)], env={"NO_COLOR": "1"})
+    lines = result.stdout.splitlines()
+    assert 0 < len(lines) <= 20 - 3
+    shown = [line.split()[1] for line in lines if line.lstrip().startswith("x ")]
+    assert shown == [str(1000 + i) for i in range(len(shown))] and len(shown) >= 10
+    assert f"showing {len(shown)} of 5,000 rows (a screenful)" in result.stderr
+    assert all(cell_width(line) <= 100 for line in lines)
 
 
 # ---- the layout itself ----------------------------------------------------------------------

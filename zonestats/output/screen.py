@@ -9,7 +9,7 @@ from zonestats.errors import printable
 from zonestats.output.cells import display
 from zonestats.output.layout import Grid, lay_out, wrap
 from zonestats.output.options import Lang, OutputOptions
-from zonestats.output.table import Column, Report, Table
+from zonestats.output.table import Column, Report, Table, head
 
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
 
@@ -50,6 +50,9 @@ def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> st
     """The table's lines: fitted and styled on a terminal, whole elsewhere. With a budget of
     screen lines, the rows that fit it, and a note on stderr of what was left out."""
     width = options.env.width if options.terminal else None
+    total = len(table.rows)
+    if budget is not None and total > budget:  # a row takes a line at least: the rest
+        table = head(table, budget)  # cannot fit, and is not laid out
     cells = grid(table, options)
     lines, starts, dropped = lay_out(cells, width)
     header_end = starts[0] if starts else len(lines)
@@ -58,7 +61,7 @@ def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> st
         shown = starts.index(fit[-1])
         lines = lines[: fit[-1]]
         print(
-            f"showing {shown:,} of {len(starts):,} rows (a screenful); --limit 0 shows them "
+            f"showing {shown:,} of {total:,} rows (a screenful); --limit 0 shows them "
             "all, --csv or -o FILE.xlsx writes them for a spreadsheet",
             file=options.env.stderr,
         )

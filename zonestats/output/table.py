@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -96,6 +97,13 @@ def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = 
     """A Table over a pandas DataFrame's columns (missing values become None)."""
     selected = frame[[c.key for c in columns]]
     return Table(tuple(columns), _FrameRows(selected), title, selected)
+
+
+def head(table: Table, rows: int) -> Table:
+    """A table's first rows (a table made from a DataFrame keeps its first rows' frame)."""
+    if table.frame is not None:
+        return table_from_frame(table.frame.head(rows), table.columns, table.title)
+    return dataclasses.replace(table, rows=list(table.rows[:rows]))
 
 
 class _FrameRows(Sequence[tuple[Any, ...]]):

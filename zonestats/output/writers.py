@@ -20,7 +20,7 @@ from zonestats.output.files import write_output
 from zonestats.output.json_rows import json_rows
 from zonestats.output.options import Format, OutputOptions
 from zonestats.output.screen import people_columns, write_report_table, write_table
-from zonestats.output.table import Report, Table, header_of, table_from_frame
+from zonestats.output.table import Report, Table, head, header_of
 from zonestats.output.xlsx import write_xlsx
 
 
@@ -89,7 +89,7 @@ def _limited_report(report: Report, options: OutputOptions) -> Report:
             file=options.env.stderr,
         )
     sections = tuple(
-        _cut(s, keep) if cut else s for s, cut in zip(report.sections, long, strict=True)
+        head(s, keep) if cut else s for s, cut in zip(report.sections, long, strict=True)
     )
     return dataclasses.replace(report, sections=sections)
 
@@ -104,13 +104,7 @@ def _limited(table: Table, options: OutputOptions) -> Table:
         "--csv or -o FILE.xlsx writes them for a spreadsheet",
         file=options.env.stderr,
     )
-    return _cut(table, options.limit)
-
-
-def _cut(table: Table, keep: int) -> Table:
-    if table.frame is not None:
-        return table_from_frame(table.frame.head(keep), table.columns, table.title)
-    return dataclasses.replace(table, rows=list(table.rows[:keep]))
+    return head(table, options.limit)
 
 
 def _machine_view(table: Table) -> tuple[list[str], list[int]]:

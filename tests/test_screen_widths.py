@@ -146,6 +146,29 @@ def test_a_screenful_of_a_long_table_is_its_first_rows(
     assert all(cell_width(line) <= 100 for line in lines)
 
 
+def test_each_table_of_a_summary_is_a_screenful_at_most(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a terminal, each table of a summary shows the rows that fit a screen, and a note
+    names each table it cut."""
+    from typer.testing import CliRunner
+
+    table = tmp_path / "long.csv"
+    rows = [f"区{i},x{i},指标{i},2020,{i + 1},个" for i in range(300)]
+    table.write_text("zone,indicator,name,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
+    system = env_module.Environment.from_system
+
+    def terminal() -> env_module.Environment:
+        return dataclasses.replace(system(), stdout_isatty=True, width=100, height=20, color=False)
+
+    monkeypatch.setattr(env_module.Environment, "from_system", staticmethod(terminal))
+    result = CliRunner().invoke(app, ["summary", "-d", str(table)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    shown = [line for line in result.stdout.splitlines() if " x" in line]
+    assert 10 <= len(shown) <= 20 - 3
+    assert result.stderr.startswith(f"其他: showing {len(shown)} of 300 rows (a screenful)")
+
+
 # ---- the layout itself ----------------------------------------------------------------------
 
 _TEXT = st.text(

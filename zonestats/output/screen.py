@@ -42,13 +42,16 @@ def write_report_table(report: Report, options: OutputOptions, out: IO[str]) -> 
     width = options.env.width if options.terminal else None
     for line in map(printable, report.heading):
         out.write("".join(part + "\n" for part in (wrap(line, width) if width else [line])))
-    for section in report.sections:
-        out.write("\n" + _screen_text(section, options, budget=None))
+    for section in report.sections:  # a screenful of each on a terminal
+        out.write("\n" + _screen_text(section, options, options.lines, section.title))
 
 
-def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> str:
+def _screen_text(
+    table: Table, options: OutputOptions, budget: int | None, name: str | None = None
+) -> str:
     """The table's lines: fitted and styled on a terminal, whole elsewhere. With a budget of
-    screen lines, the rows that fit it, and a note on stderr of what was left out."""
+    screen lines, the rows that fit it, and a note on stderr of what was left out (naming
+    the table, where it is one of a report's)."""
     width = options.env.width if options.terminal else None
     total = len(table.rows)
     if budget is not None and total > budget:  # a row takes a line at least: the rest
@@ -61,6 +64,7 @@ def _screen_text(table: Table, options: OutputOptions, budget: int | None) -> st
         shown = starts.index(fit[-1])
         lines = lines[: fit[-1]]
         print(
+            f"{f'{printable(name)}: ' if name else ''}"
             f"showing {shown:,} of {total:,} rows (a screenful); --limit 0 shows them "
             "all, --csv or -o FILE.xlsx writes them for a spreadsheet",
             file=options.env.stderr,

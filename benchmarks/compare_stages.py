@@ -80,8 +80,8 @@ def main(paths: list[Path]) -> None:
     gc.disable()  # as the command's read() does
     contents = []
     for path in paths:
-        cells, first = stage("read_cells (read_csv / read_parquet)", lambda p=path: read_cells(p))
-        contents.append(stage("check_cells", lambda c=cells, p=path, f=first: check_cells(c, p, f)))
+        cells, lines = stage("read_cells (read_csv / read_parquet)", lambda p=path: read_cells(p))
+        contents.append(stage("check_cells", lambda c=cells, p=path, f=lines: check_cells(c, p, f)))
     zones, mapping, _ = resolve_zones([z for c in contents for z in c.zones])
     table = stage("concat", lambda: ObservationTable.concat(c.table for c in contents))
     stage("apply_zones", lambda: apply_zones(table, zones, mapping))

@@ -451,6 +451,27 @@ def test_json_numbers_come_back_as_written(cli: Callable[..., Any], tmp_path: Pa
     assert zonestats.load(path).observations()["value"].tolist() == [2.72, 0.6]
 
 
+@pytest.mark.parametrize("engine", ["never", "always"])
+def test_a_blank_line_of_json_lines_is_counted(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    """Problems name the line a record is on, blank lines counted, read whole or through
+    the engine, and in what any command says of it."""
+    path = tmp_path / "gaps.jsonl"
+    path.write_text(
+        "\n"
+        '{"zone":"甲区","indicator":"r","period":"2020","value":1,"unit":"家"}\n'
+        "\n\n"
+        '{"zone":"甲区","indicator":"r","period":"2021","value":"many","unit":"家"}\n'
+        '{"zone":"甲区","indicator":"r","period":"2022","value":3,"unit":"家"}\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert f"{path}:5: value 'many' is not a number [not-a-number]" in result.stdout
+    shown = cli("show", "r", "-d", str(path), "--json", expect=1).stderr
+    assert f"{path}:5:" in shown
+
+
 def test_a_json_table_after_much_white_space_is_a_table(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

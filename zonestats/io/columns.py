@@ -29,16 +29,10 @@ if TYPE_CHECKING:
 _NUMERIC = ("value", "out_of")
 
 
-def check_cells(
-    cells: pd.DataFrame, path: Path, first_row: int, lines: np.ndarray | None = None
-) -> Contents:
+def check_cells(cells: pd.DataFrame, path: Path, lines: np.ndarray) -> Contents:
     """The valid rows of a long table's cells as observations, and every problem; each
-    row's line counted from ``first_row``, or given (``lines``: rows picked from a file)."""
-    import numpy as np
-
+    row's line is given (as read_chunks gives them, or of rows picked from a file)."""
     name = str(path)
-    if lines is None:
-        lines = np.arange(first_row, first_row + len(cells), dtype=np.int64)
     report = RowReport(name, lines)
     columns = [str(c) for c in cells.columns]
     _check_columns(columns, cells.empty, report)

@@ -147,8 +147,8 @@ def read_input(path: Path) -> Contents:
             from zonestats.io.columns import check_cells
             from zonestats.io.long_table import read_cells
 
-            cells, first_row = read_cells(path)
-            return check_cells(cells, path, first_row)
+            cells, lines = read_cells(path)
+            return check_cells(cells, path, lines)
         if suffix and suffix not in YAML_SUFFIXES:
             kinds = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES))
             message = (
@@ -251,12 +251,14 @@ def quotes_of(path: Path) -> list[tuple[str, int | None, int | None]]:
         if is_long_table(path):
             from zonestats.io.long_table import read_cells
 
-            cells, first_row = read_cells(path)
+            cells, lines = read_cells(path)
             if "quote" not in cells:
                 return []
             quotes = cells["quote"].tolist()
             return [
-                (q, row + first_row, None) for row, q in enumerate(quotes) if isinstance(q, str)
+                (q, line, None)
+                for q, line in zip(quotes, lines.tolist(), strict=True)
+                if isinstance(q, str)
             ]
         from zonestats.io.text import read_text
         from zonestats.io.yaml_parser import read_yaml

@@ -34,18 +34,23 @@ def looks_like_json_lines(start: bytes) -> bool:
     return first.startswith(b"{") and first.endswith(b"}") and second.startswith(b"{")
 
 
-def json_cells(source: Any, name: str, lines: bool) -> pd.DataFrame:
+def json_cells(source: Any, name: str, lines: bool) -> tuple[pd.DataFrame, list[int]]:
     """The records of a JSON table as a DataFrame of text cells (missing where null or
-    absent), columns in the order they first appear."""
+    absent), columns in the order they first appear; and each record's line (JSON Lines:
+    its line in the file, blank lines counted; a .json list: its place in the list)."""
     data = source.getvalue() if hasattr(source, "getvalue") else source.read_bytes()
     text = data.decode("utf-8-sig")  # UnicodeDecodeError: the caller says where
-    records = _lines(text, name) if lines else _document(text, name)
-    return _frame(records, name)
+    if lines:
+        records, numbers = _lines(text, name)
+    else:
+        records = _document(text, name)
+        numbers = list(range(1, len(records) + 1))
+    return _frame(records, name), numbers
 
 
-def _lines(text: str, name: str) -> list[dict[str, Any]]:
-    """The records of JSON Lines, one on each line (blank lines are none)."""
-    records = []
+def _lines(text: str, name: str) -> tuple[list[dict[str, Any]], list[int]]:
+    """The records of JSON Lines, one on each line (blank lines are none), and their lines."""
+    records, numbers = [], []
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_CELL:
             message = (
@@ -63,7 +68,8 @@ def _lines(text: str, name: str) -> list[dict[str, Any]]:
                 Problem(name, "unreadable-table", message, number, error.colno)
             ) from None
         records.append(_record(record, name, number))
-    return records
+        numbers.append(number)
+    return records, numbers
 
 
 def _document(text: str, name: str) -> list[dict[str, Any]]:

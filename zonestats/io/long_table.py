@@ -19,6 +19,7 @@ from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_line
 from zonestats.model.fields import COLUMN_FIELDS
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 SUFFIXES = (".csv", ".tsv", ".tab", *JSON_LINES, ".parquet")
@@ -52,17 +53,18 @@ def _first_text(file: Any) -> bytes:
     return b""
 
 
-def read_cells(path: Path) -> tuple[pd.DataFrame, int]:
-    """The file as a table of cells, and the line number of its first data row (a text
-    table's header is line 1)."""
-    [(cells, first_row)] = read_chunks(path, None)
-    return cells, first_row
+def read_cells(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
+    """The file as a table of cells, and each row's line (a text table's header is line 1;
+    a blank line of JSON Lines counts)."""
+    [(cells, lines)] = read_chunks(path, None)
+    return cells, lines
 
 
-def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
+def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     """The file's cells in tables of at most ``rows`` rows (all in one where None; JSON is
-    always one), each with the line of its first row; at least one table, empty where the
-    file has no rows. The problem that makes a file unreadable is raised when it is met."""
+    always one), each with its rows' lines; at least one table, empty where the file has no
+    rows. The problem that makes a file unreadable is raised when it is met."""
+    import numpy as np
     import pandas as pd
 
     name = str(path)
@@ -74,8 +76,8 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, in
             return
         _refuse_binary(source, name)
         if suffix in (*JSON_LINES, ".json"):
-            cells = json_cells(source, name, lines=suffix != ".json")
-            yield with_partitions(cells, path), 1
+            cells, numbers = json_cells(source, name, lines=suffix != ".json")
+            yield with_partitions(cells, path), np.asarray(numbers, dtype=np.int64)
             return
         separator = "\t" if suffix in (".tsv", ".tab") else ","
         yield from _with_partitions(_delimited_chunks(source, separator, rows), path)
@@ -94,9 +96,13 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, in
 
 def _with_partitions(
     chunks: Iterator[tuple[pd.DataFrame, int]], path: Path
-) -> Iterator[tuple[pd.DataFrame, int]]:
+) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """Each table with its partitions' columns, and its rows' lines (consecutive from the
+    first row's)."""
+    import numpy as np
+
     for cells, first in chunks:
-        yield with_partitions(cells, path), first
+        yield with_partitions(cells, path), np.arange(first, first + len(cells), dtype=np.int64)
 
 
 _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"

@@ -116,8 +116,8 @@ def _check_all(path: Path, store: Store, index: int) -> Contents:
     name = str(path)
     problems, zones, count = [], {}, 0
     try:
-        for cells, first in read_chunks(path, CHUNK_ROWS):
-            checked = check_cells(cells, path, first)
+        for cells, lines in read_chunks(path, CHUNK_ROWS):
+            checked = check_cells(cells, path, lines)
             problems.extend(checked.problems)
             zones.update(dict.fromkeys(checked.zones))
             store.add(checked.table, index, count)
@@ -141,8 +141,7 @@ def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Cont
     if lines is None or not len(lines):
         return checked
     parts, found = [], []
-    for cells, first in read_chunks(path, CHUNK_ROWS):
-        places = np.arange(first, first + len(cells), dtype=np.int64)
+    for cells, places in read_chunks(path, CHUNK_ROWS):
         wanted = np.isin(places, lines, assume_unique=True)
         if wanted.any():
             parts.append(cells[wanted])
@@ -150,7 +149,7 @@ def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Cont
     if not parts:  # the file changed between the two readings
         raise ZonestatsError(f"{path}: the file changed while it was read")
     cells = pd.concat(parts, ignore_index=True)
-    again = check_cells(cells, path, 1, lines=np.concatenate(found))
+    again = check_cells(cells, path, np.concatenate(found))
     if again.problems:
         raise ZonestatsError(f"{path}: the file changed while it was read")
     return Contents(again.table, checked.zones, checked.problems, checked.claims)

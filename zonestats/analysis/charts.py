@@ -121,21 +121,22 @@ def _name(row: Any, zh: bool) -> str:
 def _growth(
     frame: pd.DataFrame, indicators: Sequence[str], zh: bool, sources: tuple[str, ...]
 ) -> Chart:
+    import numpy as np
+
     growth = growth_table(frame, Selection(tuple(indicators)))
     ranked = growth["unit"].isin(list(RANK_UNITS)) | growth["to_out_of"].notna()
     skipped = sorted(set(growth.loc[ranked, "indicator"]))
     growth = growth[~ranked & growth["multiple"].notna()]
     several = growth["zone"].nunique() > 1
+    notes = _left_out(len(growth), MOST_BARS, zh, "倍数最大的", "the largest multiples")
+    largest = np.argsort(-growth["multiple"].to_numpy(dtype=float), kind="stable")[:MOST_BARS]
     bars = []
-    for row in growth.to_dict("records"):
+    for row in growth.iloc[largest].to_dict("records"):  # the largest first, equals in order
         label = _name(row, zh)
         if several:
             label += f"({row['zone']})" if zh else f" ({row['zone']})"
         multiple = float(row["multiple"])
         bars.append(Point(label, multiple, str(row["qualifier"] or "exact"), f"{multiple:.3g}×"))
-    bars.sort(key=lambda p: -p.y)
-    notes = _left_out(len(bars), MOST_BARS, zh, "倍数最大的", "the largest multiples")
-    bars = bars[:MOST_BARS]
     positive = [p.y for p in bars if p.y > 0]
     log = bool(positive) and max(positive) / min(positive) >= LOG_SPAN
     title = "增长倍数" if zh else "Growth multiples"

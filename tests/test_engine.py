@@ -306,3 +306,28 @@ def test_a_signal_in_the_engine_leaves_no_temporary_folder(tmp_path: Path, signu
     )
     assert done.returncode == 128 + signum, done.stderr
     assert list(temporary.iterdir()) == []
+
+
+def test_reading_ahead_keeps_the_order_and_raises_where_the_reading_fails() -> None:
+    import threading
+
+    from zonestats.errors import DataError, Problem
+
+    made: list[str] = []
+
+    def chunks() -> Any:
+        for number in range(3):
+            made.append(threading.current_thread().name)
+            yield (number,)
+        raise DataError.at(Problem("t.csv", "unreadable-table", "cannot read the table: x"))
+
+    got = []
+    with pytest.raises(DataError, match="cannot read the table"):
+        for item in engine_read.read_ahead(chunks()):
+            got.append(item)
+    assert got == [(0,), (1,), (2,)]  # every item before the failure, in order
+    assert all(name.startswith("zonestats-read") for name in made)  # made in the thread
+    early = engine_read.read_ahead(iter([(1,), (2,), (3,)]))
+    assert next(early) == (1,)
+    early.close()  # a reader that stops early ends the thread
+    assert not [t for t in threading.enumerate() if t.name.startswith("zonestats-read")]

@@ -5,9 +5,9 @@ needs (zonestats.io.engine.needed) read again and handed on."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from zonestats.errors import DataError, ZonestatsError
 from zonestats.io.contents import Contents
@@ -33,6 +33,7 @@ ENV_ENGINE = "ZONESTATS_ENGINE"
 """`always` or `never` (for tests); anything else: by size."""
 
 _OF_THE_HEADER = ("unknown-column", "missing-column")
+T = TypeVar("T")
 
 
 def engine_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -116,7 +117,7 @@ def _check_all(path: Path, store: Store, index: int) -> Contents:
     name = str(path)
     problems, zones, count = [], {}, 0
     try:
-        for cells, lines in read_chunks(path, CHUNK_ROWS):
+        for cells, lines in read_ahead(read_chunks(path, CHUNK_ROWS)):
             checked = check_cells(cells, path, lines)
             problems.extend(checked.problems)
             zones.update(dict.fromkeys(checked.zones))
@@ -141,7 +142,7 @@ def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Cont
     if lines is None or not len(lines):
         return checked
     parts, found = [], []
-    for cells, places in read_chunks(path, CHUNK_ROWS):
+    for cells, places in read_ahead(read_chunks(path, CHUNK_ROWS)):
         wanted = np.isin(places, lines, assume_unique=True)
         if wanted.any():
             parts.append(cells[wanted])
@@ -153,6 +154,20 @@ def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Cont
     if again.problems:
         raise ZonestatsError(f"{path}: the file changed while it was read")
     return Contents(again.table, checked.zones, checked.problems, checked.claims)
+
+
+def read_ahead(items: Iterator[T]) -> Iterator[T]:
+    """An iterator's items, the next one made in a thread while the caller works on this one
+    (reading a table's next rows overlaps checking these: the readers leave the interpreter
+    free while they parse). Whatever making an item raises is raised here, in order. No
+    item is None."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="zonestats-read") as pool:
+        ahead = pool.submit(next, items, None)
+        while (item := ahead.result()) is not None:
+            ahead = pool.submit(next, items, None)
+            yield item
 
 
 def _renamed(records: list[ZoneRecord]) -> list[tuple[str | None, str]]:

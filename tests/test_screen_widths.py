@@ -107,16 +107,33 @@ def test_the_id_goes_before_the_name_and_it_is_said(monkeypatch: pytest.MonkeyPa
     assert "left out at 80 columns: 指标" in notes
 
 
-def test_a_screenful_is_counted_in_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+def _on_a_short_screen(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], width: int, height: int = 20
+) -> Any:
+    """A command run on a terminal of this width and of this many lines."""
     from typer.testing import CliRunner
 
     system = env_module.Environment.from_system
 
     def terminal() -> env_module.Environment:
-        return dataclasses.replace(system(), stdout_isatty=True, width=80, height=20, color=False)
+        return dataclasses.replace(
+            system(), stdout_isatty=True, width=width, height=height, color=False
+        )
 
     monkeypatch.setattr(env_module.Environment, "from_system", staticmethod(terminal))
-    result = CliRunner().invoke(app, ["export"], env={"NO_COLOR": "1"})
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def _long_table(tmp_path: Path, rows: list[str]) -> str:
+    table = tmp_path / "long.csv"
+    table.write_text("zone,indicator,name,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
+    return str(table)
+
+
+def test_a_screenful_is_counted_in_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _on_a_short_screen(monkeypatch, ["export"], 80)
     lines = result.stdout.splitlines()
     assert len(lines) <= 20 - 3  # quotes wrap: rows of several lines
     assert "showing" in result.stderr and "of 41 rows (a screenful)" in result.stderr
@@ -126,18 +143,8 @@ def test_a_screenful_of_a_long_table_is_its_first_rows(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Of 5,000 rows a screen shows the first that fit, counting all 5,000."""
-    from typer.testing import CliRunner
-
-    table = tmp_path / "long.csv"
-    rows = [f"区{i},x,指标,{1000 + i},{i},个" for i in range(5000)]
-    table.write_text("zone,indicator,name,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
-    system = env_module.Environment.from_system
-
-    def terminal() -> env_module.Environment:
-        return dataclasses.replace(system(), stdout_isatty=True, width=100, height=20, color=False)
-
-    monkeypatch.setattr(env_module.Environment, "from_system", staticmethod(terminal))
-    result = CliRunner().invoke(app, ["export", "-d", str(table)], env={"NO_COLOR": "1"})
+    table = _long_table(tmp_path, [f"区{i},x,指标,{1000 + i},{i},个" for i in range(5000)])
+    result = _on_a_short_screen(monkeypatch, ["export", "-d", table], 100)
     lines = result.stdout.splitlines()
     assert 0 < len(lines) <= 20 - 3
     shown = [line.split()[1] for line in lines if line.lstrip().startswith("x ")]
@@ -151,19 +158,8 @@ def test_each_table_of_a_summary_is_a_screenful_at_most(
 ) -> None:
     """On a terminal, each table of a summary shows the rows that fit a screen, and a note
     names each table it cut."""
-    from typer.testing import CliRunner
-
-    table = tmp_path / "long.csv"
-    rows = [f"区{i},x{i},指标{i},2020,{i + 1},个" for i in range(300)]
-    table.write_text("zone,indicator,name,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
-    system = env_module.Environment.from_system
-
-    def terminal() -> env_module.Environment:
-        return dataclasses.replace(system(), stdout_isatty=True, width=100, height=20, color=False)
-
-    monkeypatch.setattr(env_module.Environment, "from_system", staticmethod(terminal))
-    result = CliRunner().invoke(app, ["summary", "-d", str(table)], env={"NO_COLOR": "1"})
-    assert result.exit_code == 0, result.stderr
+    table = _long_table(tmp_path, [f"区{i},x{i},指标{i},2020,{i + 1},个" for i in range(300)])
+    result = _on_a_short_screen(monkeypatch, ["summary", "-d", table], 100)
     shown = [line for line in result.stdout.splitlines() if " x" in line]
     assert 10 <= len(shown) <= 20 - 3
     assert result.stderr.startswith(f"其他: showing {len(shown)} of 300 rows (a screenful)")

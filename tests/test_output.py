@@ -528,3 +528,19 @@ def test_csv_headers_in_chinese(cli: Callable[..., Any]) -> None:
     header = cli("list", "--csv", "--headers", "zh").stdout.splitlines()[0]
     assert header.startswith("指标,名称,英文名称,类别")
     assert cli("list", "--csv").stdout.splitlines()[0].startswith("indicator,name,name_en")
+
+
+@pytest.mark.parametrize("command", [["export"], ["list"], ["compare"]])
+def test_an_xlsx_file_of_some_rows_keeps_its_sources(
+    cli: Callable[..., Any], tmp_path: Path, command: list[str]
+) -> None:
+    """--limit cuts the rows, not the sheet of the reports they cite: alike for a table
+    read from YAML and one read from a long table (a frame)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    table = tmp_path / "obs.csv"
+    cli("export", "--csv", "-n", "0", "-o", str(table))
+    for data in ([], ["-d", str(table)]):
+        target = tmp_path / "out.xlsx"
+        cli(*command, *data, "-n", "2", "-o", str(target))
+        book = openpyxl.load_workbook(target)
+        assert book.sheetnames[-1] == "来源", (command, data, book.sheetnames)

@@ -102,7 +102,8 @@ def table_from_frame(frame: Any, columns: Sequence[Column], title: str | None = 
 def head(table: Table, rows: int) -> Table:
     """A table's first rows (a table made from a DataFrame keeps its first rows' frame)."""
     if table.frame is not None:
-        return table_from_frame(table.frame.head(rows), table.columns, table.title)
+        first = table_from_frame(table.frame.head(rows), table.columns, table.title)
+        return dataclasses.replace(first, sources=table.sources)
     return dataclasses.replace(table, rows=list(table.rows[:rows]))
 
 

@@ -293,18 +293,44 @@ main()
 """
 
 
+_SIGNALLED_IN_A_QUERY = """
+import os, sys, threading
+from zonestats.cli.app import main
+from zonestats.io.engine import read
+
+signum, table = int(sys.argv[1]), sys.argv[2]
+
+def long_query(store, *args):  # seconds: DuckDB stops it, or the signal waits for its end
+    threading.Timer(0.3, os.kill, (os.getpid(), signum)).start()
+    store.connection.execute("SELECT sum(range) FROM range(2000000000)").fetchall()
+    return {}
+
+read.needed_rows = long_query
+sys.argv = ["zonestats", "compare", "--csv", "-d", table]
+main()
+"""
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-def test_a_signal_in_the_engine_leaves_no_temporary_folder(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize("where", ["between queries", "in a query"])
+def test_a_signal_in_the_engine_leaves_no_temporary_folder(
+    tmp_path: Path, signum: int, where: str
+) -> None:
+    """The process ends as the signal says (128 + its number; Ctrl-C 130), quietly, and the
+    engine's folder is gone, whether the signal comes between queries or stops one."""
     table = tmp_path / "obs.csv"
     table.write_text("zone,indicator,period,value,unit\n甲区,gdp,2020,1,亿元\n", encoding="utf-8")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
+    script = _SIGNALLED_IN_THE_ENGINE if where == "between queries" else _SIGNALLED_IN_A_QUERY
     done = subprocess.run(
-        [sys.executable, "-c", _SIGNALLED_IN_THE_ENGINE, str(int(signum)), str(table)],
+        [sys.executable, "-c", script, str(int(signum)), str(table)],
         capture_output=True,
         env={**os.environ, "TMPDIR": str(temporary), "ZONESTATS_ENGINE": "always"},
+        timeout=60,
     )
     assert done.returncode == 128 + signum, done.stderr
+    assert b"error" not in done.stderr
     assert list(temporary.iterdir()) == []
 
 

@@ -11,22 +11,43 @@ from typing import Any
 from zonestats.errors import Interrupted
 
 
+class Signalled:
+    """The signal that ended a block, if one did (a library that catches the exception the
+    handler raises, as DuckDB does mid-query, raises its own instead: see ``interrupted``)."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def interrupted(self) -> BaseException:
+        """The exception the signal stands for: KeyboardInterrupt for SIGINT, else
+        Interrupted."""
+        assert self.signum is not None
+        return KeyboardInterrupt() if self.signum == signal.SIGINT else Interrupted(self.signum)
+
+
 @contextmanager
-def signals_interrupt() -> Iterator[None]:
+def signals_interrupt() -> Iterator[Signalled]:
     """Turn SIGTERM and SIGHUP into an exception for the block (SIGINT already is one), so
-    that what was begun is cleaned up before the process ends."""
+    that what was begun is cleaned up before the process ends; what arrived is recorded."""
+    seen = Signalled()
 
     def interrupt(signum: int, frame: Any) -> None:
-        raise Interrupted(signum)
+        seen.signum = signum
+        raise seen.interrupted()
 
     previous = {}
     try:
-        for number in (signal.SIGTERM, signal.SIGHUP):
+        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            if (
+                number == signal.SIGINT
+                and signal.getsignal(number) is not signal.default_int_handler
+            ):
+                continue  # Ctrl-C ignored, or handled by someone else: theirs
             previous[number] = signal.signal(number, interrupt)
     except ValueError:  # not the main thread: signals stay as they are
         pass
     try:
-        yield
+        yield seen
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -70,8 +70,13 @@ def read_through_engine(
 ) -> list[Contents]:
     """Every input's contents (of the chosen tables, only the rows needed; the others as
     ``read_input`` reads them)."""
-    with signals_interrupt():  # the engine's folder is removed however the process ends
-        return _read_through(paths, chosen, needs, read_input)
+    with signals_interrupt() as signalled:  # the folder goes however the process ends
+        try:
+            return _read_through(paths, chosen, needs, read_input)
+        except Exception:
+            if signalled.signum is not None:  # the engine, stopped mid-query, says so its way
+                raise signalled.interrupted() from None
+            raise
 
 
 def _read_through(

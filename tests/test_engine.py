@@ -23,6 +23,7 @@ import zonestats.io.engine.read as engine_read
 from zonestats.analysis.growth import end_periods
 from zonestats.io.engine.needed import Needs
 from zonestats.io.inputs import check
+from zonestats.model.period import span
 
 from .fuzz.harness import examples
 
@@ -30,27 +31,46 @@ ZONES = [("青溪经开区", ""), ("白鹭高新区", "bailu"), ("白鹭区", "b
 INDICATORS = {"gdp": "亿元", "firms": "家", "share": "%"}
 PERIODS = ["2018", "2019", "2020", "2020-01/2020-12", "2021-06", "2021", "2022"]
 QUALIFIERS = ["", "", "", "approx", "target", "at_least"]
-NAMES = ["", "", "产值", "生产总值"]
 SOURCES = [("甲报告", "2022-01-05"), ("乙报告", "2022-03-01"), ("", "")]
 COLUMNS = [
     "zone", "zone_id", "indicator", "name", "category", "period", "value", "unit",
     "qualifier", "quote", "source_title", "source_date",
 ]  # fmt: skip
 
-rows = st.lists(
-    st.tuples(
-        st.sampled_from(ZONES),
-        st.sampled_from(sorted(INDICATORS)),
-        st.sampled_from(NAMES),
-        st.sampled_from(["", "", "economy", "firms"]),
-        st.sampled_from(PERIODS),
-        st.one_of(st.integers(1, 50), st.just("many")),  # a value that is no number
-        st.sampled_from(QUALIFIERS),
-        st.sampled_from(SOURCES),
-        st.booleans(),  # a unit of another indicator (a definition that differs)
-    ),
-    min_size=1,
-    max_size=40,
+NAME_OF = {"gdp": "生产总值", "firms": "企业数", "share": "占比"}
+CATEGORY_OF = {"gdp": "economy", "firms": "firms", "share": "economy"}
+
+
+def _rare(common: st.SearchStrategy[Any], rare: Any, one_in: int) -> st.SearchStrategy[Any]:
+    """Mostly ``common``; ``rare`` about once in ``one_in`` draws (bad values, definitions
+    that differ: enough to meet them, few enough that most tables reach growth)."""
+    marks = st.sampled_from([False] * (one_in - 1) + [True])  # as likely as any other draw
+    return marks.flatmap(lambda is_rare: st.just(rare) if is_rare else common)
+
+
+_ROW = st.tuples(
+    st.sampled_from(ZONES),
+    st.sampled_from(sorted(INDICATORS)),
+    _rare(st.sampled_from(["", "own"]), "产值", 60),  # own: the indicator's name
+    _rare(st.sampled_from(["", "own"]), "firms", 60),  # own: the indicator's category
+    st.sampled_from(PERIODS),
+    _rare(st.integers(1, 50), "many", 150),  # a value that is no number
+    st.sampled_from(QUALIFIERS),
+    st.sampled_from(SOURCES),
+    _rare(st.just(False), True, 100),  # a unit of another indicator (a definition that differs)
+)
+
+
+def _observation(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What makes two rows one observation of one report: zone (by id), indicator, the
+    dates of the period, qualifier, report."""
+    (zone, zone_id), indicator, _, _, period, _, qualifier, source, _ = row
+    return (zone_id or zone, indicator, span(period), qualifier, source)
+
+
+rows = st.one_of(  # half the tables give each observation once: most of those reach growth
+    st.lists(_ROW, min_size=1, max_size=40, unique_by=_observation),
+    st.lists(_ROW, min_size=1, max_size=40),
 )
 OPTIONS = [
     [],
@@ -70,6 +90,8 @@ def _write(folder: Path, drawn: list[tuple[Any, ...]], split: int, kind: str) ->
     records = []
     for (zone, zone_id), indicator, name, category, period, value, qualifier, source, odd in drawn:
         unit = "个" if odd else INDICATORS[indicator]
+        name = NAME_OF[indicator] if name == "own" else name
+        category = CATEGORY_OF[indicator] if category == "own" else category
         quote = f"{zone}{name}为{value}{unit}"
         records.append(
             [

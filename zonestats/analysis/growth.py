@@ -363,10 +363,11 @@ def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
 
     starts, start_values = pd.factorize(start, use_na_sentinel=False)
     ends, end_values = pd.factorize(end, use_na_sentinel=False)
-    pairs, inverse = np.unique(starts * len(end_values) + ends, return_inverse=True)
+    width = max(len(end_values), 1)
+    pairs, inverse = np.unique(starts * width + ends, return_inverse=True)
     qualifier, note = _qualifier_of_pairs(
-        np.asarray(start_values, dtype=object)[pairs // max(len(end_values), 1)],
-        np.asarray(end_values, dtype=object)[pairs % max(len(end_values), 1)],
+        np.asarray(start_values, dtype=object)[pairs // width],
+        np.asarray(end_values, dtype=object)[pairs % width],
     )
     inverse = inverse.reshape(-1)
     return qualifier[inverse], note[inverse]

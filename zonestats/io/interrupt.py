@@ -12,8 +12,7 @@ from zonestats.errors import Interrupted
 
 
 class Signalled:
-    """The signal that ended a block, if one did (a library that catches the exception the
-    handler raises, as DuckDB does mid-query, raises its own instead: see ``interrupted``)."""
+    """The signal that ended a block, if one did."""
 
     def __init__(self) -> None:
         self.signum: int | None = None
@@ -28,7 +27,8 @@ class Signalled:
 @contextmanager
 def signals_interrupt() -> Iterator[Signalled]:
     """Turn SIGTERM and SIGHUP into an exception for the block (SIGINT already is one), so
-    that what was begun is cleaned up before the process ends; what arrived is recorded."""
+    that what was begun is cleaned up before the process ends. A library stopped by the
+    signal that says so its own way (DuckDB mid-query: a RuntimeError) is the signal too."""
     seen = Signalled()
 
     def interrupt(signum: int, frame: Any) -> None:
@@ -48,6 +48,10 @@ def signals_interrupt() -> Iterator[Signalled]:
         pass
     try:
         yield seen
+    except Exception:
+        if seen.signum is not None:
+            raise seen.interrupted() from None
+        raise
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -101,7 +101,7 @@ def _write_beside(
     except OSError as error:
         raise ZonestatsError(f"{target}: cannot write: {_reason(error)}") from None
     try:
-        with signals_interrupt() as signalled:
+        with signals_interrupt():
             out: IO[Any]
             opened = (
                 open(handle, "wb") if binary else open(handle, "w", encoding="utf-8", newline="")
@@ -110,12 +110,11 @@ def _write_beside(
                 write(out)
             os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else _new_mode())
             os.replace(temporary, resolved)
-    except BaseException as error:
+    except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        if signalled.signum is not None:  # DuckDB stopped mid-COPY says so its own way
-            raise signalled.interrupted() from None
-        if isinstance(error, OSError):
-            raise ZonestatsError(f"{target}: cannot write: {_reason(error)}") from None
+        raise ZonestatsError(f"{target}: cannot write: {_reason(error)}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 

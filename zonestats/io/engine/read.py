@@ -70,47 +70,33 @@ def read_through_engine(
 ) -> list[Contents]:
     """Every input's contents (of the chosen tables, only the rows needed; the others as
     ``read_input`` reads them)."""
-    with signals_interrupt() as signalled:  # the folder goes however the process ends
+    with signals_interrupt():  # the engine's folder goes however the process ends
+        store = Store()
         try:
-            return _read_through(paths, chosen, needs, read_input)
-        except Exception:
-            if signalled.signum is not None:  # the engine, stopped mid-query, says so its way
-                raise signalled.interrupted() from None
-            raise
-
-
-def _read_through(
-    paths: Sequence[Path],
-    chosen: Collection[Path],
-    needs: Needs,
-    read_input: Callable[[Path], Contents],
-) -> list[Contents]:
-    store = Store()
-    try:
-        contents: list[Contents] = []
+            contents: list[Contents] = []
+            for index, path in enumerate(paths):
+                if path in chosen:
+                    contents.append(_check_all(path, store, index))
+                else:
+                    contents.append(read_input(path))
+                    store.add(contents[-1].table, index, 0)
+            if any(c.claims for c in contents):  # recorded claims are judged on every row
+                lines = store.all_lines()
+            else:
+                renamed = _renamed([zone for c in contents for zone in c.zones])
+                lines = needed_rows(store, renamed, needs)
+        except store.errors as error:  # past its memory limit, or its disk full
+            reason = str(error).strip().splitlines()[0]
+            limit = memory_limit() or "the default"
+            raise ZonestatsError(
+                f"the engine for long tables failed (memory limit {limit}): {reason}"
+            ) from None
+        finally:
+            store.close()  # no engine outlives the reading (nor its threads a fork)
         for index, path in enumerate(paths):
             if path in chosen:
-                contents.append(_check_all(path, store, index))
-            else:
-                contents.append(read_input(path))
-                store.add(contents[-1].table, index, 0)
-        if any(c.claims for c in contents):  # recorded claims are judged on every row
-            lines = store.all_lines()
-        else:
-            renamed = _renamed([zone for c in contents for zone in c.zones])
-            lines = needed_rows(store, renamed, needs)
-    except store.errors as error:  # past its memory limit, or its disk full
-        reason = str(error).strip().splitlines()[0]
-        limit = memory_limit() or "the default"
-        raise ZonestatsError(
-            f"the engine for long tables failed (memory limit {limit}): {reason}"
-        ) from None
-    finally:
-        store.close()  # no engine outlives the reading (nor its threads a fork)
-    for index, path in enumerate(paths):
-        if path in chosen:
-            contents[index] = _read_again(path, lines.get(index), contents[index])
-    return contents
+                contents[index] = _read_again(path, lines.get(index), contents[index])
+        return contents
 
 
 def _check_all(path: Path, store: Store, index: int) -> Contents:

@@ -10,9 +10,9 @@ Parquet, whose columns carry their own types, gives numbers as numbers.
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from zonestats.errors import DataError, Problem, ZonestatsError
 from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+T = TypeVar("T")
 SUFFIXES = (".csv", ".tsv", ".tab", *JSON_LINES, ".parquet")
 _BLANK = b"\xef\xbb\xbf \t\r\n"
 _SNIFF = 8192  # bytes looked at to tell a binary file from text
@@ -72,7 +73,8 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            yield from _with_partitions(_parquet_chunks(source, name, rows), path)
+            chunks = _parquet_chunks(source, name, rows)
+            yield from _with_partitions(((c, _consecutive(f, len(c))) for c, f in chunks), path)
             return
         _refuse_binary(source, name)
         if suffix in (*JSON_LINES, ".json"):
@@ -95,14 +97,17 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
 
 
 def _with_partitions(
-    chunks: Iterator[tuple[pd.DataFrame, int]], path: Path
+    chunks: Iterator[tuple[pd.DataFrame, np.ndarray]], path: Path
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
-    """Each table with its partitions' columns, and its rows' lines (consecutive from the
-    first row's)."""
+    """Each table with its partitions' columns, and its rows' lines."""
+    for cells, lines in chunks:
+        yield with_partitions(cells, path), lines
+
+
+def _consecutive(first: int, rows: int) -> np.ndarray:
     import numpy as np
 
-    for cells, first in chunks:
-        yield with_partitions(cells, path), np.arange(first, first + len(cells), dtype=np.int64)
+    return np.arange(first, first + rows, dtype=np.int64)
 
 
 _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
@@ -177,11 +182,13 @@ def _refuse_binary(source: Any, name: str) -> None:
 
 def _delimited_chunks(
     source: Any, separator: str, rows: int | None
-) -> Iterator[tuple[pd.DataFrame, int]]:
-    """Every column as text; only an empty cell is missing ("NA" is text). The header is
-    line 1."""
+) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """Every column as text; only an empty cell is missing ("NA" is text). Each row's line
+    as an editor shows it: the header, blank lines and line breaks in quoted cells count."""
     import pandas as pd
     import pyarrow as pa
+
+    from zonestats.io.record_lines import record_lines, records_as_read
 
     options: dict[str, Any] = {
         "sep": separator,
@@ -190,16 +197,39 @@ def _delimited_chunks(
         "na_values": [""],
         "encoding": "utf-8-sig",
     }
+    scanned = _started(lambda: record_lines(source, separator))  # while pandas parses
+
+    def lines(done: int, count: int) -> np.ndarray:
+        starts = scanned()
+        return _consecutive(done + 2, count) if starts is None else starts.lines(done, count)
+
     if rows is None:
-        yield _as_arrow_text(pd.read_csv(source, **options)), 2
+        cells = _as_arrow_text(pd.read_csv(source, **options))
+        starts = scanned()
+        if starts is not None and starts.count - 1 != len(cells):
+            starts = records_as_read(source, separator)  # a quote read as text (x"y)
+        if starts is not None and starts.count - 1 == len(cells):
+            yield cells, starts.lines(0, len(cells))
+        else:  # every record a line (or records read otherwise still: a line each)
+            yield cells, _consecutive(2, len(cells))
         return
-    first, chunk = 2, None
+    done, chunk = 0, None
     with pd.read_csv(source, chunksize=rows, **options) as reader:
         for chunk in reader:
-            yield _as_arrow_text(chunk), first
-            first += len(chunk)
+            yield _as_arrow_text(chunk), lines(done, len(chunk))
+            done += len(chunk)
     if chunk is None:  # a header and no rows  # pragma: no cover (pandas yields one)
-        yield _as_arrow_text(pd.read_csv(source, **options)), 2
+        yield _as_arrow_text(pd.read_csv(source, **options)), lines(0, 0)
+
+
+def _started(work: Callable[[], T]) -> Callable[[], T]:
+    """Work begun in a thread; its result, waited for, when called."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="zonestats-lines")
+    future = pool.submit(work)
+    pool.shutdown(wait=False)
+    return future.result
 
 
 def _as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:

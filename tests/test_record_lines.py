@@ -1,0 +1,105 @@
+"""Rows of CSV and TSV files are named by the line an editor shows them at: blank lines
+and line breaks inside quoted cells count (zonestats.io.record_lines)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zonestats.io.long_table import read_chunks
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_CELL = st.text(alphabet=st.sampled_from(list('甲区ab 1,"\n\r\t')), max_size=6)
+_BLANKS = st.lists(st.sampled_from(["", " ", "  \t", "\t "]), max_size=2)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[str, list[list[str]], list[int], str]:
+    """A CSV or TSV text as a writer makes it, blank lines between some records; its rows
+    and the line each starts at."""
+    width = draw(st.integers(2, 3))
+    separator = draw(st.sampled_from([",", "\t"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    rows = draw(st.lists(st.lists(_CELL, min_size=width, max_size=width), min_size=1, max_size=8))
+    rows = [row for row in rows if any(cell.strip(" \t") for cell in row)]  # no blank record
+    text = io.StringIO()
+    _write(text, [f"c{i}" for i in range(width)], separator, ending)
+    lines = []
+    for row in rows:
+        for blank in draw(_BLANKS) if ending != "\r" else []:  # pandas misreads \r\r,1
+            if separator == "\t":
+                blank = blank.replace("\t", " ")  # a tab in a TSV is a record of empty cells
+            text.write(blank + ending)
+        lines.append(len(_BREAK.findall(text.getvalue())) + 1)
+        _write(text, row, separator, ending)
+    written = text.getvalue()
+    if draw(st.booleans()):
+        written = written[: -len(ending)]  # no line break at the end
+    return written, rows, lines, ".tsv" if separator == "\t" else ".csv"
+
+
+def _write(out: io.StringIO, row: list[str], separator: str, ending: str) -> None:
+    """A record as CSV writers quote: a cell holding the separator, a quote or a line break
+    in quotes, quotes doubled."""
+    special = (separator, '"', "\r", "\n")
+    quoted = ['"' + c.replace('"', '""') + '"' if any(s in c for s in special) else c for c in row]
+    out.write(separator.join(quoted) + ending)
+
+
+def _read(path: Path, rows: int | None) -> tuple[list[list[str]], list[int]]:
+    cells, lines = [], []
+    for chunk, chunk_lines in read_chunks(path, rows):
+        cells += chunk.fillna("").astype(str).values.tolist()
+        lines += chunk_lines.tolist()
+    return cells, lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tables(), st.booleans(), st.integers(1, 3))
+def test_each_row_is_named_by_the_line_it_starts_at(
+    tmp_path_factory: pytest.TempPathFactory,
+    table: tuple[str, list[list[str]], list[int], str],
+    bom: bool,
+    chunk: int,
+) -> None:
+    written, rows, lines, suffix = table
+    path = tmp_path_factory.mktemp("t") / f"t{suffix}"
+    path.write_bytes(("\ufeff" if bom else "").encode() + written.encode("utf-8"))
+    expected = [[cell.replace("\r\n", "\n") for cell in row] for row in rows]
+    for size in (None, chunk):  # read whole, and a few rows at a time as the engine does
+        cells, found = _read(path, size)
+        assert [[c.replace("\r\n", "\n") for c in row] for row in cells] == expected
+        assert found == lines
+
+
+def test_a_stray_quote_leaves_rows_on_their_lines(tmp_path: Path) -> None:
+    """A quote inside an unquoted cell is text to the reader, where the scan takes it to
+    open a quoted cell: a file read whole is then read again as the reader reads it."""
+    path = tmp_path / "t.csv"
+    path.write_text('c0,c1\n\n1,他说"好\n2,3\n \n4,5\n,\n', encoding="utf-8")
+    rows = [["1", '他说"好'], ["2", "3"], ["4", "5"], ["", ""]]
+    assert _read(path, None) == (rows, [3, 4, 6, 7])
+
+
+@pytest.mark.parametrize("engine", ["never", "always"])
+def test_problems_name_the_line_after_blank_lines_and_cells_of_several_lines(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    path = tmp_path / "gaps.csv"
+    path.write_text(
+        "zone,indicator,period,value,unit,quote\n"
+        '甲区,r,2020,1,家,"一行\n又一行\n"\n'
+        "\n"
+        "甲区,r,2021,many,家,\n"
+        "甲区,r,2022,3,家,\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert f"{path}:6: value 'many' is not a number [not-a-number]" in result.stdout

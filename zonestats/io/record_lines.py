@@ -1,0 +1,181 @@
+"""The line each record of a CSV or TSV file starts at, as an editor numbers lines.
+
+A table reader counts records; a person reads lines. They differ where a quoted cell holds
+a line break (its record spans lines) and where a line is blank (nothing but spaces or tabs:
+the reader skips it). The file's bytes are scanned a block at a time, column-wise: every
+line break (\\n, \\r\\n, or \\r alone), every double quote; a break after an even number of
+quotes ends a record. Only the records that start somewhere other than their place says
+(after a blank line or a record of several lines) are kept, as shifts.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+BLOCK = 1 << 23
+"""Bytes scanned at a time."""
+_LF, _CR, _QUOTE = 10, 13, 34
+_MAYBE_BLANK = list(b" \t\r\n")  # a segment starting with one of these may be blank
+
+
+class RecordLines:
+    """Record number (0: the header) to line: line = record + 1 + the shift of the last
+    change at or before the record."""
+
+    def __init__(self, records: np.ndarray, shifts: np.ndarray, count: int) -> None:
+        self.records, self.shifts, self.count = records, shifts, count
+
+    def lines(self, first: int, rows: int) -> np.ndarray:
+        """The lines of data rows first … first + rows - 1 (row 0: the record after the
+        header)."""
+        import numpy as np
+
+        numbers = np.arange(first + 1, first + 1 + rows, dtype=np.int64)
+        at = np.searchsorted(self.records, numbers, side="right") - 1
+        shift = np.where(at >= 0, self.shifts[np.maximum(at, 0)], 0)
+        result: np.ndarray = numbers + 1 + shift
+        return result
+
+
+def record_lines(source: Any, separator: str) -> RecordLines | None:
+    """Where the file's records start; None where every record is one line and no line is
+    blank (record n is line n + 1)."""
+    import numpy as np
+
+    scan = _Scan()
+    buffer = bytearray(BLOCK)
+    with _opened(source) as file:
+        skip = len(codecs.BOM_UTF8) if file.read(3) == codecs.BOM_UTF8 else 0
+        file.seek(skip)
+        while size := file.readinto(buffer):
+            scan.feed(np.frombuffer(buffer, dtype=np.uint8, count=size), buffer)
+        starts, lines, maybe = scan.segments()
+        spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
+        blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
+    return _shifts(lines[~blank])
+
+
+@contextmanager
+def _opened(source: Any) -> Iterator[io.BufferedIOBase]:
+    """A path opened for reading bytes, or a buffer read from its start."""
+    if hasattr(source, "getvalue"):
+        yield io.BytesIO(source.getvalue())
+        return
+    with open(source, "rb") as file:
+        yield file
+
+
+def records_as_read(source: Any, separator: str) -> RecordLines | None:
+    """record_lines by Python's csv reader, which reads quotes as the table reader does (a
+    quote inside an unquoted cell is text): slower, for the files whose quotes the scan
+    reads otherwise."""
+    import csv
+
+    import numpy as np
+
+    with _opened(source) as file:
+        text = io.StringIO(file.read().decode("utf-8-sig", errors="replace"), newline="")
+        reader = csv.reader(text, delimiter=separator)
+        spaces = " " if separator == "\t" else " \t"
+        lines, line = [], 1
+        for record in reader:
+            if len(record) > 1 or (record and record[0].strip(spaces)):
+                lines.append(line)  # not a blank line (a line of separators is a record)
+            line = reader.line_num + 1
+    return _shifts(np.array(lines, dtype=np.int64))
+
+
+class _Scan:
+    """What is carried from block to block (bytes, line breaks and quotes seen: an odd
+    number of quotes is inside a quoted cell), and the segments found (a record, or a blank
+    line): where each starts, its line, and whether it may be blank (it starts with a
+    space, a tab or a line break, or at a block's end)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.offset = 0  # bytes before this block (a BOM not counted)
+        self.breaks = 0  # line breaks before this block
+        self.quoted = False  # inside a quoted cell at the block's start
+        self.cr_last = False  # the previous block ended with \r
+        start = np.zeros(1, dtype=np.int64)
+        self.parts: list[tuple[Any, Any, Any]] = [(start, start + 1, np.ones(1, dtype=bool))]
+
+    def feed(self, data: np.ndarray, raw: bytearray) -> None:
+        import numpy as np
+
+        breaks = self._breaks(data, raw)
+        ending = np.ones(len(breaks), dtype=bool)
+        if self.quoted or raw.find(b'"', 0, len(data)) >= 0:
+            quotes = np.flatnonzero(data == _QUOTE)
+            ending = (np.searchsorted(quotes, breaks) + int(self.quoted)) % 2 == 0
+            self.quoted = (len(quotes) + int(self.quoted)) % 2 == 1
+        after = breaks[ending] + 1  # where the next segment starts
+        inside = after < len(data)
+        maybe = np.ones(len(after), dtype=bool)  # a segment from the next block: looked at
+        maybe[inside] = np.isin(data[after[inside]], _MAYBE_BLANK)
+        lines = self.breaks + 2 + np.flatnonzero(ending)
+        self.parts.append((self.offset + after, lines, maybe))
+        self.breaks += len(breaks)
+        self.cr_last = bool(data[-1] == _CR)
+        self.offset += len(data)
+
+    def _breaks(self, data: np.ndarray, raw: bytearray) -> np.ndarray:
+        """Where the block's line breaks end: every \n, and every \r not before a \n."""
+        import numpy as np
+
+        breaks = np.flatnonzero(data == _LF)
+        if self.cr_last and len(breaks) and breaks[0] == 0:
+            breaks = breaks[1:]  # the \n of a \r\n split between blocks: the \r was it
+        if raw.find(b"\r", 0, len(data)) < 0:
+            return breaks
+        cr = np.flatnonzero(data == _CR)
+        following = np.append(data, np.uint8(0))[cr + 1]  # a \r ending the block: a break
+        lone = cr[following != _LF]
+        result: np.ndarray = np.sort(np.concatenate([breaks, lone]))
+        return result
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        import numpy as np
+
+        starts, lines, maybe = (np.concatenate(part) for part in zip(*self.parts, strict=True))
+        return starts.astype(np.int64), lines.astype(np.int64), maybe
+
+
+def _blank(
+    file: io.BufferedIOBase,
+    skip: int,
+    starts: np.ndarray,
+    size: int,
+    maybe: np.ndarray,
+    spaces: bytes,
+) -> np.ndarray:
+    """Which segments are blank: empty, or nothing but spaces (and tabs, but in a TSV) and
+    their line break; those that may be are read again (there are few)."""
+    import numpy as np
+
+    stops = np.append(starts[1:], size)
+    blank = stops <= starts
+    for segment in np.flatnonzero(maybe & ~blank).tolist():
+        file.seek(skip + int(starts[segment]))
+        text = file.read(int(stops[segment] - starts[segment]))
+        blank[segment] = not text.strip(spaces)
+    return blank
+
+
+def _shifts(lines: np.ndarray) -> RecordLines | None:
+    """The records' lines as the changes of their shift from the record number."""
+    import numpy as np
+
+    shift = lines - np.arange(1, len(lines) + 1, dtype=np.int64)
+    if not shift.any():
+        return None
+    change = np.flatnonzero(np.diff(shift, prepend=0))
+    return RecordLines(change.astype(np.int64), shift[change], len(lines))

@@ -48,15 +48,13 @@ class TextColumn:
 
     def __init__(self, column: pd.Series) -> None:
         import numpy as np
-        import pandas as pd
 
-        cells = text_column(column)
-        codes, distinct = pd.factorize(cells)
+        codes, distinct, cells = _coded(column)
         blank = np.flatnonzero(np.asarray(distinct == "", dtype=bool))
         if len(blank):  # a cell of "" is as empty as a missing one
             codes = np.where(codes == blank[0], -1, codes)
-            cells = cells.where(codes >= 0)
-        self.cells = cells
+            cells = None if cells is None else cells.where(codes >= 0)
+        self._cells = cells  # built from the codes when first asked for, where None
         self.codes: np.ndarray = codes
         self.distinct = distinct  # "" among them where a cell was written as ""
         self.has_empty = bool((codes < 0).any())
@@ -64,6 +62,17 @@ class TextColumn:
         self.long: np.ndarray | None = None  # distinct values longer than a cell may be
         self.refused: np.ndarray | None = None  # distinct values refused (long or invalid)
         self._listed: list[str] | None = None
+        self._index = column.index
+
+    @property
+    def cells(self) -> pd.Series:
+        """The cells as text, missing where empty."""
+        import pandas as pd
+
+        if self._cells is None:
+            values: list[str | None] = list(self.listed())
+            self._cells = pd.Series(coded_text(self.codes, values), index=self._index)
+        return self._cells
 
     def listed(self) -> list[str]:
         """The distinct values as a list (read once: an Arrow array is slow to walk)."""
@@ -115,6 +124,38 @@ class TextColumn:
         if self.has_empty:
             taken[self.codes < 0] = missing
         return taken
+
+
+def _coded(column: pd.Series) -> tuple[np.ndarray, pd.Index, pd.Series | None]:
+    """A column's code per row (-1 where missing), its distinct values in order of first
+    appearance, and its cells as text (None: to be built from the codes). A column read as
+    a dictionary of texts (Parquet's own encoding) is coded from its dictionary codes,
+    without reading a text twice."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(
+        column.cat.categories
+    ):
+        codes, used = pd.factorize(column.cat.codes.to_numpy(), use_na_sentinel=True)
+        present = used >= 0
+        codes = _renumbered(codes, used, present)
+        distinct = pd.Index(column.cat.categories.array.take(used[present]))
+        return codes, distinct, None
+    cells = text_column(column)
+    codes, distinct = pd.factorize(cells)
+    return codes, distinct, cells
+
+
+def _renumbered(codes: np.ndarray, used: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Codes into `used` made codes into its values >= 0 (a missing cell's code, -1 in the
+    dictionary, becomes -1)."""
+    import numpy as np
+
+    if present.all():
+        return codes
+    places = np.cumsum(present) - 1
+    renumbered: np.ndarray = np.where(present[codes], places[codes], -1)
+    return renumbered
 
 
 def text_column(column: pd.Series) -> pd.Series:

@@ -241,18 +241,18 @@ def _as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
-    """The columns as their types (pandas' own reading of each batch); the first row is
-    line 1."""
-    import pandas as pd
-
+    """The columns as their types (pandas' own reading of each batch), text columns as
+    dictionaries (categories: each distinct text read once); the first row is line 1."""
     try:
-        if rows is None:
-            yield pd.read_parquet(source), 1
-            return
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         file = pq.ParquetFile(source)
+        texts = [f.name for f in file.schema_arrow if _is_text(f.type)]
+        file = pq.ParquetFile(source, read_dictionary=texts)
+        if rows is None:
+            yield _to_pandas(file.read()), 1
+            return
         schema, first = file.schema_arrow, 1
         batches = file.iter_batches(batch_size=rows) if file.metadata.num_rows else iter(())
         for batch in batches:
@@ -266,6 +266,12 @@ def _parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[
     except Exception as error:  # pyarrow raises its own types for damaged files
         message = f"cannot read the Parquet file: {error}"
         raise DataError.at(Problem(name, "unreadable-table", message)) from None
+
+
+def _is_text(kind: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
 def _to_pandas(table: Any) -> pd.DataFrame:

@@ -161,3 +161,19 @@ def test_a_csv_that_cannot_be_read_says_so_at_the_line(
     result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
     expected = f"{path}:{line}: cannot read the table: {message} [unreadable-table]"
     assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_zone_ending_with_a_space_is_no_second_zone(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    """A spreadsheet's trailing space would split a zone's series in two, unseen."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "zone,indicator,period,value,unit\n甲区,r,2020,1,家\n甲区 ,r,2021,2,家\n", encoding="utf-8"
+    )
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.strip() == (
+        f"{path}:3: 'zone': '甲区 ' ends with a space: another name than the same without it "
+        "[space-at-edge]"
+    )

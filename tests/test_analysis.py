@@ -127,7 +127,7 @@ def _frame(rows: list[tuple[str, str, float, str]], **meta: Any) -> pd.DataFrame
             ["multiple", "cagr"],
         ),
         (
-            [("x", "2021", 2, "exact"), ("x", "2021-12", 5, "exact")],
+            [("x", "2021", 2, "exact"), ("x", "2021-01/2021-12", 5, "exact")],
             "n.m.: period span is zero",
             ["cagr"],
         ),
@@ -146,8 +146,45 @@ def test_not_meaningful_cases_are_explicit(
 
 
 def test_zero_span_keeps_the_multiple() -> None:
-    row = _row(growth_table(_frame([("x", "2021", 2, "exact"), ("x", "2021-12", 5, "exact")])), "x")
+    rows = [("x", "2021", 2, "exact"), ("x", "2021-01/2021-12", 5, "exact")]
+    row = _row(growth_table(_frame(rows)), "x")
     assert row["multiple"] == 2.5 and row["years"] == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2021", "2022-07"),
+        ("2021", "2021-12"),
+        ("2022-01/2022-06", "2022-07"),
+        ("2021", "2022-01/2022-06"),
+        ("2020-01/2020-03", "2021"),
+    ],
+)
+@pytest.mark.parametrize("steps", [False, True])
+def test_ends_of_different_lengths_are_not_compared(start: str, end: str, steps: bool) -> None:
+    """A year's value against a month's says nothing of growth: no figure, and why."""
+    rows = [("x", start, 150, "exact"), ("x", end, 15, "exact")]
+    row = _row(growth_table(_frame(rows), Selection(steps=steps)), "x")
+    assert row["note"] == f"n.m.: ends last different lengths of time: {start} vs {end}"
+    for key in ("change", "multiple", "pct_change", "cagr", "improved"):
+        assert pd.isna(row[key]), key
+    assert (row["from_value"], row["to_value"]) == (150, 15)  # the figures themselves shown
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years"),
+    [
+        ("2020-01/2020-06", "2021-01/2021-06", 1),
+        ("2020", "2021-06-30", 0.5),  # a level on a day against the level a year ends at
+        ("2021-03-31", "2021-06", 0.25),
+    ],
+)
+def test_ends_of_one_length_or_a_day_are_compared(start: str, end: str, years: float) -> None:
+    rows = [("x", start, 2, "exact"), ("x", end, 5, "exact")]
+    row = _row(growth_table(_frame(rows)), "x")
+    assert row["multiple"] == 2.5 and row["years"] == pytest.approx(years)
+    assert row["note"] == ""
 
 
 @pytest.mark.parametrize(

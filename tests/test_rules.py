@@ -59,6 +59,8 @@ CASES: list[tuple[str, list[dict[str, Any]], list[set[str]]]] = [
     ("bad id", [{"indicator": "Signed-Projects"}], [{"bad-id"}]),
     ("bad category", [{"category": "Investment!"}], [{"bad-id"}]),
     ("blank name", [{"name": "   "}], [{"blank-value"}]),
+    ("name ending with a space", [{"name": "签约项目 "}], [{"space-at-edge"}]),
+    ("unit after a space", [{"unit": "\u3000个"}], [{"space-at-edge"}]),
     ("blank value", [{"written": "   "}], [{"blank-value"}]),
     ("bad period", [{"period": "2021-13"}], [{"bad-period"}]),
     ("unreal date", [{"period": "2021-02-30"}], [{"bad-period"}]),

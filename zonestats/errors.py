@@ -79,6 +79,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unreadable-table": "the table's file cannot be parsed as its format",
     # Values of fields
     "blank-value": "a text field that is empty or only spaces",
+    "space-at-edge": "a zone's, indicator's or unit's name that begins or ends with a space",
     "bad-id": "an id that is not snake_case (a-z, 0-9, _; a letter first)",
     "bad-period": "a period that is not a year, month, date or range, or not a real one",
     "bad-date": "a date that is not YYYY-MM-DD or not a real day",

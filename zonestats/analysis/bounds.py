@@ -1,12 +1,14 @@
 """How bounds carry through a comparison of figures: the qualifier of a difference of two
-qualified figures, and, for figures as intervals of goodness, which surely beat which."""
+qualified figures and of growth between them, and, for figures as intervals of goodness,
+which surely beat which."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+    import pandas as pd
 
 LOWER_BOUNDS = ("more_than", "at_least")
 UPPER_BOUNDS = ("less_than", "at_most")
@@ -61,3 +63,52 @@ def surely_counts(
     out = [np.zeros(len(group), dtype=np.int64) for _ in range(3)]
     out[0][rows], out[1][rows], out[2][rows] = above, below - point, under
     return out[0], out[1], out[2]
+
+
+def growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
+    """How far growth can be trusted, given the qualifiers of its two ends.
+
+    A lower bound at the end (800多) or an upper bound at the start makes growth a lower
+    bound; the reverse makes it an upper bound; both, or an approximate end, make it
+    approximate. An expected or target value at either end marks the growth the same way.
+    """
+    import numpy as np
+    import pandas as pd
+
+    starts, start_values = pd.factorize(start, use_na_sentinel=False)
+    ends, end_values = pd.factorize(end, use_na_sentinel=False)
+    width = max(len(end_values), 1)
+    pairs, inverse = np.unique(starts * width + ends, return_inverse=True)
+    qualifier, note = _qualifier_of_pairs(
+        np.asarray(start_values, dtype=object)[pairs // width],
+        np.asarray(end_values, dtype=object)[pairs % width],
+    )
+    inverse = inverse.reshape(-1)
+    return qualifier[inverse], note[inverse]
+
+
+def _qualifier_of_pairs(s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_growth_qualifier of each (start, end) pair of qualifiers."""
+    import numpy as np
+
+    lower = np.isin(e, LOWER_BOUNDS) | np.isin(s, UPPER_BOUNDS)
+    upper = np.isin(e, UPPER_BOUNDS) | np.isin(s, LOWER_BOUNDS)
+    approx = (s == "approx") | (e == "approx") | (lower & upper)
+    target = (s == "target") | (e == "target")
+    expected = (s == "expected") | (e == "expected")
+    choices = [target, expected, approx, lower, upper]
+    qualifier = np.select(
+        choices, ["target", "expected", "approx", "more_than", "less_than"], default="exact"
+    )
+    note = np.select(
+        choices,
+        [
+            "growth to a target",
+            "growth to an expected value",
+            "approximate: an end is approximate or bounded both ways",
+            "at least this: the end is a lower bound or the start an upper bound",
+            "at most this: the start is a lower bound or the end an upper bound",
+        ],
+        default="",
+    )
+    return qualifier.astype(object), note.astype(object)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from zonestats.analysis.bounds import LOWER_BOUNDS, UPPER_BOUNDS
+from zonestats.analysis.bounds import growth_qualifier
 from zonestats.analysis.series import (
     LEVELS as _LEVELS,
 )
@@ -17,6 +17,7 @@ from zonestats.analysis.series import (
     matching,
     order_keys,
     period_ends,
+    period_lengths,
     pick,
     series_codes,
     time_ranks,
@@ -211,6 +212,7 @@ def _pair_frame(frame: pd.DataFrame, first: np.ndarray, last: np.ndarray) -> pd.
             rows["out_of"].astype("Float64").to_numpy("float64", na_value=np.nan)
         )
         pair[f"_{prefix}_end"] = period_ends(rows["period"])
+        pair[f"_{prefix}_length"] = period_lengths(rows["period"])
     pair["_same"] = first == last
     return pair
 
@@ -222,11 +224,12 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
 
     f, t = pair["from_value"].to_numpy(), pair["to_value"].to_numpy()
     same = pair["_same"].to_numpy()
+    unequal = _unequal_lengths(pair)
     years = pair["_to_end"].to_numpy() - pair["_from_end"].to_numpy()
     from_out, to_out = pair["from_out_of"].to_numpy(), pair["to_out_of"].to_numpy()
     rank = ~np.isnan(from_out) | ~np.isnan(to_out) | pair["unit"].isin(RANK_UNITS).to_numpy()
     base_ok = f > 0
-    grows = base_ok & ~rank & ~same
+    grows = base_ok & ~rank & ~same & ~unequal
     with np.errstate(all="ignore"):  # what overflows is dropped below, with a note
         multiple = np.where(grows, t / np.where(base_ok, f, 1.0), np.nan)
         cagr_ok = grows & (t >= 0) & (years > 0)
@@ -236,7 +239,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
             np.nan,
         )
         from_pct, to_pct = f / from_out, t / to_out
-        change = np.where(same, np.nan, t - f)
+        change = np.where(same | unequal, np.nan, t - f)
         pct_change = np.where(np.isnan(multiple), np.nan, change / np.where(base_ok, f, 1.0))
     overflow = np.isinf(change) | np.isinf(multiple) | np.isinf(pct_change) | np.isinf(cagr)
     change, multiple, pct_change, cagr = (
@@ -250,7 +253,7 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
     by_share = ~np.isnan(from_pct) & ~np.isnan(to_pct) & (from_out != to_out)
     moved = np.where(by_share, to_pct - from_pct, change)
     improved = pd.array(np.where(better == "lower", moved < 0, moved > 0), dtype="boolean")
-    improved[(better.isna() | same).to_numpy()] = pd.NA
+    improved[(better.isna() | same | unequal).to_numpy()] = pd.NA
     return {
         "change": change,
         "multiple": multiple,
@@ -265,14 +268,32 @@ def _figures(pair: pd.DataFrame) -> dict[str, Any]:
         "_same": same,
         "_years": years,
         "_overflow": overflow,
+        "_unequal": unequal,
     }
+
+
+_POINT = 1 / 24
+"""A period shorter than this (half a month) is a point in time: a level on a day (a stock,
+as at 2021-06-30), which compares with the level a year or a month ends at."""
+
+
+def _unequal_lengths(pair: pd.DataFrame) -> np.ndarray:
+    """Pairs whose ends last different lengths of time (a year and a month, a half-year and
+    a year): what flowed over them does not compare, so they are not compared. A level on
+    a day is compared with any period's."""
+    import numpy as np
+
+    start, end = pair["_from_length"].to_numpy(), pair["_to_length"].to_numpy()
+    differ = ~np.isclose(start, end, rtol=0, atol=1e-9)
+    unequal: np.ndarray = ~pair["_same"].to_numpy() & differ & (start >= _POINT) & (end >= _POINT)
+    return unequal
 
 
 def _table(pair: pd.DataFrame, figures: dict[str, Any]) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    qualifier, note = _growth_qualifier(pair["from_qualifier"], pair["to_qualifier"])
+    qualifier, note = growth_qualifier(pair["from_qualifier"], pair["to_qualifier"])
     same = figures["_same"]
     columns: dict[str, Any] = {name: pair[name] for name in GROWTH_COLUMNS if name in pair}
     columns.update({k: v for k, v in figures.items() if not k.startswith("_")})
@@ -289,33 +310,42 @@ def _notes(pair: pd.DataFrame, figures: dict[str, Any]) -> np.ndarray:
 
     f = pair["from_value"].to_numpy()
     rank, same, years = figures["_rank"], figures["_same"], figures["_years"]
+    compared = ~same & ~figures["_unequal"]  # the pairs whose figures are worked out
     base_ok = f > 0
-    other = ~rank & ~same
+    other = ~rank & compared
     from_out, to_out = pair["from_out_of"].to_numpy(), pair["to_out_of"].to_numpy()
     both = ~np.isnan(from_out) & ~np.isnan(to_out)
     notes = _conditions(
         [
             (same, "n.m.: only one observation"),
-            (rank & ~same, "rank: change in places"),
+            (rank & compared, "rank: change in places"),
             (
-                rank & ~same & both & (from_out != to_out),
+                rank & compared & both & (from_out != to_out),
                 "ranked among different numbers: compare the percentiles",
             ),
             (other & (f == 0), "n.m.: base is 0"),
             (other & (f < 0), "n.m.: base is negative"),
             (other & base_ok & (years == 0), "n.m.: period span is zero"),
             (other & base_ok & (years < 0), "n.m.: end is before start"),
-            ((pair["unit"] == "%").to_numpy() & ~same, "change in percentage points"),
+            ((pair["unit"] == "%").to_numpy() & compared, "change in percentage points"),
             (figures["_overflow"], "n.m.: beyond the range of numbers"),
         ],
         len(pair),
     )
     # Where one end of a ranked pair states its out_of and the other does not, say which.
-    one = rank & ~same & (np.isnan(from_out) != np.isnan(to_out))
+    one = rank & compared & (np.isnan(from_out) != np.isnan(to_out))
     period = np.where(np.isnan(from_out), pair["from_period"], pair["to_period"]).astype(object)
     missing = np.full(len(pair), "", dtype=object)
     missing[one] = "no out_of for " + period[one]
-    return _join(notes, missing)
+    unequal = figures["_unequal"]
+    lengths = np.full(len(pair), "", dtype=object)
+    lengths[unequal] = (
+        "n.m.: ends last different lengths of time: "
+        + pair["from_period"].to_numpy(dtype=object)[unequal]
+        + " vs "
+        + pair["to_period"].to_numpy(dtype=object)[unequal]
+    )
+    return _join(_join(notes, missing), lengths)
 
 
 def _conditions(conditions: Iterable[tuple[Any, str]], length: int) -> np.ndarray:
@@ -349,52 +379,3 @@ def _join(left: Any, right: Any) -> np.ndarray:
     if both.any():
         result[both] = left[both] + "; " + right[both]
     return result
-
-
-def _growth_qualifier(start: pd.Series, end: pd.Series) -> tuple[Any, Any]:
-    """How far growth can be trusted, given the qualifiers of its two ends.
-
-    A lower bound at the end (800多) or an upper bound at the start makes growth a lower
-    bound; the reverse makes it an upper bound; both, or an approximate end, make it
-    approximate. An expected or target value at either end marks the growth the same way.
-    """
-    import numpy as np
-    import pandas as pd
-
-    starts, start_values = pd.factorize(start, use_na_sentinel=False)
-    ends, end_values = pd.factorize(end, use_na_sentinel=False)
-    width = max(len(end_values), 1)
-    pairs, inverse = np.unique(starts * width + ends, return_inverse=True)
-    qualifier, note = _qualifier_of_pairs(
-        np.asarray(start_values, dtype=object)[pairs // width],
-        np.asarray(end_values, dtype=object)[pairs % width],
-    )
-    inverse = inverse.reshape(-1)
-    return qualifier[inverse], note[inverse]
-
-
-def _qualifier_of_pairs(s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """_growth_qualifier of each (start, end) pair of qualifiers."""
-    import numpy as np
-
-    lower = np.isin(e, LOWER_BOUNDS) | np.isin(s, UPPER_BOUNDS)
-    upper = np.isin(e, UPPER_BOUNDS) | np.isin(s, LOWER_BOUNDS)
-    approx = (s == "approx") | (e == "approx") | (lower & upper)
-    target = (s == "target") | (e == "target")
-    expected = (s == "expected") | (e == "expected")
-    choices = [target, expected, approx, lower, upper]
-    qualifier = np.select(
-        choices, ["target", "expected", "approx", "more_than", "less_than"], default="exact"
-    )
-    note = np.select(
-        choices,
-        [
-            "growth to a target",
-            "growth to an expected value",
-            "approximate: an end is approximate or bounded both ways",
-            "at least this: the end is a lower bound or the start an upper bound",
-            "at most this: the start is a lower bound or the end an upper bound",
-        ],
-        default="",
-    )
-    return qualifier.astype(object), note.astype(object)

@@ -35,6 +35,13 @@ def period_ends(periods: pd.Series) -> np.ndarray:
     return result
 
 
+def period_lengths(periods: pd.Series) -> np.ndarray:
+    """How long each row's period lasts, in fractional years (a year 1, a month 1/12)."""
+    codes, _, positions = distinct_periods(periods)
+    result: np.ndarray = positions[codes, 1] - positions[codes, 0]
+    return result
+
+
 def time_ranks(positions: np.ndarray) -> np.ndarray:
     """Each distinct period's rank in time: by where it ends, then where it starts (equal
     positions, equal ranks, as 2021 and 2021-01/2021-12)."""

@@ -21,7 +21,28 @@ if TYPE_CHECKING:
 JSON_LINES = (".jsonl", ".ndjson")
 """Extensions of JSON Lines: one record on each line."""
 
-_DECODER = json.JSONDecoder(parse_float=str, parse_int=str, parse_constant=str)
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is refused (the last would win unseen)."""
+    record = dict(pairs)
+    if len(record) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return record
+
+
+_DECODER = json.JSONDecoder(
+    parse_float=str, parse_int=str, parse_constant=str, object_pairs_hook=_object
+)
 
 
 def looks_like_json_lines(start: bytes) -> bool:
@@ -45,7 +66,7 @@ def json_cells(source: Any, name: str, lines: bool) -> tuple[pd.DataFrame, list[
     else:
         records = _document(text, name)
         numbers = list(range(1, len(records) + 1))
-    return _frame(records, name), numbers
+    return _frame(records, name, numbers), numbers
 
 
 def _lines(text: str, name: str) -> tuple[list[dict[str, Any]], list[int]]:
@@ -67,6 +88,8 @@ def _lines(text: str, name: str) -> tuple[list[dict[str, Any]], list[int]]:
             raise DataError.at(
                 Problem(name, "unreadable-table", message, number, error.colno)
             ) from None
+        except _DuplicateKey as error:
+            raise DataError.at(_duplicate(name, error.key, number)) from None
         records.append(_record(record, name, number))
         numbers.append(number)
     return records, numbers
@@ -76,6 +99,8 @@ def _document(text: str, name: str) -> list[dict[str, Any]]:
     """The records of a .json table: one list of objects."""
     try:
         document = _DECODER.decode(text)
+    except _DuplicateKey as error:
+        raise DataError.at(_duplicate(name, error.key, None)) from None
     except json.JSONDecodeError as error:
         message = f"cannot read the table: not JSON: {error.msg}"
         if error.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
@@ -93,6 +118,11 @@ def _document(text: str, name: str) -> list[dict[str, Any]]:
     return [_record(record, name, number) for number, record in enumerate(document, 1)]
 
 
+def _duplicate(name: str, key: str, line: int | None) -> Problem:
+    message = f"the key '{key}' is given twice in one record"
+    return Problem(name, "duplicate-key", message, line)
+
+
 def _record(record: Any, name: str, number: int) -> dict[str, Any]:
     if not isinstance(record, dict):
         message = f"cannot read the table: record {number} is {_kind(record)}, not an object"
@@ -108,7 +138,7 @@ def _kind(value: Any) -> str:
     return "null" if value is None else f"the value {str(value)[:40]!r}"
 
 
-def _frame(records: list[dict[str, Any]], name: str) -> pd.DataFrame:
+def _frame(records: list[dict[str, Any]], name: str, lines: list[int]) -> pd.DataFrame:
     """Records as columns of text: the keys of every record, in order of first appearance."""
     import pandas as pd
 
@@ -123,12 +153,12 @@ def _frame(records: list[dict[str, Any]], name: str) -> pd.DataFrame:
             for key, value in record.items():
                 columns.setdefault(key, [None] * count)[index] = value
     return pd.DataFrame(
-        {key: _text(values, key, name) for key, values in columns.items()},
+        {key: _text(values, key, name, lines) for key, values in columns.items()},
         index=pd.RangeIndex(count),
     )
 
 
-def _text(values: list[Any], key: str, name: str) -> Any:
+def _text(values: list[Any], key: str, name: str, lines: list[int]) -> Any:
     """A column of JSON values as text: strings as they are, numbers as their digits, true
     and false as words; a list or an object is no single value (wrong-type)."""
     import pandas as pd
@@ -137,14 +167,14 @@ def _text(values: list[Any], key: str, name: str) -> Any:
     try:
         array = pa.array(values, type=pa.large_string())
     except (pa.ArrowTypeError, pa.ArrowInvalid):
-        array = pa.array([_one(v, key, name, row) for row, v in enumerate(values, 1)])
+        array = pa.array([_one(v, key, name, line) for line, v in zip(lines, values, strict=True)])
     return pd.arrays.ArrowStringArray(pa.chunked_array([array])).astype("str")
 
 
-def _one(value: Any, key: str, name: str, row: int) -> str | None:
+def _one(value: Any, key: str, name: str, line: int) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
     message = f"'{key}' must be a single value, not {_kind(value)}"
-    raise DataError.at(Problem(name, "wrong-type", message, row))
+    raise DataError.at(Problem(name, "wrong-type", message, line))

@@ -9,13 +9,15 @@ Parquet, whose columns carry their own types, gives numbers as numbers.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from zonestats.errors import DataError, Problem, ZonestatsError
+from zonestats.errors import DataError, Problem
 from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
+from zonestats.io.parquet_table import parquet_chunks
 from zonestats.model.fields import COLUMN_FIELDS
 
 if TYPE_CHECKING:
@@ -73,7 +75,7 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            chunks = _parquet_chunks(source, name, rows)
+            chunks = parquet_chunks(source, name, rows)
             yield from _with_partitions(((c, _consecutive(f, len(c))) for c, f in chunks), path)
             return
         _refuse_binary(source, name)
@@ -89,11 +91,32 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
         raise DataError.at(problem) from None
     except (ValueError, pd.errors.ParserError) as error:
         message = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
-        problem = Problem(name, "unreadable-table", f"cannot read the table: {message}")
-        raise DataError.at(problem) from None
+        raise DataError.at(_unreadable(message, source, suffix, name)) from None
     except OSError as error:
         problem = Problem(name, "unreadable-file", f"cannot read the file: {error.strerror}")
         raise DataError.at(problem) from None
+
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
+    """Why a table cannot be read; for a CSV or TSV whose rows do not fit its header, or
+    whose quote is never closed, in plain words at the line an editor shows."""
+    from zonestats.io.record_lines import segment_line
+
+    separator = "\t" if suffix in (".tsv", ".tab") else ","
+    if fields := _FIELDS.search(message):
+        expected, line, saw = (int(n) for n in fields.groups())
+        at = segment_line(source, separator, line - 1)
+        text = f"a row of {saw} cells, where the header has {expected}"
+        return Problem(name, "unreadable-table", f"cannot read the table: {text}", at or line)
+    if quote := _OPEN_QUOTE.search(message):
+        at = segment_line(source, separator, int(quote.group(1)))
+        text = "a quote opened on this line is never closed"
+        return Problem(name, "unreadable-table", f"cannot read the table: {text}", at)
+    return Problem(name, "unreadable-table", f"cannot read the table: {message}")
 
 
 def _with_partitions(
@@ -238,50 +261,3 @@ def _as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
 
     columns = {c: pa.chunked_array(frame[c].array.__arrow_array__()) for c in frame.columns}
     return pd.DataFrame({c: pd.arrays.ArrowStringArray(v) for c, v in columns.items()})
-
-
-def _parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
-    """The columns as their types (pandas' own reading of each batch), text columns as
-    dictionaries (categories: each distinct text read once); the first row is line 1."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        file = pq.ParquetFile(source)
-        texts = [f.name for f in file.schema_arrow if _is_text(f.type)]
-        file = pq.ParquetFile(source, read_dictionary=texts)
-        if rows is None:
-            yield _to_pandas(file.read()), 1
-            return
-        schema, first = file.schema_arrow, 1
-        batches = file.iter_batches(batch_size=rows) if file.metadata.num_rows else iter(())
-        for batch in batches:
-            yield _to_pandas(pa.Table.from_batches([batch], schema=schema)), first
-            first += batch.num_rows
-        if first == 1:
-            yield _to_pandas(schema.empty_table()), 1
-    except ImportError:  # pyarrow is a dependency: only a broken install gets here
-        message = f"{name}: cannot read Parquet: pyarrow does not import; reinstall zonestats"
-        raise ZonestatsError(message) from None
-    except Exception as error:  # pyarrow raises its own types for damaged files
-        message = f"cannot read the Parquet file: {error}"
-        raise DataError.at(Problem(name, "unreadable-table", message)) from None
-
-
-def _is_text(kind: Any) -> bool:
-    import pyarrow as pa
-
-    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
-
-
-def _to_pandas(table: Any) -> pd.DataFrame:
-    """An Arrow table as pd.read_parquet makes it (its string and nullable types)."""
-    try:
-        from pandas.io._util import (  # type: ignore[import-not-found,unused-ignore]
-            arrow_table_to_pandas,
-        )
-    except ImportError:  # pragma: no cover (another pandas)
-        frame: pd.DataFrame = table.to_pandas()
-        return frame
-    result: pd.DataFrame = arrow_table_to_pandas(table)
-    return result

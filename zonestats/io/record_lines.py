@@ -47,6 +47,19 @@ class RecordLines:
 def record_lines(source: Any, separator: str) -> RecordLines | None:
     """Where the file's records start; None where every record is one line and no line is
     blank (record n is line n + 1)."""
+    lines, blank = _segments(source, separator)
+    return _shifts(lines[~blank])
+
+
+def segment_line(source: Any, separator: str, segment: int) -> int | None:
+    """The line a segment starts at: a record or a blank line, counted from 0 (the header,
+    or a blank line before it), as the table reader counts them in its own messages."""
+    lines, _ = _segments(source, separator)
+    return int(lines[segment]) if 0 <= segment < len(lines) else None
+
+
+def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each segment's line, and whether it is blank."""
     import numpy as np
 
     scan = _Scan()
@@ -59,7 +72,7 @@ def record_lines(source: Any, separator: str) -> RecordLines | None:
         starts, lines, maybe = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
-    return _shifts(lines[~blank])
+    return lines, blank
 
 
 @contextmanager

@@ -48,6 +48,17 @@ def text(value: str) -> str:
     return value
 
 
+def label(value: str) -> str:
+    """Text that names something (a zone, an indicator, a unit): as any text, and with no
+    space at either end, which would make it another name that looks the same."""
+    text(value)
+    if value != value.strip():
+        end = "begins" if value[:1].isspace() else "ends"
+        message = f"'{value}' {end} with a space: another name than the same without it"
+        raise invalid("space-at-edge", message)
+    return value
+
+
 def identifier(value: str) -> str:
     """A snake_case id: a-z, 0-9 and _, a letter first."""
     if value[:1] in PLACEHOLDER_STARTS:
@@ -115,6 +126,7 @@ def choice(kind: type[Any], code: str, what: str) -> Converter:
 
 SURELY_VALID: dict[Converter, tuple[str, ...]] = {
     text: (r"[\p{L}\p{N}]", "^[^(?]"),
+    label: (r"[\p{L}\p{N}]", "^[^(?]", r"^[\p{L}\p{N}\p{P}\p{S}]", r"[\p{L}\p{N}\p{P}\p{S}]$"),
     quote: (r"[\p{L}\p{N}]", rf"^(?s:.){{1,{MAX_QUOTE}}}$", "^[^(?]"),
     identifier: ("^" + _ID.pattern + "$",),
     number: (r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$",),
@@ -168,7 +180,7 @@ def _version(version: int) -> Field:
     )
 
 
-ZONE_NAME = Field("name", "Chinese name of the zone, e.g. 荆州开发区", text, _STRING)
+ZONE_NAME = Field("name", "Chinese name of the zone, e.g. 荆州开发区", label, _STRING)
 ZONE_PROVINCE = Field("province", "Province, e.g. 湖北省", text, _STRING)
 ZONE_LEVEL = Field("level", "Administrative level", level, _enum(Level))
 ZONE = (
@@ -275,7 +287,7 @@ OBSERVATION_V2 = (
 )
 INDICATOR = (
     Field("id", "Stable snake_case id", identifier, _ID_JSON),
-    Field("name", "Chinese name", text, _STRING),
+    Field("name", "Chinese name", label, _STRING),
     Field("name_en", "English name", text, _STRING),
     Field(
         "category",
@@ -283,7 +295,7 @@ INDICATOR = (
         identifier,
         _ID_JSON,
     ),
-    Field("unit", "The counted unit after any magnitude: 台, 元, 家, 个, %, 位", text, _STRING),
+    Field("unit", "The counted unit after any magnitude: 台, 元, 家, 个, %, 位", label, _STRING),
     Field("better", "Which way is better, where one is", direction, _enum(Better), False),
     Field(
         "out_of",

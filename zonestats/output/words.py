@@ -50,6 +50,10 @@ _NOTES: tuple[tuple[str, str], ...] = (
     (r"n\.m\.: period span is zero", "无意义:时间跨度为零"),
     (r"n\.m\.: end is before start", "无意义:终点早于起点"),
     (r"n\.m\.: beyond the range of numbers", "无意义:超出数值范围"),
+    (
+        r"n\.m\.: ends last different lengths of time: (.+) vs (.+)",
+        "无意义:两端时期长短不同:{0} 与 {1}",
+    ),
     (r"rank: change in places", "排名:按名次变化计"),
     (r"ranked among different numbers: compare the percentiles", "参评总数不同:请比较百分位"),
     (r"change in percentage points", "变化以百分点计"),

@@ -1,0 +1,179 @@
+"""What a long table holds that a text format could not, and tables a reader cannot read:
+each said the same way in every format and by either reader, at the line it is on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+_BASE = {
+    "zone": ["甲区", "甲区"],
+    "indicator": ["parks", "parks"],
+    "period": ["2019", "2021"],
+    "value": [3.0, 5.0],
+    "unit": ["个", "个"],
+}
+ENGINES = ["never", "always"]
+
+
+def _parquet(tmp_path: Path, **columns: Any) -> Path:
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.table({**_BASE, **columns}), path)
+    return path
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_text_stored_as_bytes_is_read_as_utf8(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    """Writers that leave text unmarked (plain BINARY) give the same table as text."""
+    as_text = _parquet(tmp_path, quote=["产业园3个", "产业园5个"])
+    expected = cli("export", "--csv", "-d", str(as_text)).stdout
+    texts = {k: v for k, v in _BASE.items() if k not in ("value",)}
+    as_bytes = {k: pa.array([x.encode() for x in v], pa.binary()) for k, v in texts.items()}
+    quotes = pa.array(["产业园3个".encode(), "产业园5个".encode()], pa.binary())
+    pq.write_table(pa.table({**as_bytes, "value": _BASE["value"], "quote": quotes}), as_text)
+    env = {"ZONESTATS_ENGINE": engine}
+    assert cli("export", "--csv", "-d", str(as_text), env=env).stdout == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bytes_that_are_not_utf8_are_refused_at_their_row(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    quotes = pa.array(["产业园3个".encode(), "产业园5个".encode("gb18030")], pa.binary())
+    path = _parquet(tmp_path, quote=quotes)
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.startswith(f"{path}:2: 'quote' is not UTF-8 text")
+    assert "[not-utf8]" in result.stdout
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("column", "cells", "what"),
+    [
+        ("name", pa.array([None, ["产业园数"]]), "a list"),
+        ("name", pa.array([None, {"zh": "产业园数"}]), "an object"),
+        ("value", pa.array([[3.0], [5.0]]), "a list"),
+    ],
+)
+def test_a_list_or_a_record_in_a_cell_is_no_single_value(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, column: str, cells: Any, what: str
+) -> None:
+    path = _parquet(tmp_path, **{column: cells})
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    row = 2 if cells[0].as_py() is None else 1
+    expected = f"{path}:{row}: '{column}' must be a single value, not {what} [wrong-type]"
+    assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_column_given_twice_is_said_alike_by_either_reader(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    path = tmp_path / "t.parquet"
+    table = pa.table(
+        [*map(pa.array, _BASE.values()), pa.array(["乙区", "乙区"])], names=[*_BASE, "zone"]
+    )
+    pq.write_table(table, path)
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.strip() == (
+        f"{path}:1: cannot read the table: the column 'zone' is given twice [unreadable-table]"
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_flag_is_no_number_in_parquet_as_in_json(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    path = _parquet(tmp_path, value=[True, False])
+    lines = tmp_path / "t.jsonl"
+    lines.write_text(
+        '{"zone":"甲区","indicator":"parks","period":"2019","value":true,"unit":"个"}\n'
+        '{"zone":"甲区","indicator":"parks","period":"2021","value":false,"unit":"个"}\n',
+        encoding="utf-8",
+    )
+    env = {"ZONESTATS_ENGINE": engine}
+    by_parquet = cli("validate", str(path), expect=1, env=env).stdout
+    by_json = cli("validate", str(lines), expect=1, env=env).stdout
+    assert "value 'true' is not a number [not-a-number]" in by_parquet
+    assert by_parquet.replace(str(path), str(lines)) == by_json
+
+
+def test_a_list_in_json_lines_is_said_at_its_line(cli: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text(
+        '{"zone":"甲区","indicator":"parks","period":"2019","value":3,"unit":"个"}\n\n\n'
+        '{"zone":"甲区","indicator":"parks","period":"2021","value":5,"unit":"个","name":["x"]}\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path), expect=1)
+    assert (
+        result.stdout.strip() == f"{path}:4: 'name' must be a single value, not a list [wrong-type]"
+    )
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_a_key_given_twice_in_a_record_is_refused(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    """As in a YAML dataset: the last would win, unseen."""
+    record = (
+        '{"zone":"甲区","indicator":"parks","period":"2019","value":3,"unit":"个","zone":"乙区"}'
+    )
+    path = tmp_path / f"t.{suffix}"
+    path.write_text(record + "\n" if suffix == "jsonl" else f"[{record}]", encoding="utf-8")
+    result = cli("validate", str(path), expect=1)
+    assert "the key 'zone' is given twice in one record [duplicate-key]" in result.stdout
+    if suffix == "jsonl":
+        assert result.stdout.startswith(f"{path}:1: ")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            'zone,indicator,period,value,unit\n甲区,r,2020,1,家\n\n"乙\n区",r,2020,2,家\n'
+            "甲区,r,2021,2,家,多\n",
+            6,
+            "a row of 6 cells, where the header has 5",
+        ),
+        (
+            'zone,indicator,period,value,unit\n甲区,r,2020,1,家\n\n甲区,"r,2021,2,家\n'
+            "甲区,r,2022,3,家\n",
+            4,
+            "a quote opened on this line is never closed",
+        ),
+    ],
+    ids=["too many cells", "unclosed quote"],
+)
+def test_a_csv_that_cannot_be_read_says_so_at_the_line(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    expected = f"{path}:{line}: cannot read the table: {message} [unreadable-table]"
+    assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_zone_ending_with_a_space_is_no_second_zone(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    """A spreadsheet's trailing space would split a zone's series in two, unseen."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "zone,indicator,period,value,unit\n甲区,r,2020,1,家\n甲区 ,r,2021,2,家\n", encoding="utf-8"
+    )
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.strip() == (
+        f"{path}:3: 'zone': '甲区 ' ends with a space: another name than the same without it "
+        "[space-at-edge]"
+    )

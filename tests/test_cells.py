@@ -64,3 +64,36 @@ def test_parquet_of_dictionaries_in_row_groups_reads_as_its_csv(
         by_csv = cli(*command, str(tmp_path / "t.csv"), expect=1)
         by_parquet = cli(*command, str(tmp_path / "t.parquet"), expect=1)
         assert by_parquet.stdout.replace("t.parquet:3", "t.csv:4") == by_csv.stdout
+
+
+_LABELS = st.text(
+    st.one_of(
+        st.sampled_from(list(" \t\u3000\u00a0\x1f(?（）·-_%甲区1a")),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LABELS, min_size=1, max_size=20))
+def test_what_the_patterns_pass_the_converter_passes(values: list[str]) -> None:
+    """Each column-wise shortcut is sufficient: a value that matches all its patterns (RE2,
+    as the checks run them) passes the converter."""
+    import pyarrow.compute as pc
+
+    from zonestats.errors import ZonestatsError
+    from zonestats.model.fields import SURELY_VALID
+
+    array = pa.array(values, type=pa.large_string())
+    for convert, patterns in SURELY_VALID.items():
+        sure = [True] * len(values)
+        for pattern in patterns:
+            matched = pc.match_substring_regex(array, pattern).to_pylist()
+            sure = [s and bool(m) for s, m in zip(sure, matched, strict=True)]
+        for value, passes in zip(values, sure, strict=True):
+            if passes:
+                try:
+                    convert(value)
+                except ZonestatsError as error:  # pragma: no cover (a failure to show)
+                    raise AssertionError(f"{convert.__name__}({value!r}): {error}") from None

@@ -177,3 +177,41 @@ def test_a_zone_ending_with_a_space_is_no_second_zone(
         f"{path}:3: 'zone': '甲区 ' ends with a space: another name than the same without it "
         "[space-at-edge]"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("bom.csv", b"\xef\xbb\xbf", "empty-file"),
+        ("blank.csv", b"\xef\xbb\xbf \r\n\n", "empty-file"),
+        ("blank.jsonl", b"\n\n", "empty-file"),
+        ("none.json", b"[]", "no-rows"),
+    ],
+)
+def test_a_table_of_nothing_is_said_to_be(
+    cli: Callable[..., Any], tmp_path: Path, name: str, data: bytes, code: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = cli("validate", str(path), expect=1)
+    assert result.stdout.strip().endswith(f"[{code}]")
+    assert result.stdout.count("\n") == 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("suffix", ["csv", "tsv"])
+def test_a_header_naming_a_column_twice_is_refused(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, suffix: str
+) -> None:
+    """The reader would rename the second zone.1, a column no one wrote."""
+    separator = "\t" if suffix == "tsv" else ","
+    rows = [
+        ["zone", "indicator", "period", "value", "unit", "zone"],
+        ["甲区", "r", "2020", "1", "家", "乙区"],
+    ]
+    path = tmp_path / f"t.{suffix}"
+    path.write_text("\n" + "".join(separator.join(r) + "\n" for r in rows), encoding="utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.strip() == (
+        f"{path}:2: cannot read the table: the column 'zone' is given twice [unreadable-table]"
+    )

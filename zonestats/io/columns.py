@@ -58,6 +58,9 @@ def check_cells(cells: pd.DataFrame, path: Path, lines: np.ndarray) -> Contents:
 
 
 def _check_columns(columns: list[str], empty: bool, report: RowReport) -> None:
+    if not columns and empty:  # a list of no records: nothing to say of columns
+        report.problems.append(Problem(report.path, "no-rows", "the table has no rows", 1))
+        return
     unknown = [c for c in columns if c not in COLUMN_FIELDS]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if unknown:

@@ -79,12 +79,13 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
             yield from _with_partitions(((c, _consecutive(f, len(c))) for c, f in chunks), path)
             return
         _refuse_binary(source, name)
+        _refuse_blank(source, name)
         if suffix in (*JSON_LINES, ".json"):
             cells, numbers = json_cells(source, name, lines=suffix != ".json")
             yield with_partitions(cells, path), np.asarray(numbers, dtype=np.int64)
             return
         separator = "\t" if suffix in (".tsv", ".tab") else ","
-        yield from _with_partitions(_delimited_chunks(source, separator, rows), path)
+        yield from _with_partitions(_delimited_chunks(source, name, separator, rows), path)
     except UnicodeDecodeError as error:
         _explain_not_utf8(source, name)
         problem = Problem(name, "not-utf8", f"not UTF-8 text: {error.reason}")
@@ -186,6 +187,17 @@ def _explain_not_utf8(source: Any, name: str) -> None:
         decode(source.getvalue(), name)
 
 
+def _refuse_blank(source: Any, name: str) -> None:
+    """A text file of nothing but white space (and a BOM) holds no table."""
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            start = _first_text(file)
+    else:
+        start = source.getvalue().lstrip(_BLANK)
+    if not start:
+        raise DataError.at(Problem(name, "empty-file", "the file holds nothing but white space"))
+
+
 def _refuse_binary(source: Any, name: str) -> None:
     """A binary file is refused as binary-file, by the rule every text input follows."""
     from zonestats.io.text import decode
@@ -204,7 +216,7 @@ def _refuse_binary(source: Any, name: str) -> None:
 
 
 def _delimited_chunks(
-    source: Any, separator: str, rows: int | None
+    source: Any, name: str, separator: str, rows: int | None
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     """Every column as text; only an empty cell is missing ("NA" is text). Each row's line
     as an editor shows it: the header, blank lines and line breaks in quoted cells count."""
@@ -228,6 +240,7 @@ def _delimited_chunks(
 
     if rows is None:
         cells = _as_arrow_text(pd.read_csv(source, **options))
+        _refuse_repeated(cells, source, name, separator)
         starts = scanned()
         if starts is not None and starts.count - 1 != len(cells):
             starts = records_as_read(source, separator)  # a quote read as text (x"y)
@@ -239,10 +252,33 @@ def _delimited_chunks(
     done, chunk = 0, None
     with pd.read_csv(source, chunksize=rows, **options) as reader:
         for chunk in reader:
+            if not done:
+                _refuse_repeated(chunk, source, name, separator)
             yield _as_arrow_text(chunk), lines(done, len(chunk))
             done += len(chunk)
     if chunk is None:  # a header and no rows  # pragma: no cover (pandas yields one)
         yield _as_arrow_text(pd.read_csv(source, **options)), lines(0, 0)
+
+
+def _refuse_repeated(cells: pd.DataFrame, source: Any, name: str, separator: str) -> None:
+    """A header naming a column twice is refused (the reader renames the second zone
+    zone.1, a column no one wrote)."""
+    import csv
+    import io
+
+    columns = {str(c) for c in cells.columns}
+    if not any(c.rpartition(".")[0] in columns for c in columns):
+        return
+    data = source.getvalue() if hasattr(source, "getvalue") else source.read_bytes()
+    text = io.StringIO(data.decode("utf-8-sig", errors="replace"), newline="")
+    reader = csv.reader(text, delimiter=separator)
+    header = next((r for r in reader if any(c.strip() for c in r)), [])
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            message = f"cannot read the table: the column '{column}' is given twice"
+            raise DataError.at(Problem(name, "unreadable-table", message, reader.line_num))
+        seen.add(column)
 
 
 def _started(work: Callable[[], T]) -> Callable[[], T]:

@@ -1,8 +1,9 @@
 """Read a Parquet table of observations as cells, a batch of rows at a time.
 
-Parquet's columns carry their types: numbers stay numbers, and text read whole is read as
-the dictionary the file holds it in (each distinct text once; in batches, the engine's way,
-each batch would carry its row group's whole dictionary, so there it is read as text). What
+Parquet's columns carry their types: numbers stay numbers, and the text of a large table
+read whole is read as the dictionary the file holds it in (each distinct text once; in
+batches, the engine's way, each batch would carry its row group's whole dictionary, so there
+it is read as text). What
 a cell of a text format could not hold is made what it would be there, or refused as it
 would be: text stored as bytes is
 read as UTF-8 (refused where it is not), a flag is the word true or false (as JSON writes
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+DICTIONARY_ROWS = 200_000
+"""Tables read whole from this many rows read text as dictionaries (below, reading them
+costs more than it saves)."""
+
+
 def parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[pd.DataFrame, int]]:
     """The table in tables of at most ``rows`` rows (all in one where None), each with the
     line of its first row (the first row is line 1)."""
@@ -30,9 +36,10 @@ def parquet_chunks(source: Any, name: str, rows: int | None) -> Iterator[tuple[p
 
         file = pq.ParquetFile(source)
         _refuse_repeated(file.schema_arrow, name)
-        if rows is None:  # text as dictionaries: faster read whole, not in batches
-            texts = [f.name for f in file.schema_arrow if _is_text(f.type)]
-            file = pq.ParquetFile(source, read_dictionary=texts)
+        if rows is None:
+            if file.metadata.num_rows >= DICTIONARY_ROWS:  # text as dictionaries
+                texts = [f.name for f in file.schema_arrow if _is_text(f.type)]
+                file = pq.ParquetFile(source, read_dictionary=texts)
             yield _to_pandas(_as_cells(file.read(), name, 1)), 1
             return
         schema, first = file.schema_arrow, 1

@@ -126,7 +126,7 @@ def choice(kind: type[Any], code: str, what: str) -> Converter:
 
 SURELY_VALID: dict[Converter, tuple[str, ...]] = {
     text: (r"[\p{L}\p{N}]", "^[^(?]"),
-    label: (r"[\p{L}\p{N}]", "^[^(?]", r"^[\p{L}\p{N}\p{P}\p{S}]", r"[\p{L}\p{N}\p{P}\p{S}]$"),
+    label: (r"^[^\s\p{Z}\p{C}(?]", r"[^\s\p{Z}\p{C}]$"),
     quote: (r"[\p{L}\p{N}]", rf"^(?s:.){{1,{MAX_QUOTE}}}$", "^[^(?]"),
     identifier: ("^" + _ID.pattern + "$",),
     number: (r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$",),
@@ -134,8 +134,10 @@ SURELY_VALID: dict[Converter, tuple[str, ...]] = {
 }
 """Patterns (RE2, for checking a column at once) that a value matching all of surely passes
 its converter: a letter or a digit is never blank, a clause of 200 characters is not too
-long, a text that starts with neither ( nor ? is no placeholder. A sufficient condition, never
-the rule itself: other values go to the converter."""
+long, a text that starts with neither ( nor ? is no placeholder; a label that neither
+starts nor ends with a space (or a control character) is not blank either (small classes:
+a pattern is compiled for each column). A sufficient condition, never the rule itself:
+other values go to the converter."""
 
 
 def claim(value: str) -> StatedClaim:

@@ -16,8 +16,7 @@ from zonestats.analysis.series import (
     distinct_periods,
     matching,
     order_keys,
-    period_ends,
-    period_lengths,
+    period_ends_and_lengths,
     pick,
     series_codes,
     time_ranks,
@@ -211,8 +210,7 @@ def _pair_frame(frame: pd.DataFrame, first: np.ndarray, last: np.ndarray) -> pd.
         pair[f"{prefix}_out_of"] = (
             rows["out_of"].astype("Float64").to_numpy("float64", na_value=np.nan)
         )
-        pair[f"_{prefix}_end"] = period_ends(rows["period"])
-        pair[f"_{prefix}_length"] = period_lengths(rows["period"])
+        pair[f"_{prefix}_end"], pair[f"_{prefix}_length"] = period_ends_and_lengths(rows["period"])
     pair["_same"] = first == last
     return pair
 

@@ -28,18 +28,11 @@ def distinct_periods(periods: pd.Series) -> tuple[np.ndarray, Any, np.ndarray]:
     return codes, distinct, positions.reshape(-1, 2)
 
 
-def period_ends(periods: pd.Series) -> np.ndarray:
-    """Where each row's period ends, in fractional years."""
+def period_ends_and_lengths(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Where each row's period ends, and how long it lasts, in fractional years."""
     codes, _, positions = distinct_periods(periods)
-    result: np.ndarray = positions[codes, 1]
-    return result
-
-
-def period_lengths(periods: pd.Series) -> np.ndarray:
-    """How long each row's period lasts, in fractional years (a year 1, a month 1/12)."""
-    codes, _, positions = distinct_periods(periods)
-    result: np.ndarray = positions[codes, 1] - positions[codes, 0]
-    return result
+    ends: np.ndarray = positions[codes, 1]
+    return ends, ends - positions[codes, 0]
 
 
 def time_ranks(positions: np.ndarray) -> np.ndarray:

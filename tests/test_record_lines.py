@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zonestats.io import record_lines
 from zonestats.io.long_table import read_chunks
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -103,3 +104,29 @@ def test_problems_name_the_line_after_blank_lines_and_cells_of_several_lines(
     )
     result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
     assert f"{path}:6: value 'many' is not a number [not-a-number]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ('c0,c1\n1,他说"好\n2,"x\ny"\n3,z\n', [2, 3, 5]),
+        ('c0,c1\n1,a"b\n\n2,c\n3,"d\ne"\n4,f\n', [2, 4, 5, 7]),
+        ('c0,c1\n1,a\n "x\ny",b\n2,c\n', [2, 3, 4, 5]),
+        ('c0,c1\n"a"b,"c\nd"\n2,e\n', [2, 4]),
+    ],
+    ids=["quote in a cell", "and a blank line", "after a space", "after a closing quote"],
+)
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 23])
+def test_a_stray_quote_leaves_rows_on_their_lines_read_a_few_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, lines: list[int], block: int
+) -> None:
+    """The engine's reading, which cannot count the reader's records before it hands rows
+    on, names the rows as reading the file whole does (a quote's neighbours in another block
+    of the scan, too)."""
+    monkeypatch.setattr(record_lines, "BLOCK", block)
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    whole = _read(path, None)
+    assert whole[1] == lines
+    for size in (1, 2):
+        assert _read(path, size) == whole

@@ -150,8 +150,19 @@ def test_a_key_given_twice_in_a_record_is_refused(
             4,
             "a quote opened on this line is never closed",
         ),
+        (
+            'zone,indicator,period,value,unit\n甲区,r"x,2020,1,家\n"乙\n区",r,2020,2,家\n'
+            "甲区,r,2021,2,家,多\n",
+            5,
+            "a row of 6 cells, where the header has 5",
+        ),
+        (
+            'zone,indicator,period,value,unit\n甲区,r"x,2020,1,家\n甲区,"r,2021,2,家\n',
+            3,
+            "a quote opened on this line is never closed",
+        ),
     ],
-    ids=["too many cells", "unclosed quote"],
+    ids=["too many cells", "unclosed quote", "too many after a stray quote", "unclosed after one"],
 )
 def test_a_csv_that_cannot_be_read_says_so_at_the_line(
     cli: Callable[..., Any], tmp_path: Path, engine: str, text: str, line: int, message: str

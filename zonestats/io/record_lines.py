@@ -5,14 +5,16 @@ a line break (its record spans lines) and where a line is blank (nothing but spa
 the reader skips it). The file's bytes are scanned a block at a time, column-wise: every
 line break (\\n, \\r\\n, or \\r alone), every double quote; a break after an even number of
 quotes ends a record. Only the records that start somewhere other than their place says
-(after a blank line or a record of several lines) are kept, as shifts.
+(after a blank line or a record of several lines) are kept, as shifts. Where a quote is not
+where a quoted cell opens or closes (他说"好, a quote inside a cell the reader reads as
+text), quote parity misleads, and the file is read again by Python's csv reader.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +53,14 @@ def record_lines(source: Any, separator: str) -> RecordLines | None:
     return _shifts(lines[~blank])
 
 
+def records_as_read(source: Any, separator: str) -> RecordLines | None:
+    """record_lines by Python's csv reader, which reads quotes as the table reader does (a
+    quote inside an unquoted cell is text): slower, for the files whose quotes the scan
+    reads otherwise."""
+    lines, blank = _segments_as_read(source, separator)
+    return _shifts(lines[~blank])
+
+
 def segment_line(source: Any, separator: str, segment: int) -> int | None:
     """The line a segment starts at: a record or a blank line, counted from 0 (the header,
     or a blank line before it), as the table reader counts them in its own messages."""
@@ -62,13 +72,15 @@ def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
     """Each segment's line, and whether it is blank."""
     import numpy as np
 
-    scan = _Scan()
+    scan = _Scan(separator)
     buffer = bytearray(BLOCK)
     with _opened(source) as file:
         skip = len(codecs.BOM_UTF8) if file.read(3) == codecs.BOM_UTF8 else 0
         file.seek(skip)
         while size := file.readinto(buffer):
             scan.feed(np.frombuffer(buffer, dtype=np.uint8, count=size), buffer)
+        if not scan.bounded:  # a quote the reader reads as text
+            return _segments_as_read(source, separator)
         starts, lines, maybe = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
@@ -76,7 +88,7 @@ def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 @contextmanager
-def _opened(source: Any) -> Iterator[io.BufferedIOBase]:
+def _opened(source: Any) -> Iterator[io.BufferedReader | io.BytesIO]:
     """A path opened for reading bytes, or a buffer read from its start."""
     if hasattr(source, "getvalue"):
         yield io.BytesIO(source.getvalue())
@@ -85,35 +97,47 @@ def _opened(source: Any) -> Iterator[io.BufferedIOBase]:
         yield file
 
 
-def records_as_read(source: Any, separator: str) -> RecordLines | None:
-    """record_lines by Python's csv reader, which reads quotes as the table reader does (a
-    quote inside an unquoted cell is text): slower, for the files whose quotes the scan
-    reads otherwise."""
+def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
+    """_segments by Python's csv reader (the file read as a stream)."""
     import csv
 
     import numpy as np
 
+    spaces = " \r\n" if separator == "\t" else " \t\r\n"
+    last = [""]
+
+    def tracked(text: Iterable[str]) -> Iterator[str]:
+        for last[0] in text:  # the line the reader read last
+            yield last[0]
+
     with _opened(source) as file:
-        text = io.StringIO(file.read().decode("utf-8-sig", errors="replace"), newline="")
-        reader = csv.reader(text, delimiter=separator)
-        spaces = " " if separator == "\t" else " \t"
-        lines, line = [], 1
-        for record in reader:
-            if len(record) > 1 or (record and record[0].strip(spaces)):
-                lines.append(line)  # not a blank line (a line of separators is a record)
+        text = io.TextIOWrapper(file, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(tracked(text), delimiter=separator)
+        lines, blank, line = [], [], 1
+        for _ in reader:  # blank: a line of spaces ("" or a line of separators is none)
+            lines.append(line)
+            blank.append(reader.line_num == line and not last[0].strip(spaces))
             line = reader.line_num + 1
-    return _shifts(np.array(lines, dtype=np.int64))
+    return np.array(lines, dtype=np.int64), np.array(blank, dtype=bool)
 
 
 class _Scan:
     """What is carried from block to block (bytes, line breaks and quotes seen: an odd
     number of quotes is inside a quoted cell), and the segments found (a record, or a blank
     line): where each starts, its line, and whether it may be blank (it starts with a
-    space, a tab or a line break, or at a block's end)."""
+    space, a tab or a line break, or at a block's end). Whether every quote is bounded as a
+    quoted cell's: one that opens after a separator, a line break or the file's start, one
+    that closes before a separator, a line break or the file's end, or one of a doubled
+    pair; where one is not, the reader reads it as text and parity misleads."""
 
-    def __init__(self) -> None:
+    def __init__(self, separator: str) -> None:
         import numpy as np
 
+        self.bounds = np.zeros(256, dtype=bool)  # the bytes a quote is bounded by
+        self.bounds[[ord(separator), _LF, _CR, _QUOTE]] = True
+        self.bounded = True
+        self.last = _LF  # the byte before this block (the file's start: as a line break)
+        self.closing_last = False  # the previous block ended with a closing quote
         self.offset = 0  # bytes before this block (a BOM not counted)
         self.breaks = 0  # line breaks before this block
         self.quoted = False  # inside a quoted cell at the block's start
@@ -126,9 +150,13 @@ class _Scan:
 
         breaks = self._breaks(data, raw)
         ending = np.ones(len(breaks), dtype=bool)
+        if self.closing_last and not self.bounds[data[0]]:
+            self.bounded = False
+        self.closing_last = False
         if self.quoted or raw.find(b'"', 0, len(data)) >= 0:
             quotes = np.flatnonzero(data == _QUOTE)
             ending = (np.searchsorted(quotes, breaks) + int(self.quoted)) % 2 == 0
+            self._check_bounds(data, quotes)
             self.quoted = (len(quotes) + int(self.quoted)) % 2 == 1
         after = breaks[ending] + 1  # where the next segment starts
         inside = after < len(data)
@@ -138,7 +166,25 @@ class _Scan:
         self.parts.append((self.offset + after, lines, maybe))
         self.breaks += len(breaks)
         self.cr_last = bool(data[-1] == _CR)
+        self.last = int(data[-1])
         self.offset += len(data)
+
+    def _check_bounds(self, data: np.ndarray, quotes: np.ndarray) -> None:
+        """Whether the block's quotes open and close quoted cells (see the class)."""
+        if not len(quotes) or not self.bounded:
+            return
+        first = int(self.quoted)  # the first quote closes a cell opened before the block
+        opening, closing = quotes[first::2], quotes[1 - first :: 2]
+        bounds, size = self.bounds, len(data)
+        if len(opening) and opening[0] == 0:
+            self.bounded = bool(bounds[self.last])
+            opening = opening[1:]
+        if len(closing) and closing[-1] == size - 1:  # what follows is in the next block
+            self.closing_last = True
+            closing = closing[:-1]
+        self.bounded = bool(
+            self.bounded and bounds[data[opening - 1]].all() and bounds[data[closing + 1]].all()
+        )
 
     def _breaks(self, data: np.ndarray, raw: bytearray) -> np.ndarray:
         """Where the block's line breaks end: every \n, and every \r not before a \n."""

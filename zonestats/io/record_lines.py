@@ -114,10 +114,13 @@ def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarr
         text = io.TextIOWrapper(file, encoding="utf-8-sig", errors="replace", newline="")
         reader = csv.reader(tracked(text), delimiter=separator)
         lines, blank, line = [], [], 1
-        for _ in reader:  # blank: a line of spaces ("" or a line of separators is none)
-            lines.append(line)
-            blank.append(reader.line_num == line and not last[0].strip(spaces))
-            line = reader.line_num + 1
+        try:
+            for _ in reader:  # blank: a line of spaces ("" or a line of separators is none)
+                lines.append(line)
+                blank.append(reader.line_num == line and not last[0].strip(spaces))
+                line = reader.line_num + 1
+        except csv.Error:  # a cell beyond the reader's limit (and any cell's): rows as lines
+            lines, blank = [], []
     return np.array(lines, dtype=np.int64), np.array(blank, dtype=bool)
 
 

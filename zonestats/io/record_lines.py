@@ -144,7 +144,6 @@ class _Scan:
         self.offset = 0  # bytes before this block (a BOM not counted)
         self.breaks = 0  # line breaks before this block
         self.quoted = False  # inside a quoted cell at the block's start
-        self.cr_last = False  # the previous block ended with \r
         start = np.zeros(1, dtype=np.int64)
         self.parts: list[tuple[Any, Any, Any]] = [(start, start + 1, np.ones(1, dtype=bool))]
 
@@ -168,7 +167,6 @@ class _Scan:
         lines = self.breaks + 2 + np.flatnonzero(ending)
         self.parts.append((self.offset + after, lines, maybe))
         self.breaks += len(breaks)
-        self.cr_last = bool(data[-1] == _CR)
         self.last = int(data[-1])
         self.offset += len(data)
 
@@ -194,7 +192,7 @@ class _Scan:
         import numpy as np
 
         breaks = np.flatnonzero(data == _LF)
-        if self.cr_last and len(breaks) and breaks[0] == 0:
+        if self.last == _CR and len(breaks) and breaks[0] == 0:
             breaks = breaks[1:]  # the \n of a \r\n split between blocks: the \r was it
         if raw.find(b"\r", 0, len(data)) < 0:
             return breaks

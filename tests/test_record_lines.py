@@ -3,6 +3,7 @@ and line breaks inside quoted cells count (zonestats.io.record_lines)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Callable
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zonestats.errors import DataError
 from zonestats.io import record_lines
 from zonestats.io.long_table import read_chunks
 
@@ -22,13 +24,14 @@ _BLANKS = st.lists(st.sampled_from(["", " ", "  \t", "\t "]), max_size=2)
 
 
 @st.composite
-def _tables(draw: st.DrawFn) -> tuple[str, list[list[str]], list[int], str]:
+def _tables(draw: st.DrawFn, ragged: bool = False) -> tuple[str, list[list[str]], list[int], str]:
     """A CSV or TSV text as a writer makes it, blank lines between some records; its rows
-    and the line each starts at."""
+    and the line each starts at. Ragged: rows of 1 to 4 cells, the header of 2 or 3."""
     width = draw(st.integers(2, 3))
     separator = draw(st.sampled_from([",", "\t"]))
     ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
-    rows = draw(st.lists(st.lists(_CELL, min_size=width, max_size=width), min_size=1, max_size=8))
+    low, high = (1, 4) if ragged else (width, width)
+    rows = draw(st.lists(st.lists(_CELL, min_size=low, max_size=high), min_size=1, max_size=8))
     rows = [row for row in rows if any(cell.strip(" \t") for cell in row)]  # no blank record
     text = io.StringIO()
     _write(text, [f"c{i}" for i in range(width)], separator, ending)
@@ -80,6 +83,37 @@ def test_each_row_is_named_by_the_line_it_starts_at(
         assert found == lines
 
 
+@settings(max_examples=200, deadline=None)
+@given(_tables(ragged=True), st.integers(1, 3))
+def test_every_row_of_another_width_than_the_header_is_named_at_its_line(
+    tmp_path_factory: pytest.TempPathFactory,
+    table: tuple[str, list[list[str]], list[int], str],
+    chunk: int,
+) -> None:
+    written, rows, lines, suffix = table
+    path = tmp_path_factory.mktemp("t") / f"t{suffix}"
+    path.write_bytes(written.encode("utf-8"))
+    width = len(
+        next(
+            csv.reader(
+                io.StringIO(written, newline=""), delimiter="\t" if suffix == ".tsv" else ","
+            )
+        )
+    )
+    wrong = [(line, len(row)) for row, line in zip(rows, lines, strict=True) if len(row) != width]
+    for size in (None, chunk):
+        if not wrong:
+            assert len(_read(path, size)[0]) == len(rows)
+            continue
+        with pytest.raises(DataError) as raised:
+            _read(path, size)
+        named = [(p.line, p.code, p.message.split(" cell")[0]) for p in raised.value.problems]
+        table_error = "unreadable-table"
+        assert named == [
+            (line, table_error, f"cannot read the table: a row of {cells}") for line, cells in wrong
+        ]
+
+
 def test_a_stray_quote_leaves_rows_on_their_lines(tmp_path: Path) -> None:
     """A quote inside an unquoted cell is text to the reader, where the scan takes it to
     open a quoted cell: a file read whole is then read again as the reader reads it."""
@@ -111,7 +145,7 @@ def test_problems_name_the_line_after_blank_lines_and_cells_of_several_lines(
     [
         ('c0,c1\n1,他说"好\n2,"x\ny"\n3,z\n', [2, 3, 5]),
         ('c0,c1\n1,a"b\n\n2,c\n3,"d\ne"\n4,f\n', [2, 4, 5, 7]),
-        ('c0,c1\n1,a\n "x\ny",b\n2,c\n', [2, 3, 4, 5]),
+        ('c0,c1\n1,a\n "x,z\ny",b\n2,c\n', [2, 3, 4, 5]),
         ('c0,c1\n"a"b,"c\nd"\n2,e\n', [2, 4]),
     ],
     ids=["quote in a cell", "and a blank line", "after a space", "after a closing quote"],

@@ -161,8 +161,31 @@ def test_a_key_given_twice_in_a_record_is_refused(
             3,
             "a quote opened on this line is never closed",
         ),
+        (
+            "zone,indicator,period,value,unit\n甲区,r,2020,1,家\n\n甲区,r,2021,2\n",
+            4,
+            "a row of 4 cells, where the header has 5",
+        ),
+        (
+            "zone,indicator,period,value,unit\n甲区,r,2020,1,家,多\n甲区,r,2021,2,家\n",
+            2,
+            "a row of 6 cells, where the header has 5",
+        ),
+        (
+            'zone,indicator,period,value,unit\n甲区,r,2020,1,家\n"甲\n区"\n',
+            3,
+            "a row of 1 cell, where the header has 5",
+        ),
     ],
-    ids=["too many cells", "unclosed quote", "too many after a stray quote", "unclosed after one"],
+    ids=[
+        "too many cells",
+        "unclosed quote",
+        "too many after a stray quote",
+        "unclosed after one",
+        "too few cells",
+        "first row one cell more",
+        "one cell",
+    ],
 )
 def test_a_csv_that_cannot_be_read_says_so_at_the_line(
     cli: Callable[..., Any], tmp_path: Path, engine: str, text: str, line: int, message: str
@@ -226,3 +249,22 @@ def test_a_header_naming_a_column_twice_is_refused(
     assert result.stdout.strip() == (
         f"{path}:2: cannot read the table: the column 'zone' is given twice [unreadable-table]"
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_row_of_another_width_is_named(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    """A short row would be filled with empty cells by the reader: a cell lost unseen."""
+    path = tmp_path / "t.tsv"
+    rows = ["甲区\tr\t2020\t1\t家", "甲区\tr\t2021\t2", "甲区\tr\t2022\t3\t家\t\t", "\t"]
+    path.write_text("zone\tindicator\tperiod\tvalue\tunit\n" + "\n".join(rows), encoding="utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.splitlines() == [
+        f"{path}:3: cannot read the table: a row of 4 cells, where the header has 5 "
+        "[unreadable-table]",
+        f"{path}:4: cannot read the table: a row of 7 cells, where the header has 5 "
+        "[unreadable-table]",
+        f"{path}:5: cannot read the table: a row of 2 cells, where the header has 5 "
+        "[unreadable-table]",
+    ]

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from zonestats.io.record_lines import RecordLines
+
 T = TypeVar("T")
 SUFFIXES = (".csv", ".tsv", ".tab", *JSON_LINES, ".parquet")
 _BLANK = b"\xef\xbb\xbf \t\r\n"
@@ -111,7 +113,7 @@ def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
     if fields := _FIELDS.search(message):
         expected, line, saw = (int(n) for n in fields.groups())
         at = segment_line(source, separator, line - 1)
-        text = f"a row of {saw} cells, where the header has {expected}"
+        text = f"a row of {_cells(saw)}, where the header has {expected}"
         return Problem(name, "unreadable-table", f"cannot read the table: {text}", at or line)
     if quote := _OPEN_QUOTE.search(message):
         at = segment_line(source, separator, int(quote.group(1)))
@@ -219,11 +221,13 @@ def _delimited_chunks(
     source: Any, name: str, separator: str, rows: int | None
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     """Every column as text; only an empty cell is missing ("NA" is text). Each row's line
-    as an editor shows it: the header, blank lines and line breaks in quoted cells count."""
+    as an editor shows it: the header, blank lines and line breaks in quoted cells count.
+    A row of more or fewer cells than the header is refused (the reader would fill it with
+    empty cells, or take a first row's extra cell for an index and shift every other)."""
     import pandas as pd
     import pyarrow as pa
 
-    from zonestats.io.record_lines import record_lines, records_as_read
+    from zonestats.io.record_lines import record_lines
 
     options: dict[str, Any] = {
         "sep": separator,
@@ -231,33 +235,71 @@ def _delimited_chunks(
         "keep_default_na": False,
         "na_values": [""],
         "encoding": "utf-8-sig",
+        "index_col": False,  # widths are checked by the scan
     }
     scanned = _started(lambda: record_lines(source, separator))  # while pandas parses
+    try:
+        if rows is None:
+            cells = _as_arrow_text(_quiet(lambda: pd.read_csv(source, **options)))
+            _refuse_repeated(cells, source, name, separator)
+            starts = _as_read(scanned(), source, separator, len(cells))
+            yield cells, _checked(starts, name).lines(0, len(cells))
+            return
+        done, read = 0, 0
+        with pd.read_csv(source, chunksize=rows, **options) as reader:
+            while (chunk := _quiet(lambda: next(reader, None))) is not None:
+                if not read:
+                    _refuse_repeated(chunk, source, name, separator)
+                    starts = _checked(scanned(), name)
+                yield _as_arrow_text(chunk), starts.lines(done, len(chunk))
+                done, read = done + len(chunk), read + 1
+        if not read:  # a header and no rows  # pragma: no cover (pandas yields one)
+            yield _as_arrow_text(pd.read_csv(source, **options)), _consecutive(2, 0)
+    except pd.errors.ParserError as error:
+        if _FIELDS.search(str(error)):  # rows of another width, each at its line
+            _checked(scanned(), name)
+        raise
 
-    def lines(done: int, count: int) -> np.ndarray:
-        starts = scanned()
-        return _consecutive(done + 2, count) if starts is None else starts.lines(done, count)
 
-    if rows is None:
-        cells = _as_arrow_text(pd.read_csv(source, **options))
-        _refuse_repeated(cells, source, name, separator)
-        starts = scanned()
-        if starts is not None and starts.count - 1 != len(cells):
-            starts = records_as_read(source, separator)  # a quote read as text (x"y)
-        if starts is not None and starts.count - 1 == len(cells):
-            yield cells, starts.lines(0, len(cells))
-        else:  # every record a line (or records read otherwise still: a line each)
-            yield cells, _consecutive(2, len(cells))
-        return
-    done, chunk = 0, None
-    with pd.read_csv(source, chunksize=rows, **options) as reader:
-        for chunk in reader:
-            if not done:
-                _refuse_repeated(chunk, source, name, separator)
-            yield _as_arrow_text(chunk), lines(done, len(chunk))
-            done += len(chunk)
-    if chunk is None:  # a header and no rows  # pragma: no cover (pandas yields one)
-        yield _as_arrow_text(pd.read_csv(source, **options)), lines(0, 0)
+def _quiet(read: Callable[[], T]) -> T:
+    """What the reader reads, without its warning that a row is wider than the header
+    (the scan refuses such rows, at their lines)."""
+    import warnings
+
+    import pandas as pd
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        return read()
+
+
+def _as_read(starts: RecordLines, source: Any, separator: str, rows: int) -> RecordLines:
+    """The scan's records where it counts as many as the reader read; else (a quote the
+    reader reads as text: x"y) as Python's csv reader reads them, or where that cannot
+    tell either, a line each."""
+    from zonestats.io.record_lines import RecordLines, records_as_read
+
+    if starts.count - 1 == rows:
+        return starts
+    again = records_as_read(source, separator)
+    return again if again.count - 1 == rows else RecordLines.one_a_line()
+
+
+def _cells(count: int) -> str:
+    return "1 cell" if count == 1 else f"{count} cells"
+
+
+def _checked(starts: RecordLines, name: str) -> RecordLines:
+    """The scan's records, where each has as many cells as the header."""
+    header = starts.header_cells
+    message = "cannot read the table: a row of {}, where the header has {}"
+    problems = [
+        Problem(name, "unreadable-table", message.format(_cells(cells), header), line)
+        for line, cells in starts.wrong
+    ]
+    if problems:
+        raise DataError.from_problems(problems)
+    return starts
 
 
 def _refuse_repeated(cells: pd.DataFrame, source: Any, name: str, separator: str) -> None:

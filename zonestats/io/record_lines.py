@@ -29,10 +29,21 @@ _MAYBE_BLANK = list(b" \t\r\n")  # a segment starting with one of these may be b
 
 class RecordLines:
     """Record number (0: the header) to line: line = record + 1 + the shift of the last
-    change at or before the record."""
+    change at or before the record; and the records whose number of cells is not the
+    header's (the reader fills a short row with empty cells, unseen), by line."""
 
     def __init__(self, records: np.ndarray, shifts: np.ndarray, count: int) -> None:
         self.records, self.shifts, self.count = records, shifts, count
+        self.header_cells = 0
+        self.wrong: list[tuple[int, int]] = []  # (line, cells) of rows of another width
+
+    @classmethod
+    def one_a_line(cls) -> RecordLines:
+        """Records of one line each, none blank, widths unknown (record n is line n + 1)."""
+        import numpy as np
+
+        none = np.zeros(0, dtype=np.int64)
+        return cls(none, none, -1)
 
     def lines(self, first: int, rows: int) -> np.ndarray:
         """The lines of data rows first … first + rows - 1 (row 0: the record after the
@@ -40,36 +51,50 @@ class RecordLines:
         import numpy as np
 
         numbers = np.arange(first + 1, first + 1 + rows, dtype=np.int64)
+        if not len(self.records):
+            return numbers + 1
         at = np.searchsorted(self.records, numbers, side="right") - 1
         shift = np.where(at >= 0, self.shifts[np.maximum(at, 0)], 0)
         result: np.ndarray = numbers + 1 + shift
         return result
 
 
-def record_lines(source: Any, separator: str) -> RecordLines | None:
-    """Where the file's records start; None where every record is one line and no line is
-    blank (record n is line n + 1)."""
-    lines, blank = _segments(source, separator)
-    return _shifts(lines[~blank])
+def record_lines(source: Any, separator: str) -> RecordLines:
+    """Where the file's records start, and which have another number of cells than the
+    header."""
+    return _records(*_segments(source, separator))
 
 
-def records_as_read(source: Any, separator: str) -> RecordLines | None:
+def records_as_read(source: Any, separator: str) -> RecordLines:
     """record_lines by Python's csv reader, which reads quotes as the table reader does (a
     quote inside an unquoted cell is text): slower, for the files whose quotes the scan
     reads otherwise."""
-    lines, blank = _segments_as_read(source, separator)
-    return _shifts(lines[~blank])
+    return _records(*_segments_as_read(source, separator))
 
 
 def segment_line(source: Any, separator: str, segment: int) -> int | None:
     """The line a segment starts at: a record or a blank line, counted from 0 (the header,
     or a blank line before it), as the table reader counts them in its own messages."""
-    lines, _ = _segments(source, separator)
+    lines, _, _ = _segments(source, separator)
     return int(lines[segment]) if 0 <= segment < len(lines) else None
 
 
-def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
-    """Each segment's line, and whether it is blank."""
+def _records(lines: np.ndarray, blank: np.ndarray, cells: np.ndarray) -> RecordLines:
+    """The records (segments not blank): their lines, and those of another width."""
+    import numpy as np
+
+    lines, cells = lines[~blank], cells[~blank]
+    records = _shifts(lines)
+    if len(cells):
+        wrong = np.flatnonzero(cells != cells[0])
+        records.header_cells = int(cells[0])
+        records.wrong = list(zip(lines[wrong].tolist(), cells[wrong].tolist(), strict=True))
+    return records
+
+
+def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each segment's line, whether it is blank, and its cells (separators outside quoted
+    cells, and one)."""
     import numpy as np
 
     scan = _Scan(separator)
@@ -81,10 +106,10 @@ def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
             scan.feed(np.frombuffer(buffer, dtype=np.uint8, count=size), buffer)
         if not scan.bounded:  # a quote the reader reads as text
             return _segments_as_read(source, separator)
-        starts, lines, maybe = scan.segments()
+        starts, lines, maybe, cells = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
-    return lines, blank
+    return lines, blank, cells
 
 
 @contextmanager
@@ -97,7 +122,7 @@ def _opened(source: Any) -> Iterator[io.BufferedReader | io.BytesIO]:
         yield file
 
 
-def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray]:
+def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """_segments by Python's csv reader (the file read as a stream)."""
     import csv
 
@@ -113,15 +138,17 @@ def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarr
     with _opened(source) as file:
         text = io.TextIOWrapper(file, encoding="utf-8-sig", errors="replace", newline="")
         reader = csv.reader(tracked(text), delimiter=separator)
-        lines, blank, line = [], [], 1
+        lines, blank, cells, line = [], [], [], 1
         try:
-            for _ in reader:  # blank: a line of spaces ("" or a line of separators is none)
+            for row in reader:  # blank: a line of spaces ("" or a line of separators is none)
                 lines.append(line)
                 blank.append(reader.line_num == line and not last[0].strip(spaces))
+                cells.append(len(row))
                 line = reader.line_num + 1
         except csv.Error:  # a cell beyond the reader's limit (and any cell's): rows as lines
-            lines, blank = [], []
-    return np.array(lines, dtype=np.int64), np.array(blank, dtype=bool)
+            lines, blank, cells = [], [], []
+    as_array = np.array
+    return as_array(lines, dtype=np.int64), as_array(blank, dtype=bool), as_array(cells)
 
 
 class _Scan:
@@ -136,21 +163,25 @@ class _Scan:
     def __init__(self, separator: str) -> None:
         import numpy as np
 
+        self.separator = ord(separator)
         self.bounds = np.zeros(256, dtype=bool)  # the bytes a quote is bounded by
-        self.bounds[[ord(separator), _LF, _CR, _QUOTE]] = True
+        self.bounds[[self.separator, _LF, _CR, _QUOTE]] = True
         self.bounded = True
         self.last = _LF  # the byte before this block (the file's start: as a line break)
         self.closing_last = False  # the previous block ended with a closing quote
         self.offset = 0  # bytes before this block (a BOM not counted)
         self.breaks = 0  # line breaks before this block
         self.quoted = False  # inside a quoted cell at the block's start
+        self.separators = 0  # separators outside quoted cells before this block
         start = np.zeros(1, dtype=np.int64)
-        self.parts: list[tuple[Any, Any, Any]] = [(start, start + 1, np.ones(1, dtype=bool))]
+        first = (start, start + 1, np.ones(1, dtype=bool), start)
+        self.parts: list[tuple[Any, Any, Any, Any]] = [first]
 
     def feed(self, data: np.ndarray, raw: bytearray) -> None:
         import numpy as np
 
         breaks = self._breaks(data, raw)
+        separators = np.flatnonzero(data == self.separator)
         ending = np.ones(len(breaks), dtype=bool)
         if self.closing_last and not self.bounds[data[0]]:
             self.bounded = False
@@ -158,14 +189,18 @@ class _Scan:
         if self.quoted or raw.find(b'"', 0, len(data)) >= 0:
             quotes = np.flatnonzero(data == _QUOTE)
             ending = (np.searchsorted(quotes, breaks) + int(self.quoted)) % 2 == 0
+            outside = (np.searchsorted(quotes, separators) + int(self.quoted)) % 2 == 0
+            separators = separators[outside]
             self._check_bounds(data, quotes)
             self.quoted = (len(quotes) + int(self.quoted)) % 2 == 1
+        before = self.separators + np.searchsorted(separators, breaks[ending])
+        self.separators += len(separators)
         after = breaks[ending] + 1  # where the next segment starts
         inside = after < len(data)
         maybe = np.ones(len(after), dtype=bool)  # a segment from the next block: looked at
         maybe[inside] = np.isin(data[after[inside]], _MAYBE_BLANK)
         lines = self.breaks + 2 + np.flatnonzero(ending)
-        self.parts.append((self.offset + after, lines, maybe))
+        self.parts.append((self.offset + after, lines, maybe, before))
         self.breaks += len(breaks)
         self.last = int(data[-1])
         self.offset += len(data)
@@ -202,11 +237,14 @@ class _Scan:
         result: np.ndarray = np.sort(np.concatenate([breaks, lone]))
         return result
 
-    def segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each segment's start, line, whether it may be blank, and its cells."""
         import numpy as np
 
-        starts, lines, maybe = (np.concatenate(part) for part in zip(*self.parts, strict=True))
-        return starts.astype(np.int64), lines.astype(np.int64), maybe
+        parts = zip(*self.parts, strict=True)
+        starts, lines, maybe, before = (np.concatenate(part) for part in parts)
+        cells = np.diff(before, append=self.separators) + 1  # separators in it, and one
+        return starts.astype(np.int64), lines.astype(np.int64), maybe, cells
 
 
 def _blank(
@@ -230,12 +268,10 @@ def _blank(
     return blank
 
 
-def _shifts(lines: np.ndarray) -> RecordLines | None:
+def _shifts(lines: np.ndarray) -> RecordLines:
     """The records' lines as the changes of their shift from the record number."""
     import numpy as np
 
     shift = lines - np.arange(1, len(lines) + 1, dtype=np.int64)
-    if not shift.any():
-        return None
     change = np.flatnonzero(np.diff(shift, prepend=0))
     return RecordLines(change.astype(np.int64), shift[change], len(lines))

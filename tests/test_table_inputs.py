@@ -3,6 +3,7 @@ each said the same way in every format and by either reader, at the line it is o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,45 @@ def test_a_column_given_twice_is_said_alike_by_either_reader(
     assert result.stdout.strip() == (
         f"{path}:1: cannot read the table: the column 'zone' is given twice [unreadable-table]"
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "periods",
+    [
+        pa.array([dt.date(2019, 6, 30), dt.date(2021, 6, 30)]),
+        pa.array([dt.date(2019, 6, 30), dt.date(2021, 6, 30)], pa.date64()),
+        pa.array([dt.datetime(2019, 6, 30), dt.datetime(2021, 6, 30)], pa.timestamp("ns")),
+        pa.array(
+            [dt.datetime(2019, 6, 29, 16), dt.datetime(2021, 6, 29, 16)],  # Beijing's midnight
+            pa.timestamp("ms", tz="Asia/Shanghai"),
+        ),
+    ],
+    ids=["date32", "date64", "pandas' dates", "Beijing's midnight"],
+)
+def test_a_date_column_is_read_as_dates(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, periods: pa.Array
+) -> None:
+    """A date written by pandas is a time at midnight; its clock is the time zone's own."""
+    as_text = _parquet(
+        tmp_path, period=["2019-06-30", "2021-06-30"], source_date=["2021-07-01"] * 2
+    )
+    expected = cli("compare", "--csv", "-d", str(as_text)).stdout
+    path = _parquet(tmp_path, period=periods, source_date=pa.array([dt.date(2021, 7, 1)] * 2))
+    env = {"ZONESTATS_ENGINE": engine}
+    assert cli("compare", "--csv", "-d", str(path), env=env).stdout == expected
+    assert ",2019-06-30,2021-06-30," in expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_time_of_day_is_no_period(cli: Callable[..., Any], tmp_path: Path, engine: str) -> None:
+    times = pa.array(
+        [dt.datetime(2019, 6, 30), dt.datetime(2021, 6, 30, 9, 30)], pa.timestamp("us")
+    )
+    path = _parquet(tmp_path, period=times)
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.startswith(f"{path}:2: 'period': period '2021-06-30 09:30:00' is not")
+    assert result.stdout.count("[bad-period]") == 1
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -7,7 +7,8 @@ it is read as text). What
 a cell of a text format could not hold is made what it would be there, or refused as it
 would be: text stored as bytes is
 read as UTF-8 (refused where it is not), a flag is the word true or false (as JSON writes
-it), and a list or a record in a cell is no single value (wrong-type, as in JSON and YAML).
+it), a date or a time at midnight is its date (2021-06-30), and a list or a record in a cell
+is no single value (wrong-type, as in JSON and YAML).
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def _as_cells(table: pa.Table, name: str, first: int) -> pa.Table:
             column = _utf8(column, field.name, name, first)
         elif pa.types.is_boolean(kind):
             column = pc.if_else(column, "true", "false").cast(pa.large_string())
+        elif pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+            column = _dates(column)
         elif pa.types.is_nested(kind):
             _refuse_nested(column, field, name, first)
         else:
@@ -106,6 +109,24 @@ def _utf8(column: pa.ChunkedArray, key: str, name: str, first: int) -> pa.Chunke
                 message = f"'{key}' is not UTF-8 text: {error.reason}"
                 raise DataError.at(Problem(name, "not-utf8", message, first + row)) from None
         raise
+
+
+def _dates(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Dates as a text table writes them (2021-06-30); a time at midnight is its date (a
+    date column of pandas is written as times), any other a date and a time of day, as its
+    own time zone's clock shows it (refused where a date is asked for)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_date(column.type):
+        return pc.strftime(column, format="%Y-%m-%d").cast(pa.large_string())
+    if column.type.tz is not None:
+        column = pc.local_timestamp(column)
+    days = pc.cast(pc.cast(column, pa.date32()), column.type)
+    dates = pc.strftime(column, format="%Y-%m-%d")
+    seconds = pc.cast(column, pa.timestamp("s"), safe=False)  # %S: no fraction
+    times = pc.strftime(seconds, format="%Y-%m-%d %H:%M:%S")
+    return pc.if_else(pc.equal(days, column), dates, times).cast(pa.large_string())
 
 
 def _refuse_nested(column: pa.ChunkedArray, field: pa.Field, name: str, first: int) -> None:

@@ -4,6 +4,9 @@ each said the same way in every format and by either reader, at the line it is o
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -308,3 +311,85 @@ def test_every_row_of_another_width_is_named(
         f"{path}:5: cannot read the table: a row of 2 cells, where the header has 5 "
         "[unreadable-table]",
     ]
+
+
+def _table(tmp_path: Path, suffix: str) -> Path:
+    """A small long table in one format (the rows of _BASE, a quote each)."""
+    path = tmp_path / f"t{suffix}"
+    rows = [dict(zip(_BASE, row, strict=True)) for row in zip(*_BASE.values(), strict=True)]
+    if suffix == ".parquet":
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    elif suffix in (".jsonl", ".json"):
+        records = [json.dumps(row, ensure_ascii=False) for row in rows]
+        text = "\n".join(records) if suffix == ".jsonl" else f"[{','.join(records)}]"
+        path.write_text(text, encoding="utf-8")
+    else:
+        separator = "\t" if suffix == ".tsv" else ","
+        lines = [separator.join(_BASE), *(separator.join(map(str, r.values())) for r in rows)]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _gzip(path: Path) -> Path:
+    packed = path.with_name(path.name + ".gz")
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    return packed
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".json", ".parquet"])
+def test_a_table_compressed_with_gzip_is_the_table_it_holds(
+    cli: Callable[..., Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+    suffix: str,
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    plain = _table(tmp_path, suffix)
+    expected = cli("compare", "--csv", "-d", str(plain)).stdout
+    packed = _gzip(plain)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    packed.rename(folder / packed.name)
+    env = {"ZONESTATS_ENGINE": engine}
+    assert cli("compare", "--csv", "-d", str(folder), env=env).stdout == expected
+    assert ",2019,2021,3,5," in expected
+    assert not list(temporary.glob(f"zonestats-*{suffix}"))  # unpacked, then gone
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_problem_of_a_compressed_table_names_it_and_the_line(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    plain = tmp_path / "t.csv"
+    plain.write_text("zone,indicator,period,value,unit\n\n甲区,r,2020,many,家\n", encoding="utf-8")
+    packed = _gzip(plain)
+    result = cli("validate", str(packed), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout == f"{packed}:3: value 'many' is not a number [not-a-number]\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"zone,indicator\n", "not a gzip file, as its extension .gz says"),
+        (
+            gzip.compress(b"zone,indicator,period,value,unit\n" * 1000)[:60],
+            "cannot unpack the gzip file: it ends early",
+        ),
+        (
+            gzip.compress(b"zone,indicator,period,value,unit\n" + b"0" * 2_000_000),
+            "the table it holds is larger than the input limit of 1 MB",
+        ),
+    ],
+    ids=["not gzip", "cut short", "larger than the limit"],
+)
+def test_a_compressed_table_that_cannot_be_unpacked_says_why(
+    cli: Callable[..., Any], tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "t.csv.gz"
+    path.write_bytes(data)
+    result = cli("--max-input", "1", "validate", str(path), expect=1)
+    assert result.stdout.startswith(f"{path}: {message}")

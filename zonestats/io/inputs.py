@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem
+from zonestats.io.compressed import table_suffix
 from zonestats.io.contents import Contents
 from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
 from zonestats.io.long_table import is_long_table
@@ -34,6 +35,8 @@ BUNDLED: dict[str, str] = {"jingzhou": BUNDLED_NAME, "national": "national.yaml"
 """The datasets shipped with zonestats, by the name --data takes: the 荆州 report (the
 default) and the national evaluation's published places."""
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
+KINDS = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES)) + "; a table compressed: .csv.gz and so on"
+"""The inputs zonestats reads, by extension, as messages list them."""
 NOT_FATAL = frozenset({"conflicting-values"})
 """Problems that `validate` reports but that leave a dataset usable: analysis settles a
 conflict by the later-published source, and says so."""
@@ -53,8 +56,11 @@ def bundled_path(name: str = "jingzhou") -> Path:
 
 
 def is_input(path: Path) -> bool:
-    """Whether a file in a folder is one zonestats reads: a dataset or a long table."""
-    return path.suffix.lower() in (*YAML_SUFFIXES, *TABLE_SUFFIXES)
+    """Whether a file in a folder is one zonestats reads: a dataset or a long table (one
+    compressed with gzip, too)."""
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return True
+    return table_suffix(path) in (*TABLE_SUFFIXES, ".json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +71,7 @@ class Kind:
     none: str
 
 
-DATA = Kind(
-    is_input, f"no dataset or table in this folder ({', '.join((*YAML_SUFFIXES, *TABLE_SUFFIXES))})"
-)
+DATA = Kind(is_input, f"no dataset or table in this folder ({KINDS})")
 
 
 def resolve(specs: Sequence[Spec] | None, kind: Kind = DATA) -> list[Path]:
@@ -150,9 +154,8 @@ def read_input(path: Path) -> Contents:
             cells, lines = read_cells(path)
             return check_cells(cells, path, lines)
         if suffix and suffix not in YAML_SUFFIXES:
-            kinds = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES))
             message = (
-                f"cannot tell what this file holds from its extension ({kinds}); "
+                f"cannot tell what this file holds from its extension ({KINDS}); "
                 "a report's text goes to `zonestats extract`"
             )
             return Contents.unreadable(name, [Problem(name, "unknown-input-kind", message)])

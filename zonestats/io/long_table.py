@@ -9,6 +9,7 @@ Parquet, whose columns carry their own types, gives numbers as numbers.
 
 from __future__ import annotations
 
+import io
 import re
 import stat
 from collections.abc import Callable, Iterator
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from zonestats.errors import DataError, Problem
+from zonestats.io.compressed import head, is_compressed, table_suffix, unpacked
 from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
 from zonestats.io.parquet_table import parquet_chunks
+from zonestats.io.text import check_input
 from zonestats.model.fields import COLUMN_FIELDS
 
 if TYPE_CHECKING:
@@ -34,18 +37,25 @@ _SNIFF = 8192  # bytes looked at to tell a binary file from text
 
 def is_long_table(path: Path) -> bool:
     """Whether an input is a table of observations rather than a YAML dataset: by its
-    extension, or for .json by what it holds (a list of records, or records one per line;
-    not a dataset's mapping)."""
-    suffix = path.suffix.lower()
+    extension (under .gz, that of the table compressed), or for .json by what it holds (a
+    list of records, or records one per line; not a dataset's mapping)."""
+    suffix = table_suffix(path)
     if suffix != ".json":
         return suffix in SUFFIXES
+    if is_compressed(path):
+        return _holds_records(io.BytesIO(head(path, _SNIFF)))
     try:
         with path.open("rb") as file:
-            start = _first_text(file)
-            if start.startswith(b"{"):
-                return looks_like_json_lines(start + file.read(_SNIFF))
+            return _holds_records(file)
     except OSError:
         return False
+
+
+def _holds_records(file: Any) -> bool:
+    """Whether JSON text is a list of records or JSON Lines (not a dataset's mapping)."""
+    start = _first_text(file)
+    if start.startswith(b"{"):
+        return looks_like_json_lines(start + file.read(_SNIFF))
     return start.startswith(b"[")
 
 
@@ -69,12 +79,20 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
     """The file's cells in tables of at most ``rows`` rows (all in one where None; JSON is
     always one), each with its rows' lines; at least one table, empty where the file has no
     rows. The problem that makes a file unreadable is raised when it is met."""
+    name = str(path)
+    check_input(path)
+    suffix = table_suffix(path)
+    with unpacked(path) as readable:
+        yield from _read_chunks(path, _source(readable, name), suffix, rows)
+
+
+def _read_chunks(
+    path: Path, source: Any, suffix: str, rows: int | None
+) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     import numpy as np
     import pandas as pd
 
     name = str(path)
-    source = _source(path)
-    suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             chunks = parquet_chunks(source, name, rows)
@@ -159,15 +177,11 @@ def with_partitions(cells: pd.DataFrame, path: Path) -> pd.DataFrame:
     return cells
 
 
-def _source(path: Path) -> Any:
-    """What a reader reads: the path of a regular file (checked: there, a file, within the
-    input limit, not empty), or the bytes of a pipe (read once, within the limit)."""
-    import io
+def _source(path: Path, name: str) -> Any:
+    """What a reader reads: the path of a regular file (not empty), or the bytes of a pipe
+    (read once, within the input limit)."""
+    from zonestats.io.text import read_bytes
 
-    from zonestats.io.text import check_input, read_bytes
-
-    name = str(path)
-    check_input(path)
     if stat.S_ISFIFO(path.stat().st_mode):
         data = read_bytes(path)
         if not data:
@@ -181,12 +195,9 @@ def _source(path: Path) -> Any:
 def _explain_not_utf8(source: Any, name: str) -> None:
     """Raise the problem that says where text stops being UTF-8, and whether the file looks
     like GB18030."""
-    from zonestats.io.text import decode, read_text
+    from zonestats.io.text import decode
 
-    if isinstance(source, Path):
-        read_text(source)
-    else:
-        decode(source.getvalue(), name)
+    decode(source.read_bytes() if isinstance(source, Path) else source.getvalue(), name)
 
 
 def _refuse_blank(source: Any, name: str) -> None:

@@ -52,7 +52,11 @@ def engine_inputs(paths: Sequence[Path]) -> list[Path]:
 def _size(path: Path) -> int:
     """A table's size as text: a text file's bytes, a Parquet file's rows as text (its
     bytes are compressed: 10M rows may take 60 MB)."""
-    if path.suffix.lower() == ".parquet":
+    from zonestats.io.compressed import is_compressed, table_suffix, unpacked_size
+
+    if is_compressed(path):
+        return unpacked_size(path)  # a Parquet file is not compressed again
+    if table_suffix(path) == ".parquet":
         try:
             import pyarrow.parquet as pq
 

@@ -36,7 +36,8 @@ def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Datasets, long tables, folders or globs (default: the bundled dataset).",
+            help="Datasets, long tables, folders, globs or - for what is piped in (default: the "
+            "bundled dataset).",
             metavar="PATH",
             show_default=False,
         ),
@@ -81,7 +82,7 @@ def folded(problems: list[Problem]) -> list[Problem]:
     FOLD_AFTER rows of each code, and a line at the last that counts the rest."""
     from collections import Counter
 
-    from zonestats.io.long_table import is_long_table
+    from zonestats.io.kinds import is_long_table
 
     table = {path: is_long_table(Path(path)) for path in dict.fromkeys(p.path for p in problems)}
     total = Counter((p.path, p.code) for p in problems if table[p.path])

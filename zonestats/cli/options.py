@@ -16,9 +16,9 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         "-d",
-        help="Input: a YAML dataset, a long table (.csv, .tsv, .jsonl, .parquet), a folder "
-        "of them or a glob ('panel/*.csv'); repeat it for several (default: the bundled "
-        "dataset).",
+        help="Input: a YAML dataset, a long table (.csv, .tsv, .jsonl, .parquet; .csv.gz and "
+        "so on), a folder of them, a glob ('panel/*.csv') or - for what is piped in; repeat "
+        "it for several (default: the bundled dataset).",
         metavar="PATH",
         show_default=False,
     ),

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zonestats.errors import DataError, Problem
 from zonestats.io.compressed import table_suffix
 from zonestats.io.contents import Contents
-from zonestats.io.long_table import SUFFIXES as TABLE_SUFFIXES
-from zonestats.io.long_table import is_long_table
+from zonestats.io.kinds import PACKED, TABLES, is_long_table, kind_of
 from zonestats.model.dataset import Dataset
 from zonestats.model.definitions import fill_definitions
 from zonestats.model.merge import (
@@ -35,13 +34,15 @@ BUNDLED: dict[str, str] = {"jingzhou": BUNDLED_NAME, "national": "national.yaml"
 """The datasets shipped with zonestats, by the name --data takes: the 荆州 report (the
 default) and the national evaluation's published places."""
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
-KINDS = ", ".join((*YAML_SUFFIXES, *TABLE_SUFFIXES)) + "; a table compressed: .csv.gz and so on"
+KINDS = ", ".join((*YAML_SUFFIXES, *TABLES)) + "; a table compressed: .csv.gz and so on"
 """The inputs zonestats reads, by extension, as messages list them."""
 NOT_FATAL = frozenset({"conflicting-values"})
 """Problems that `validate` reports but that leave a dataset usable: analysis settles a
 conflict by the later-published source, and says so."""
 
 Spec = str | Path
+STDIN = "-"
+"""The input named `-`: the standard input."""
 
 
 def bundled_path(name: str = "jingzhou") -> Path:
@@ -60,7 +61,7 @@ def is_input(path: Path) -> bool:
     compressed with gzip, too)."""
     if path.suffix.lower() in YAML_SUFFIXES:
         return True
-    return table_suffix(path) in (*TABLE_SUFFIXES, ".json")
+    return table_suffix(path) in (*TABLES, ".json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,8 @@ def _expand(spec: str, named: bool = True, kind: Kind = DATA) -> list[Path]:
         raise DataError.at(Problem(repr(spec), "file-not-found", "an empty path names no input"))
     if named and spec in BUNDLED:  # a bundled dataset's name; a file of that name is ./name
         return [bundled_path(spec)]
+    if spec == STDIN:  # what is piped in, told by what it holds
+        return [Path("/dev/stdin")]
     if "\0" in spec:
         raise DataError.at(Problem(repr(spec), "file-not-found", "a path holds no NUL character"))
     path = Path(spec)
@@ -159,19 +162,23 @@ def read_input(path: Path) -> Contents:
                 "a report's text goes to `zonestats extract`"
             )
             return Contents.unreadable(name, [Problem(name, "unknown-input-kind", message)])
-        return _read_yaml(path)
+        kind = kind_of(path)
+        if kind == PACKED:  # a nameless input compressed: what it holds is not said
+            message = "compressed with gzip: unpack it first (zcat), or name it t.csv.gz"
+            return Contents.unreadable(name, [Problem(name, "unknown-input-kind", message)])
+        return _read_yaml(path, kind == ".json")
     except DataError as error:
         return Contents.unreadable(name, list(error.problems))
 
 
-def _read_yaml(path: Path) -> Contents:
+def _read_yaml(path: Path, json: bool) -> Contents:
     from zonestats.io.text import read_text
     from zonestats.io.yaml_dataset import read_dataset
     from zonestats.io.yaml_parser import collections_paused, json_as_yaml, read_yaml
 
     name = str(path)
     text = read_text(path, reject_binary=True)
-    if path.suffix.lower() == ".json":
+    if json:
         text = json_as_yaml(text)
     raw, problems = read_yaml(text, name)
     if raw is None:

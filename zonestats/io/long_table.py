@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from zonestats.errors import DataError, Problem
-from zonestats.io.compressed import head, is_compressed, table_suffix, unpacked
-from zonestats.io.json_table import JSON_LINES, json_cells, looks_like_json_lines
+from zonestats.io.compressed import unpacked
+from zonestats.io.json_table import JSON_LINES, json_cells
+from zonestats.io.kinds import BLANK, SNIFF, first_text, kind_of
 from zonestats.io.parquet_table import parquet_chunks
 from zonestats.io.text import check_input
 from zonestats.model.fields import COLUMN_FIELDS
@@ -30,42 +31,6 @@ if TYPE_CHECKING:
     from zonestats.io.record_lines import RecordLines
 
 T = TypeVar("T")
-SUFFIXES = (".csv", ".tsv", ".tab", *JSON_LINES, ".parquet")
-_BLANK = b"\xef\xbb\xbf \t\r\n"
-_SNIFF = 8192  # bytes looked at to tell a binary file from text
-
-
-def is_long_table(path: Path) -> bool:
-    """Whether an input is a table of observations rather than a YAML dataset: by its
-    extension (under .gz, that of the table compressed), or for .json by what it holds (a
-    list of records, or records one per line; not a dataset's mapping)."""
-    suffix = table_suffix(path)
-    if suffix != ".json":
-        return suffix in SUFFIXES
-    if is_compressed(path):
-        return _holds_records(io.BytesIO(head(path, _SNIFF)))
-    try:
-        with path.open("rb") as file:
-            return _holds_records(file)
-    except OSError:
-        return False
-
-
-def _holds_records(file: Any) -> bool:
-    """Whether JSON text is a list of records or JSON Lines (not a dataset's mapping)."""
-    start = _first_text(file)
-    if start.startswith(b"{"):
-        return looks_like_json_lines(start + file.read(_SNIFF))
-    return start.startswith(b"[")
-
-
-def _first_text(file: Any) -> bytes:
-    """The file's bytes from its first one that is not blank (or a BOM), however far."""
-    while chunk := file.read(_SNIFF):
-        start = chunk.lstrip(_BLANK)
-        if start:
-            return bytes(start)
-    return b""
 
 
 def read_cells(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
@@ -81,7 +46,7 @@ def read_chunks(path: Path, rows: int | None) -> Iterator[tuple[pd.DataFrame, np
     rows. The problem that makes a file unreadable is raised when it is met."""
     name = str(path)
     check_input(path)
-    suffix = table_suffix(path)
+    suffix = kind_of(path)
     with unpacked(path) as readable:
         yield from _read_chunks(path, _source(readable, name), suffix, rows)
 
@@ -204,9 +169,9 @@ def _refuse_blank(source: Any, name: str) -> None:
     """A text file of nothing but white space (and a BOM) holds no table."""
     if isinstance(source, Path):
         with source.open("rb") as file:
-            start = _first_text(file)
+            start = first_text(file)
     else:
-        start = source.getvalue().lstrip(_BLANK)
+        start = source.getvalue().lstrip(BLANK)
     if not start:
         raise DataError.at(Problem(name, "empty-file", "the file holds nothing but white space"))
 
@@ -217,9 +182,9 @@ def _refuse_binary(source: Any, name: str) -> None:
 
     if isinstance(source, Path):
         with source.open("rb") as file:
-            head = file.read(_SNIFF)
+            head = file.read(SNIFF)
     else:
-        head = source.getvalue()[:_SNIFF]
+        head = source.getvalue()[:SNIFF]
     try:
         decode(head, name, reject_binary=True)
     except DataError as error:

@@ -13,30 +13,45 @@ from zonestats.io.limits import ENV_MAX_INPUT, MB, max_input_mb
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+_PIPES: dict[tuple[int, int], bytes] = {}
+"""What each pipe read held (a pipe can be read once; its kind is told from its bytes)."""
+
+
 def read_bytes(path: Path) -> bytes:
     """A file's bytes, from a regular file or a pipe and no more than the input limit; a
-    DataError (file-not-found, not-a-file, unreadable-file, input-too-large) if none."""
+    DataError (file-not-found, not-a-file, unreadable-file, input-too-large) if none. A
+    pipe is read once: asked again, its bytes are given again."""
     name = str(path)
     try:
+        known = os.stat(path)
+        if stat.S_ISFIFO(known.st_mode) and (known.st_dev, known.st_ino) in _PIPES:
+            return _PIPES[known.st_dev, known.st_ino]  # opened again, it would wait
         fd = os.open(path, os.O_RDONLY)
     except OSError as error:
         raise DataError.at(_unreadable(name, error)) from None
     try:
         kind = os.fstat(fd)
-        limit = max_input_mb()
-        if stat.S_ISREG(kind.st_mode) and kind.st_size > limit * MB:
-            raise DataError.at(_too_large(name, limit, f"{kind.st_size / MB:,.0f} MB"))
-        if not (stat.S_ISREG(kind.st_mode) or stat.S_ISFIFO(kind.st_mode)):
-            raise DataError.at(Problem(name, "not-a-file", f"is {_kind(kind.st_mode)}, not a file"))
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(limit * MB + 1)
-        if len(data) > limit * MB:
-            raise DataError.at(_too_large(name, limit, None))
+        data = _read_within_limit(fd, name, kind)
+        if stat.S_ISFIFO(kind.st_mode):
+            _PIPES[kind.st_dev, kind.st_ino] = data
         return data
     except OSError as error:
         raise DataError.at(_unreadable(name, error)) from None
     finally:
         os.close(fd)
+
+
+def _read_within_limit(fd: int, name: str, kind: os.stat_result) -> bytes:
+    limit = max_input_mb()
+    if stat.S_ISREG(kind.st_mode) and kind.st_size > limit * MB:
+        raise DataError.at(_too_large(name, limit, f"{kind.st_size / MB:,.0f} MB"))
+    if not (stat.S_ISREG(kind.st_mode) or stat.S_ISFIFO(kind.st_mode)):
+        raise DataError.at(Problem(name, "not-a-file", f"is {_kind(kind.st_mode)}, not a file"))
+    with os.fdopen(fd, "rb", closefd=False) as file:
+        data = file.read(limit * MB + 1)
+    if len(data) > limit * MB:
+        raise DataError.at(_too_large(name, limit, None))
+    return data
 
 
 def check_input(path: Path) -> None:

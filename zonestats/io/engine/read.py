@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 def engine_inputs(paths: Sequence[Path]) -> list[Path]:
     """The long tables that go through the engine: regular files (read twice), by size."""
-    from zonestats.io.long_table import is_long_table
+    from zonestats.io.kinds import is_long_table
 
     tables = [p for p in paths if is_long_table(p) and p.is_file()]
     chosen = os.environ.get(ENV_ENGINE, "").strip().lower()

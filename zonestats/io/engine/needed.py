@@ -55,26 +55,34 @@ SELECT _file, _line FROM (
 WHERE kinds > 1 OR k = 1
 """
 _FIRST_OF_SOURCES = "SELECT _file, arg_min(_line, _row) FROM keys GROUP BY _file, source"
+_SPANS = f"""
+CREATE OR REPLACE TEMP TABLE spans AS
+SELECT {_SERIES}, _span, count(*) AS n, min(_file::BIGINT << 32 | _row) AS first
+FROM keys GROUP BY ALL
+"""
+"""Each series' observations by the dates their period covers: how many rows give each,
+and the first (by input and row). Aggregates, not windows: a fraction of the time."""
+_SAME_SPAN = " AND ".join(f"keys.{c} = s.{c}" for c in (*SERIES, "_span"))
 _REPEATED = f"""
-SELECT _file, _line FROM keys
-QUALIFY count(*) OVER (PARTITION BY {_SERIES}, _span) > 1
+SELECT _file, _line FROM keys SEMI JOIN (SELECT * FROM spans WHERE n > 1) AS s
+ON {_SAME_SPAN}
 """
 _FIRST_USED = f"""
-SELECT _file, _line FROM (
-  SELECT * FROM keys QUALIFY count(*) OVER (PARTITION BY {_SERIES}, _span) = 1)
-QUALIFY row_number() OVER (PARTITION BY {_SERIES} ORDER BY _file, _row) = 1
+SELECT _file, _line FROM keys SEMI JOIN (
+  SELECT min(first) AS first FROM spans WHERE n = 1 GROUP BY {_SERIES}) AS f
+ON (keys._file::BIGINT << 32 | keys._row) = f.first
 """
 _RENAMED = """
 SELECT _file, _line FROM keys SEMI JOIN renamed
 ON keys.zone = renamed.zone AND keys.zone_id IS NOT DISTINCT FROM renamed.zone_id
 """
 _ENDS = f"""
-SELECT _file, _line FROM (
-  SELECT _file, _line, rank,
-    min(CASE WHEN start_ok THEN rank END) OVER s AS earliest,
-    max(CASE WHEN end_ok THEN rank END) OVER s AS latest
-  FROM keys JOIN periods USING (period)
-  WINDOW s AS (PARTITION BY {_SERIES}))
+SELECT _file, _line FROM keys JOIN periods USING (period) JOIN (
+  SELECT {_SERIES},
+    min(CASE WHEN start_ok THEN rank END) AS earliest,
+    max(CASE WHEN end_ok THEN rank END) AS latest
+  FROM keys JOIN periods USING (period) GROUP BY ALL) AS series_ends
+USING ({_SERIES})
 WHERE rank = earliest OR rank = latest
 """
 _AT_ENDS = f"""
@@ -93,6 +101,7 @@ def needed_rows(
     import numpy as np
 
     connection = store.connection
+    connection.execute(_SPANS)
     queries = [_FIRST_OF_DEFINITIONS, _FIRST_OF_SOURCES, _REPEATED, _FIRST_USED]
     connection.register("renamed", _zone_codes(store, renamed))
     queries.append(_RENAMED)

@@ -198,14 +198,14 @@ class ObservationTable:
         """Each row's combination of these columns' values as a code (numbered in order of
         first appearance), and the combinations (missing values as None)."""
         import numpy as np
-        import pandas as pd
 
-        combinations = [values for _, values in self.distinct(columns)]
         if self._lists is not None:
+            combinations = [values for _, values in self.distinct(columns)]
             index = {values: code for code, values in enumerate(combinations)}
             keys = zip(*(self._lists[c] for c in columns), strict=True)
             return np.fromiter((index[k] for k in keys), np.int64, len(self)), combinations
-        return pd.factorize(self._key(columns))[0], combinations
+        codes, found = self._factorized(columns)
+        return codes, [values for _, values in found]
 
     def distinct(self, columns: Sequence[str]) -> list[tuple[int, tuple[Any, ...]]]:
         """Each distinct combination of these columns' values, with the first row that has
@@ -221,14 +221,24 @@ class ObservationTable:
             for row, key in enumerate(zip(*(self._lists[c] for c in columns), strict=True)):
                 seen.setdefault(key, row)
             return [(row, key) for key, row in seen.items()]
+        return self._factorized(columns)[1]
+
+    def _factorized(self, columns: Sequence[str]) -> tuple[Any, list[tuple[int, tuple[Any, ...]]]]:
+        """A DataFrame's codes of these columns' combinations (in order of first
+        appearance) and distinct(columns), from one pass over the rows."""
+        import numpy as np
         import pandas as pd
 
         assert self._frame is not None
-        rows = pd.Series(self._key(columns)).drop_duplicates().index.to_numpy()
+        codes = pd.factorize(self._key(columns))[0]
+        rows = np.empty(int(codes.max(initial=-1)) + 1, dtype=np.int64)
+        rows[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the first row of each
         firsts = self._frame[list(columns)].iloc[rows]
         firsts = firsts.astype(object).where(firsts.notna(), None)
         values = list(firsts.itertuples(index=False, name=None))
-        return list(zip(rows.tolist(), values, strict=True))
+        found = list(zip(rows.tolist(), values, strict=True))
+        self._distinct.setdefault(tuple(columns), found)
+        return codes, found
 
     def best_rows(
         self, groups: Sequence[str], by: Sequence[str], key: Callable[..., Any]

@@ -210,7 +210,7 @@ def _delimited_chunks(
         "dtype": pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it
         "keep_default_na": False,
         "na_values": [""],
-        "encoding": "utf-8-sig",
+        "encoding": "utf-8",  # the C reader skips a BOM itself (utf-8-sig: decoded in Python)
         "index_col": False,  # widths are checked by the scan
     }
     scanned = _started(lambda: record_lines(source, separator))  # while pandas parses

@@ -393,3 +393,29 @@ def test_a_compressed_table_that_cannot_be_unpacked_says_why(
     path.write_bytes(data)
     result = cli("--max-input", "1", "validate", str(path), expect=1)
     assert result.stdout.startswith(f"{path}: {message}")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_line_of_json_lines_that_holds_no_record_is_named(
+    cli: Callable[..., Any], tmp_path: Path, engine: str
+) -> None:
+    record = '{"zone":"甲区","indicator":"parks","period":"2019","value":3,"unit":"个"}'
+    lines = [
+        record,
+        record.replace("2019", "2020")[:-1],
+        "",
+        '"' + "长" * 100_001 + '"',
+        '["甲区"]',
+        record.replace('"unit"', '"zone":"乙区","unit"'),
+        record.replace("2019", "2021"),
+    ]
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    said = [(line.split(": ")[0], line.rsplit(" ", 1)[1]) for line in result.stdout.splitlines()]
+    assert said == [
+        (f"{path}:2:{len(lines[1]) + 1}", "[unreadable-table]"),
+        (f"{path}:4", "[cell-too-long]"),
+        (f"{path}:5", "[unreadable-table]"),
+        (f"{path}:6", "[duplicate-key]"),
+    ]

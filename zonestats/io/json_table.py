@@ -70,29 +70,40 @@ def json_cells(source: Any, name: str, lines: bool) -> tuple[pd.DataFrame, list[
 
 
 def _lines(text: str, name: str) -> tuple[list[dict[str, Any]], list[int]]:
-    """The records of JSON Lines, one on each line (blank lines are none), and their lines."""
+    """The records of JSON Lines, one on each line (blank lines are none), and their lines;
+    every line that holds no record (too long, not JSON, a key twice, not an object) is
+    said, each at its line."""
     records, numbers = [], []
+    problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_CELL:
-            message = (
-                f"line {number} is {len(line):,} characters, more than the {MAX_CELL:,} "
-                "a line of a table may hold"
-            )
-            raise DataError.at(Problem(name, "cell-too-long", message, number))
         if not line.strip():
             continue
         try:
-            record = _DECODER.decode(line)
-        except json.JSONDecodeError as error:
-            message = f"cannot read the table: not JSON: {error.msg}"
-            raise DataError.at(
-                Problem(name, "unreadable-table", message, number, error.colno)
-            ) from None
-        except _DuplicateKey as error:
-            raise DataError.at(_duplicate(name, error.key, number)) from None
-        records.append(_record(record, name, number))
-        numbers.append(number)
+            records.append(_line_record(line, name, number))
+            numbers.append(number)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError.from_problems(problems)
     return records, numbers
+
+
+def _line_record(line: str, name: str, number: int) -> dict[str, Any]:
+    if len(line) > MAX_CELL:
+        message = (
+            f"line {number} is {len(line):,} characters, more than the {MAX_CELL:,} "
+            "a line of a table may hold"
+        )
+        raise DataError.at(Problem(name, "cell-too-long", message, number))
+    try:
+        record = _DECODER.decode(line)
+    except json.JSONDecodeError as error:
+        message = f"cannot read the table: not JSON: {error.msg}"
+        problem = Problem(name, "unreadable-table", message, number, error.colno)
+        raise DataError.at(problem) from None
+    except _DuplicateKey as error:
+        raise DataError.at(_duplicate(name, error.key, number)) from None
+    return _record(record, name, number)
 
 
 def _document(text: str, name: str) -> list[dict[str, Any]]:

@@ -166,15 +166,15 @@ def test_a_key_given_twice_in_a_record_is_refused(
     cli: Callable[..., Any], tmp_path: Path, suffix: str
 ) -> None:
     """As in a YAML dataset: the last would win, unseen."""
-    record = (
-        '{"zone":"甲区","indicator":"parks","period":"2019","value":3,"unit":"个","zone":"乙区"}'
-    )
+    good = '{"zone":"甲区","indicator":"parks","period":"2019","value":3,"unit":"个"}'
+    record = good.replace('"unit"', '"name":{"zone":1},"zone":"乙区","unit"')  # the third
+    records = [good, good.replace("2019", "2020"), record, good.replace("2019", "2021")]
     path = tmp_path / f"t.{suffix}"
-    path.write_text(record + "\n" if suffix == "jsonl" else f"[{record}]", encoding="utf-8")
+    text = "\n".join(records) if suffix == "jsonl" else "[\n" + ",\n  ".join(records) + "]"
+    path.write_text(text, encoding="utf-8")
     result = cli("validate", str(path), expect=1)
-    assert "the key 'zone' is given twice in one record [duplicate-key]" in result.stdout
-    if suffix == "jsonl":
-        assert result.stdout.startswith(f"{path}:1: ")
+    expected = f"{path}:3: the key 'zone' is given twice in one record [duplicate-key]\n"
+    assert result.stdout == expected
 
 
 @pytest.mark.parametrize("engine", ENGINES)

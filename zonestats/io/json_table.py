@@ -10,6 +10,7 @@ object is refused (wrong-type), as in YAML.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem
@@ -111,7 +112,7 @@ def _document(text: str, name: str) -> list[dict[str, Any]]:
     try:
         document = _DECODER.decode(text)
     except _DuplicateKey as error:
-        raise DataError.at(_duplicate(name, error.key, None)) from None
+        raise DataError.at(_duplicate(name, error.key, _record_of_duplicate(text))) from None
     except json.JSONDecodeError as error:
         message = f"cannot read the table: not JSON: {error.msg}"
         if error.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
@@ -127,6 +128,33 @@ def _document(text: str, name: str) -> list[dict[str, Any]]:
         message = f"cannot read the table: a .json table is a list of records, not {what}"
         raise DataError.at(Problem(name, "unreadable-table", message, 1))
     return [_record(record, name, number) for number, record in enumerate(document, 1)]
+
+
+_BETWEEN = re.compile(r"[\s,]*")
+
+
+def _record_of_duplicate(text: str) -> int | None:
+    """The place in the list of the first record that gives a key twice (a .json table's
+    rows count from 1), read again record by record."""
+    at, number = text.find("[") + 1, 0
+    try:
+        while at:
+            at = _skipped(text, at)
+            if at >= len(text) or text[at] == "]":
+                return None
+            number += 1
+            _, at = _DECODER.raw_decode(text, at)
+    except _DuplicateKey:
+        return number
+    except ValueError:
+        return None
+    return None
+
+
+def _skipped(text: str, at: int) -> int:
+    """Where the next record starts: past white space and a comma."""
+    found = _BETWEEN.match(text, at)
+    return found.end() if found else at
 
 
 def _duplicate(name: str, key: str, line: int | None) -> Problem:

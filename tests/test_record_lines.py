@@ -10,13 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from zonestats.errors import DataError
 from zonestats.io import record_lines
-from zonestats.io.long_table import read_chunks
+from zonestats.io.long_table import read_cells, read_chunks
+from zonestats.io.table_rows import read_rows
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _CELL = st.text(alphabet=st.sampled_from(list('甲区ab 1,"\n\r\t')), max_size=6)
@@ -164,3 +166,35 @@ def test_a_stray_quote_leaves_rows_on_their_lines_read_a_few_at_a_time(
     assert whole[1] == lines
     for size in (1, 2):
         assert _read(path, size) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tables(), st.booleans(), st.data())
+def test_rows_read_alone_by_their_lines_are_the_rows_read_with_the_rest(
+    tmp_path_factory: pytest.TempPathFactory,
+    table: tuple[str, list[list[str]], list[int], str],
+    bom: bool,
+    data: st.DataObject,
+) -> None:
+    """The engine reads again only the rows a command needs, found by the scan's lines."""
+    written, rows, lines, suffix = table
+    assume(lines)
+    path = tmp_path_factory.mktemp("t") / f"t{suffix}"
+    path.write_bytes(("\ufeff" if bom else "").encode() + written.encode("utf-8"))
+    picked = sorted(data.draw(st.sets(st.sampled_from(lines), min_size=1)))
+    whole, found = read_cells(path)
+    wanted = [found.tolist().index(line) for line in picked]
+    alone = read_rows(path, np.array(picked, dtype=np.int64))
+    assert alone is not None
+    cells, alone_lines = alone
+    assert alone_lines.tolist() == picked
+    assert cells.equals(whole.iloc[wanted].reset_index(drop=True))
+
+
+def test_rows_are_not_read_alone_where_the_scan_cannot_find_them(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('c0,c1\n1,他说"好\n2,3\n', encoding="utf-8")
+    assert read_rows(path, np.array([3])) is None  # a quote read as text: read it whole
+    path.write_text("c0,c1\n1,2\n", encoding="utf-8")
+    assert read_rows(path, np.array([3])) is None  # no row there: the file changed
+    assert read_rows(path.with_suffix(".jsonl"), np.array([1])) is None

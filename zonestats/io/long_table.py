@@ -193,6 +193,22 @@ def _refuse_binary(source: Any, name: str) -> None:
         # Anything else about the text is said by the reader, which sees all of it.
 
 
+def csv_options(separator: str) -> dict[str, Any]:
+    """How the table reader reads a CSV or TSV: every column as text, only an empty cell
+    missing."""
+    import pandas as pd
+    import pyarrow as pa
+
+    return {
+        "sep": separator,
+        "dtype": pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it
+        "keep_default_na": False,
+        "na_values": [""],
+        "encoding": "utf-8",  # the C reader skips a BOM itself (utf-8-sig: decoded in Python)
+        "index_col": False,  # widths are checked by the scan
+    }
+
+
 def _delimited_chunks(
     source: Any, name: str, separator: str, rows: int | None
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
@@ -201,22 +217,14 @@ def _delimited_chunks(
     A row of more or fewer cells than the header is refused (the reader would fill it with
     empty cells, or take a first row's extra cell for an index and shift every other)."""
     import pandas as pd
-    import pyarrow as pa
 
     from zonestats.io.record_lines import record_lines
 
-    options: dict[str, Any] = {
-        "sep": separator,
-        "dtype": pd.ArrowDtype(pa.large_string()),  # text into Arrow as pandas keeps it
-        "keep_default_na": False,
-        "na_values": [""],
-        "encoding": "utf-8",  # the C reader skips a BOM itself (utf-8-sig: decoded in Python)
-        "index_col": False,  # widths are checked by the scan
-    }
+    options = csv_options(separator)
     scanned = _started(lambda: record_lines(source, separator))  # while pandas parses
     try:
         if rows is None:
-            cells = _as_arrow_text(_quiet(lambda: pd.read_csv(source, **options)))
+            cells = as_arrow_text(_quiet(lambda: pd.read_csv(source, **options)))
             _refuse_repeated(cells, source, name, separator)
             starts = _as_read(scanned(), source, separator, len(cells))
             yield cells, _checked(starts, name).lines(0, len(cells))
@@ -227,10 +235,10 @@ def _delimited_chunks(
                 if not read:
                     _refuse_repeated(chunk, source, name, separator)
                     starts = _checked(scanned(), name)
-                yield _as_arrow_text(chunk), starts.lines(done, len(chunk))
+                yield as_arrow_text(chunk), starts.lines(done, len(chunk))
                 done, read = done + len(chunk), read + 1
         if not read:  # a header and no rows  # pragma: no cover (pandas yields one)
-            yield _as_arrow_text(pd.read_csv(source, **options)), _consecutive(2, 0)
+            yield as_arrow_text(pd.read_csv(source, **options)), _consecutive(2, 0)
     except pd.errors.ParserError as error:
         if _FIELDS.search(str(error)):  # rows of another width, each at its line
             _checked(scanned(), name)
@@ -309,7 +317,7 @@ def _started(work: Callable[[], T]) -> Callable[[], T]:
     return future.result
 
 
-def _as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
+def as_arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
     import pyarrow as pa
 

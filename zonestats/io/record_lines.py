@@ -92,24 +92,51 @@ def _records(lines: np.ndarray, blank: np.ndarray, cells: np.ndarray) -> RecordL
     return records
 
 
+def record_ranges(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Each record's line, and where its bytes start and stop in the file (the header
+    first; a record's bytes hold its line break, where it has one); None where quotes
+    mislead the scan (a quote the reader reads as text)."""
+    import numpy as np
+
+    scanned = _scanned(source, separator, widths=False)
+    if scanned is None:
+        return None
+    starts, lines, blank, _, skip, size = scanned
+    stops = np.append(starts[1:], size)
+    return lines[~blank], starts[~blank] + skip, stops[~blank] + skip
+
+
 def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each segment's line, whether it is blank, and its cells (separators outside quoted
     cells, and one)."""
+    scanned = _scanned(source, separator)
+    if scanned is None:  # a quote the reader reads as text
+        return _segments_as_read(source, separator)
+    _, lines, blank, cells, _, _ = scanned
+    return lines, blank, cells
+
+
+def _scanned(
+    source: Any, separator: str, widths: bool = True
+) -> tuple[Any, Any, Any, Any, int, int] | None:
+    """Each segment's start (past a BOM), line, whether it is blank, and its cells (one
+    each, unless ``widths``); the BOM's length and the bytes past it. None where a quote is
+    not a quoted cell's."""
     import numpy as np
 
-    scan = _Scan(separator)
+    scan = _Scan(separator, widths)
     buffer = bytearray(BLOCK)
     with _opened(source) as file:
         skip = len(codecs.BOM_UTF8) if file.read(3) == codecs.BOM_UTF8 else 0
         file.seek(skip)
         while size := file.readinto(buffer):
             scan.feed(np.frombuffer(buffer, dtype=np.uint8, count=size), buffer)
-        if not scan.bounded:  # a quote the reader reads as text
-            return _segments_as_read(source, separator)
+        if not scan.bounded:
+            return None
         starts, lines, maybe, cells = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
-    return lines, blank, cells
+    return starts, lines, blank, cells, skip, scan.offset
 
 
 @contextmanager
@@ -160,10 +187,11 @@ class _Scan:
     that closes before a separator, a line break or the file's end, or one of a doubled
     pair; where one is not, the reader reads it as text and parity misleads."""
 
-    def __init__(self, separator: str) -> None:
+    def __init__(self, separator: str, widths: bool = True) -> None:
         import numpy as np
 
         self.separator = ord(separator)
+        self.widths = widths  # separators counted (the cells of each record)
         self.bounds = np.zeros(256, dtype=bool)  # the bytes a quote is bounded by
         self.bounds[[self.separator, _LF, _CR, _QUOTE]] = True
         self.bounded = True
@@ -181,7 +209,8 @@ class _Scan:
         import numpy as np
 
         breaks = self._breaks(data, raw)
-        separators = np.flatnonzero(data == self.separator)
+        none = np.zeros(0, dtype=np.int64)
+        separators = np.flatnonzero(data == self.separator) if self.widths else none
         ending = np.ones(len(breaks), dtype=bool)
         if self.closing_last and not self.bounds[data[0]]:
             self.bounded = False

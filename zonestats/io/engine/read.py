@@ -133,19 +133,22 @@ def _read_again(path: Path, lines: np.ndarray | None, checked: Contents) -> Cont
 
     from zonestats.io.columns import check_cells
     from zonestats.io.long_table import read_chunks
+    from zonestats.io.table_rows import read_rows
 
     if lines is None or not len(lines):
         return checked
-    parts, found = [], []
-    for cells, places in read_ahead(read_chunks(path, CHUNK_ROWS)):
-        wanted = np.isin(places, lines, assume_unique=True)
-        if wanted.any():
-            parts.append(cells[wanted])
-            found.append(places[wanted])
-    if not parts:  # the file changed between the two readings
-        raise ZonestatsError(f"{path}: the file changed while it was read")
-    cells = pd.concat(parts, ignore_index=True)
-    again = check_cells(cells, path, np.concatenate(found))
+    picked = read_rows(path, lines)  # a CSV's rows alone, where its scan finds them
+    if picked is None:
+        parts, found = [], []
+        for cells, places in read_ahead(read_chunks(path, CHUNK_ROWS)):
+            wanted = np.isin(places, lines, assume_unique=True)
+            if wanted.any():
+                parts.append(cells[wanted])
+                found.append(places[wanted])
+        if not parts:  # the file changed between the two readings
+            raise ZonestatsError(f"{path}: the file changed while it was read")
+        picked = pd.concat(parts, ignore_index=True), np.concatenate(found)
+    again = check_cells(picked[0], path, picked[1])
     if again.problems:
         raise ZonestatsError(f"{path}: the file changed while it was read")
     return Contents(again.table, checked.zones, checked.problems, checked.claims)

@@ -241,6 +241,30 @@ def test_a_csv_that_cannot_be_read_says_so_at_the_line(
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_quote_never_closed_past_the_first_rows_is_said_as_such(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """The engine reads rows a few at a time: a quote that opens after its first rows and
+    never closes is a quote never closed, as reading the table whole says, not a short row
+    (its cells run to the end of the file); a short row before it is named too."""
+    from zonestats.io.engine import read as engine_read
+
+    monkeypatch.setattr(engine_read, "CHUNK_ROWS", 2)
+    path = tmp_path / "t.csv"
+    rows = [f"甲区,r,{year},{year - 2015},家" for year in range(2016, 2022)]
+    rows[1] = "甲区,r,2017,2"
+    rows[4] = '甲区,"r,2020,5,家'
+    path.write_text("zone,indicator,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.splitlines() == [
+        f"{path}:3: cannot read the table: a row of 4 cells, where the header has 5 "
+        "[unreadable-table]",
+        f"{path}:6: cannot read the table: a quote opened on this line is never closed "
+        "[unreadable-table]",
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_zone_ending_with_a_space_is_no_second_zone(
     cli: Callable[..., Any], tmp_path: Path, engine: str
 ) -> None:

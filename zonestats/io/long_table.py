@@ -85,6 +85,7 @@ def _read_chunks(
 
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+_NEVER_CLOSED = "a quote opened on this line is never closed"
 
 
 def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
@@ -100,8 +101,7 @@ def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
         return Problem(name, "unreadable-table", f"cannot read the table: {text}", at or line)
     if quote := _OPEN_QUOTE.search(message):
         at = segment_line(source, separator, int(quote.group(1)))
-        text = "a quote opened on this line is never closed"
-        return Problem(name, "unreadable-table", f"cannot read the table: {text}", at)
+        return Problem(name, "unreadable-table", f"cannot read the table: {_NEVER_CLOSED}", at)
     return Problem(name, "unreadable-table", f"cannot read the table: {message}")
 
 
@@ -232,8 +232,9 @@ def _delimited_chunks(
         if not read:  # a header and no rows  # pragma: no cover (pandas yields one)
             yield _as_arrow_text(pd.read_csv(source, **options)), _consecutive(2, 0)
     except pd.errors.ParserError as error:
-        if _FIELDS.search(str(error)):  # rows of another width, each at its line
-            _checked(scanned(), name)
+        fields, quote = _FIELDS.search(str(error)), _OPEN_QUOTE.search(str(error))
+        if fields or (quote and scanned().unclosed is not None):
+            _checked(scanned(), name)  # rows of another width, a quote, each at its line
         raise
 
 
@@ -266,13 +267,17 @@ def _cells(count: int) -> str:
 
 
 def _checked(starts: RecordLines, name: str) -> RecordLines:
-    """The scan's records, where each has as many cells as the header."""
+    """The scan's records, where each has as many cells as the header and every quoted cell
+    is closed."""
     header = starts.header_cells
     message = "cannot read the table: a row of {}, where the header has {}"
     problems = [
         Problem(name, "unreadable-table", message.format(_cells(cells), header), line)
         for line, cells in starts.wrong
     ]
+    if starts.unclosed is not None:  # the file's last record
+        message = f"cannot read the table: {_NEVER_CLOSED}"
+        problems.append(Problem(name, "unreadable-table", message, starts.unclosed))
     if problems:
         raise DataError.from_problems(problems)
     return starts

@@ -36,6 +36,7 @@ class RecordLines:
         self.records, self.shifts, self.count = records, shifts, count
         self.header_cells = 0
         self.wrong: list[tuple[int, int]] = []  # (line, cells) of rows of another width
+        self.unclosed: int | None = None  # the line of a record whose quote never closes
 
     @classmethod
     def one_a_line(cls) -> RecordLines:
@@ -75,26 +76,32 @@ def records_as_read(source: Any, separator: str) -> RecordLines:
 def segment_line(source: Any, separator: str, segment: int) -> int | None:
     """The line a segment starts at: a record or a blank line, counted from 0 (the header,
     or a blank line before it), as the table reader counts them in its own messages."""
-    lines, _, _ = _segments(source, separator)
+    lines, _, _, _ = _segments(source, separator)
     return int(lines[segment]) if 0 <= segment < len(lines) else None
 
 
-def _records(lines: np.ndarray, blank: np.ndarray, cells: np.ndarray) -> RecordLines:
-    """The records (segments not blank): their lines, and those of another width."""
+def _records(
+    lines: np.ndarray, blank: np.ndarray, cells: np.ndarray, unclosed: bool
+) -> RecordLines:
+    """The records (segments not blank): their lines, those of another width, and the last
+    one where a quote in it is never closed (its cells run to the file's end: no width)."""
     import numpy as np
 
     lines, cells = lines[~blank], cells[~blank]
     records = _shifts(lines)
     if len(cells):
         wrong = np.flatnonzero(cells != cells[0])
+        if unclosed:
+            records.unclosed = int(lines[-1])
+            wrong = wrong[wrong != len(cells) - 1]
         records.header_cells = int(cells[0])
         records.wrong = list(zip(lines[wrong].tolist(), cells[wrong].tolist(), strict=True))
     return records
 
 
-def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
     """Each segment's line, whether it is blank, and its cells (separators outside quoted
-    cells, and one)."""
+    cells, and one); and whether the file ends inside a quoted cell."""
     import numpy as np
 
     scan = _Scan(separator)
@@ -109,7 +116,7 @@ def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.n
         starts, lines, maybe, cells = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
-    return lines, blank, cells
+    return lines, blank, cells, scan.quoted
 
 
 @contextmanager
@@ -122,8 +129,11 @@ def _opened(source: Any) -> Iterator[io.BufferedReader | io.BytesIO]:
         yield file
 
 
-def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """_segments by Python's csv reader (the file read as a stream)."""
+def _segments_as_read(
+    source: Any, separator: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """_segments by Python's csv reader (the file read as a stream; a quote never closed is
+    not told: its record is one of another width)."""
     import csv
 
     import numpy as np
@@ -148,7 +158,7 @@ def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarr
         except csv.Error:  # a cell beyond the reader's limit (and any cell's): rows as lines
             lines, blank, cells = [], [], []
     as_array = np.array
-    return as_array(lines, dtype=np.int64), as_array(blank, dtype=bool), as_array(cells)
+    return as_array(lines, dtype=np.int64), as_array(blank, dtype=bool), as_array(cells), False
 
 
 class _Scan:

@@ -265,6 +265,30 @@ def test_a_quote_never_closed_past_the_first_rows_is_said_as_such(
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_lines_ended_by_a_return_keep_an_empty_first_cell_after_a_blank_line(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, suffix: str
+) -> None:
+    """An old Mac's line ends (\\r alone): a row after a blank line whose first cell is empty
+    keeps it, and its other cells stay in their columns."""
+    separator = "\t" if suffix == ".tsv" else ","
+    rows = [
+        ["zone_id", "zone", "indicator", "period", "value", "unit"],
+        ["jia", "甲区", "parks", "2019", "3", "个"],
+        [],
+        ["", "乙区", "parks", "2021", "5", "个"],
+    ]
+    plain = tmp_path / f"t{suffix}"
+    plain.write_text("\n".join(separator.join(r) for r in rows) + "\n", encoding="utf-8")
+    expected = cli("export", "--csv", "-d", str(plain)).stdout
+    assert "\n乙区,parks,parks,parks,other,2021,5,个," in expected
+    returns = tmp_path / f"r{suffix}"
+    returns.write_bytes(plain.read_bytes().replace(b"\n", b"\r"))
+    env = {"ZONESTATS_ENGINE": engine}
+    assert cli("export", "--csv", "-d", str(returns), env=env).stdout == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_zone_ending_with_a_space_is_no_second_zone(
     cli: Callable[..., Any], tmp_path: Path, engine: str
 ) -> None:

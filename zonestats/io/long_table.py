@@ -214,6 +214,8 @@ def _delimited_chunks(
         "index_col": False,  # widths are checked by the scan
     }
     scanned = _started(lambda: record_lines(source, separator))  # while pandas parses
+    if _first_break_is_a_return(source) and scanned().returns:
+        options["lineterminator"] = "\r"  # see _first_break_is_a_return
     try:
         if rows is None:
             cells = _as_arrow_text(_quiet(lambda: pd.read_csv(source, **options)))
@@ -236,6 +238,20 @@ def _delimited_chunks(
         if fields or (quote and scanned().unclosed is not None):
             _checked(scanned(), name)  # rows of another width, a quote, each at its line
         raise
+
+
+def _first_break_is_a_return(source: Any) -> bool:
+    """Whether the file's first line ends with \r alone (an old Mac's line ends). The
+    reader, which takes \n, \r\n and \r alike, drops the separator after a blank line
+    ended by \r alone (a row's empty first cell: every cell one column along); told that
+    \r ends lines, it does not."""
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            head = file.read(SNIFF)
+    else:
+        head = source.getvalue()[:SNIFF]
+    found = re.search(rb"\r\n?|\n", head)
+    return found is not None and found.group() == b"\r"
 
 
 def _quiet(read: Callable[[], T]) -> T:

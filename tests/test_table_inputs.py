@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -417,6 +421,46 @@ def test_a_problem_of_a_compressed_table_names_it_and_the_line(
     packed = _gzip(plain)
     result = cli("validate", str(packed), expect=1, env={"ZONESTATS_ENGINE": engine})
     assert result.stdout == f"{packed}:3: value 'many' is not a number [not-a-number]\n"
+
+
+_SIGNALLED_WHILE_UNPACKED = """
+import os, sys
+from zonestats.cli.app import main
+from zonestats.io import long_table
+
+signum, table = int(sys.argv[1]), sys.argv[2]
+source = long_table._source
+
+def source_then_signal(path, name):
+    found = source(path, name)
+    os.kill(os.getpid(), signum)
+    return found
+
+long_table._source = source_then_signal
+sys.argv = ["zonestats", "validate", table]
+main()
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_while_a_compressed_table_is_read_leaves_no_temporary_file(
+    tmp_path: Path, engine: str, signum: int
+) -> None:
+    """The table a .gz file unpacks to (up to the input limit) is gone however the process
+    ends; it ends as the signal says, quietly."""
+    table = _gzip(_table(tmp_path, ".csv"))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNALLED_WHILE_UNPACKED, str(int(signum)), str(table)],
+        capture_output=True,
+        env={**os.environ, "TMPDIR": str(temporary), "ZONESTATS_ENGINE": engine},
+        timeout=60,
+    )
+    assert done.returncode == 128 + signum, done.stderr
+    assert b"error" not in done.stderr
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.mark.parametrize(

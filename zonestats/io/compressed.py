@@ -57,18 +57,21 @@ def unpacked_size(path: Path) -> int:
 
 @contextmanager
 def unpacked(path: Path) -> Iterator[Path]:
-    """The table a compressed file holds, as a temporary file removed afterwards; a plain
-    file as it is."""
+    """The table a compressed file holds, as a temporary file removed afterwards (a signal
+    that ends the process too); a plain file as it is."""
+    from zonestats.io.interrupt import signals_interrupt
+
     if not is_compressed(path):
         yield path
         return
-    fd, temporary = tempfile.mkstemp(prefix="zonestats-", suffix=table_suffix(path))
-    try:
-        with os.fdopen(fd, "wb") as out:
-            _unpack(path, out)
-        yield Path(temporary)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with signals_interrupt():  # the file goes however the process ends
+        fd, temporary = tempfile.mkstemp(prefix="zonestats-", suffix=table_suffix(path))
+        try:
+            with os.fdopen(fd, "wb") as out:
+                _unpack(path, out)
+            yield Path(temporary)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _unpack(path: Path, out: BinaryIO) -> None:

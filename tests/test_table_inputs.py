@@ -423,6 +423,27 @@ def test_a_problem_of_a_compressed_table_names_it_and_the_line(
     assert result.stdout == f"{packed}:3: value 'many' is not a number [not-a-number]\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("data.json.gz", '{"schema_version": 1, "zones": []}'),
+        ("data.yaml.gz", "schema_version: 1\nzones: []\n"),
+    ],
+)
+def test_a_dataset_compressed_is_refused_with_what_to_do(
+    cli: Callable[..., Any], tmp_path: Path, name: str, text: str
+) -> None:
+    """Only long tables are read compressed: a dataset's .json.gz or .yaml.gz is not said
+    to have an extension zonestats does not read."""
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode()))
+    result = cli("validate", str(path), expect=1)
+    assert result.stdout == (
+        f"{path}: a dataset compressed with gzip: unpack it first (zcat); tables are read "
+        "compressed (.csv.gz, and a .json.gz holding a list of records) [unknown-input-kind]\n"
+    )
+
+
 _SIGNALLED_WHILE_UNPACKED = """
 import os, sys
 from zonestats.cli.app import main

@@ -76,6 +76,8 @@ def test_a_piped_table_compressed_is_refused_with_what_to_do() -> None:
     [
         ("zone: 甲区\nindicators: []\n", "the dataset is missing 'schema_version'"),
         ("name: a, b\n", "unknown field 'name' in the dataset"),  # a comma names no column
+        ("# zone, indicator, period\nzone: 甲区\n", "the dataset is missing 'schema_version'"),
+        ("note: 甲区, indicator\n", "unknown field 'note' in the dataset"),  # a key: YAML
         ("甲区,乙区\n1,2\n", "the dataset must be a mapping"),  # no column of ours: YAML
         ("zone;indicator\n", "the dataset must be a mapping"),
         ("zone,乙区\n1,2\n", "notes:1: unknown column 乙区"),  # a column of ours: a table

@@ -4,6 +4,7 @@ pipe: `-d -`, /dev/stdin, a file named without one) by its first bytes."""
 from __future__ import annotations
 
 import io
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ BLANK = b"\xef\xbb\xbf \t\r\n"
 SNIFF = 8192
 """Bytes looked at to tell what a file holds."""
 _PARQUET, _GZIP = b"PAR1", b"\x1f\x8b"
+_YAML_LINE = re.compile(r"#|%|---|[\w-]+:(\s|$)")
+"""How a YAML dataset's first line may start, and no table's header does."""
 
 
 def kind_of(path: Path) -> str:
@@ -95,6 +98,8 @@ def _sniff(start: bytes) -> str:
     if text.startswith(b"{"):
         return ".jsonl" if looks_like_json_lines(text) else ".json"
     header = text.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
+    if _YAML_LINE.match(header):  # a comment, a directive, a key: a column named in it is none
+        return ".yaml"
     for separator, kind in (("\t", ".tsv"), (",", ".csv")):
         cells = [cell.strip().strip('"') for cell in header.split(separator)]
         if len(cells) > 1 and any(cell in COLUMN_FIELDS for cell in cells):

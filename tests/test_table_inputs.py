@@ -3,8 +3,10 @@ each said the same way in every format and by either reader, at the line it is o
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
+import io
 import json
 import os
 import signal
@@ -132,6 +134,28 @@ def test_a_time_of_day_is_no_period(cli: Callable[..., Any], tmp_path: Path, eng
     result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
     assert result.stdout.startswith(f"{path}:2: 'period': period '2021-06-30 09:30:00' is not")
     assert result.stdout.count("[bad-period]") == 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("time", "text"),
+    [
+        (dt.datetime(1969, 12, 31, 23, 59, 59, 500000), "1969-12-31 23:59:59.500000"),
+        (dt.datetime(2021, 6, 30, 0, 0, 0, 500), "2021-06-30 00:00:00.000500"),
+        (dt.datetime(1969, 12, 31, 12), "1969-12-31 12:00:00"),
+    ],
+    ids=["before 1970, a fraction", "a fraction past midnight", "before 1970"],
+)
+def test_a_time_is_read_as_the_clock_shows_it(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, time: dt.datetime, text: str
+) -> None:
+    """A time is the text a text table would hold: its second not moved (1969-12-31
+    23:59:59.5 is not 1970-01-01 00:00:00), its fraction not dropped (00:00:00.0005 is no
+    midnight)."""
+    path = _parquet(tmp_path, note=pa.array([time, None], pa.timestamp("us")))
+    env = {"ZONESTATS_ENGINE": engine}
+    written = cli("export", "--csv", "-d", str(path), env=env).stdout
+    assert [row["note"] for row in csv.DictReader(io.StringIO(written))] == [text, ""]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

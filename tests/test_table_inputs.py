@@ -21,6 +21,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from .conftest import ROOT
+
 _BASE = {
     "zone": ["甲区", "甲区"],
     "indicator": ["parks", "parks"],
@@ -445,6 +447,37 @@ def test_a_problem_of_a_compressed_table_names_it_and_the_line(
     packed = _gzip(plain)
     result = cli("validate", str(packed), expect=1, env={"ZONESTATS_ENGINE": engine})
     assert result.stdout == f"{packed}:3: value 'many' is not a number [not-a-number]\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_compressed_table_from_a_named_pipe_is_read_once(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str
+) -> None:
+    """A pipe cannot be read from its start again: it is not sought back after its first
+    bytes, nor opened again after a look into it (a .json.gz: records or a dataset?), where
+    it would wait for ever."""
+    import threading
+
+    plain = _table(tmp_path, suffix)
+    expected = cli("compare", "--csv", "-d", str(plain)).stdout
+    pipe = tmp_path / f"piped{suffix}.gz"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=(gzip.compress(plain.read_bytes()),))
+    writer.start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "zonestats", "compare", "--csv", "-d", str(pipe)],
+            capture_output=True,
+            env=env,
+            timeout=30,
+        )
+    finally:
+        if writer.is_alive():  # the pipe never opened to be read: let the writer go
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join()
+    assert done.stdout.decode("utf-8") == expected, done.stdout + done.stderr
 
 
 @pytest.mark.parametrize(

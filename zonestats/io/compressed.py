@@ -35,10 +35,23 @@ def is_compressed(path: Path) -> bool:
 def head(path: Path, size: int) -> bytes:
     """The first bytes of what a compressed file holds (none where it cannot be read)."""
     try:
-        with gzip.open(path, "rb") as file:
+        with _packed(path) as raw, gzip.open(raw, "rb") as file:
             return file.read(size)
-    except (OSError, EOFError, zlib.error):
+    except (OSError, EOFError, zlib.error, DataError):
         return b""
+
+
+def _packed(path: Path) -> BinaryIO:
+    """A compressed file opened, or a pipe's bytes (a pipe is read once: read_bytes keeps
+    them, within the input limit, for every reading)."""
+    import io
+    import stat
+
+    from zonestats.io.text import read_bytes
+
+    if stat.S_ISFIFO(path.stat().st_mode):
+        return io.BytesIO(read_bytes(path))
+    return path.open("rb")
 
 
 def unpacked_size(path: Path) -> int:
@@ -79,7 +92,7 @@ def _unpack(path: Path, out: BinaryIO) -> None:
     limit = max_input_mb() * MB
     written = 0
     try:
-        with path.open("rb") as raw:
+        with _packed(path) as raw:
             if raw.read(2) != _GZIP_MAGIC:
                 message = "not a gzip file, as its extension .gz says"
                 raise DataError.at(Problem(name, "unreadable-file", message))

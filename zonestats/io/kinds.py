@@ -41,7 +41,7 @@ def is_long_table(path: Path) -> bool:
         return kind in TABLES
     if is_compressed(path):
         return holds_records(io.BytesIO(head(path, SNIFF)))
-    if not path.suffix:
+    if not path.suffix or _is_pipe(path):  # a pipe's bytes: read once, kept
         return holds_records(io.BytesIO(_start(path)))
     try:
         with path.open("rb") as file:
@@ -65,6 +65,13 @@ def first_text(file: Any) -> bytes:
         if start:
             return bytes(start)
     return b""
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _start(path: Path) -> bytes:

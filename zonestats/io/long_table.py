@@ -241,10 +241,10 @@ def _delimited_chunks(
 
 
 def _first_break_is_a_return(source: Any) -> bool:
-    """Whether the file's first line ends with \r alone (an old Mac's line ends). The
-    reader, which takes \n, \r\n and \r alike, drops the separator after a blank line
-    ended by \r alone (a row's empty first cell: every cell one column along); told that
-    \r ends lines, it does not."""
+    """Whether the file's first line ends with \\r alone (an old Mac's line ends). The
+    reader, which takes \\n, \\r\\n and \\r alike, drops the separator after a blank line
+    ended by \\r alone (a row's empty first cell: every cell one column along); told that
+    \\r ends lines, it does not."""
     if isinstance(source, Path):
         with source.open("rb") as file:
             head = file.read(SNIFF)

@@ -84,7 +84,7 @@ def segment_line(source: Any, separator: str, segment: int) -> int | None:
 class _Segments(NamedTuple):
     """Each segment's line, whether it is blank, and its cells (separators outside quoted
     cells, and one); whether the file ends inside a quoted cell, and whether every record
-    ends with \r alone."""
+    ends with \\r alone."""
 
     lines: np.ndarray
     blank: np.ndarray

@@ -76,6 +76,8 @@ def test_a_piped_table_compressed_is_refused_with_what_to_do() -> None:
     [
         ("zone: 甲区\nindicators: []\n", "the dataset is missing 'schema_version'"),
         ("name: a, b\n", "unknown field 'name' in the dataset"),  # a comma names no column
+        ("# zone, indicator, period\nzone: 甲区\n", "the dataset is missing 'schema_version'"),
+        ("note: 甲区, indicator\n", "unknown field 'note' in the dataset"),  # a key: YAML
         ("甲区,乙区\n1,2\n", "the dataset must be a mapping"),  # no column of ours: YAML
         ("zone;indicator\n", "the dataset must be a mapping"),
         ("zone,乙区\n1,2\n", "notes:1: unknown column 乙区"),  # a column of ours: a table
@@ -89,3 +91,19 @@ def test_a_file_without_an_extension_is_a_table_where_its_header_names_a_column(
     path.write_text(text, encoding="utf-8")
     result = cli("validate", str(path), expect=1)
     assert said in result.stdout.replace(str(path), "notes")
+
+
+@pytest.mark.parametrize("command", [["validate", "-"], ["compare", "--csv", "-d", "-"]])
+def test_a_piped_input_over_the_limit_is_said_to_be(command: list[str]) -> None:
+    """Its first bytes, read to tell what it holds, are the limit's worth: the rest is not
+    read again as if it were the input (a YAML dataset from the middle of a table)."""
+    rows = "".join(f"甲区,r,{2000 + n % 20},{n},家\n" for n in range(60_000))
+    done = _piped(
+        ["--max-input", "1", *command], f"zone,indicator,period,value,unit\n{rows}".encode()
+    )
+    assert done.returncode == 1
+    said = (done.stdout + done.stderr).decode("utf-8")
+    assert said.strip().removeprefix("error: ") == (
+        "/dev/stdin: the input goes on longer than the input limit of 1 MB; raise it with "
+        "--max-input MB or ZONESTATS_MAX_INPUT [input-too-large]"
+    )

@@ -39,7 +39,7 @@ def _tables(draw: st.DrawFn, ragged: bool = False) -> tuple[str, list[list[str]]
     _write(text, [f"c{i}" for i in range(width)], separator, ending)
     lines = []
     for row in rows:
-        for blank in draw(_BLANKS) if ending != "\r" else []:  # pandas misreads \r\r,1
+        for blank in draw(_BLANKS):
             if separator == "\t":
                 blank = blank.replace("\t", " ")  # a tab in a TSV is a record of empty cells
             text.write(blank + ending)
@@ -198,3 +198,23 @@ def test_rows_are_not_read_alone_where_the_scan_cannot_find_them(tmp_path: Path)
     path.write_text("c0,c1\n1,2\n", encoding="utf-8")
     assert read_rows(path, np.array([3])) is None  # no row there: the file changed
     assert read_rows(path.with_suffix(".jsonl"), np.array([1])) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "returns"),
+    [
+        ("c0,c1\r1,2\r\r,3\r", True),
+        ('c0,c1\r1,"2\n"\r', True),  # a line feed in a quoted cell ends no record
+        ("c0,c1\r1,2\r\n3,4\r\n", False),
+        ("c0,c1\r1,2\n", False),
+    ],
+)
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 8, 1 << 23])
+def test_records_ended_by_a_return_alone_are_told(
+    monkeypatch: pytest.MonkeyPatch, text: str, returns: bool, block: int
+) -> None:
+    """Where every record ends with \\r alone, the reader is told so (a \\r\\n split between
+    blocks of the scan ends its record with a line feed)."""
+    monkeypatch.setattr(record_lines, "BLOCK", block)
+    found = record_lines.record_lines(io.BytesIO(text.encode()), ",")
+    assert found.returns is returns

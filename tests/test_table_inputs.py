@@ -3,9 +3,15 @@ each said the same way in every format and by either reader, at the line it is o
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
+import io
 import json
+import os
+import signal
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +20,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+
+from .conftest import ROOT
 
 _BASE = {
     "zone": ["甲区", "甲区"],
@@ -131,6 +139,28 @@ def test_a_time_of_day_is_no_period(cli: Callable[..., Any], tmp_path: Path, eng
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("time", "text"),
+    [
+        (dt.datetime(1969, 12, 31, 23, 59, 59, 500000), "1969-12-31 23:59:59.500000"),
+        (dt.datetime(2021, 6, 30, 0, 0, 0, 500), "2021-06-30 00:00:00.000500"),
+        (dt.datetime(1969, 12, 31, 12), "1969-12-31 12:00:00"),
+    ],
+    ids=["before 1970, a fraction", "a fraction past midnight", "before 1970"],
+)
+def test_a_time_is_read_as_the_clock_shows_it(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, time: dt.datetime, text: str
+) -> None:
+    """A time is the text a text table would hold: its second not moved (1969-12-31
+    23:59:59.5 is not 1970-01-01 00:00:00), its fraction not dropped (00:00:00.0005 is no
+    midnight)."""
+    path = _parquet(tmp_path, note=pa.array([time, None], pa.timestamp("us")))
+    env = {"ZONESTATS_ENGINE": engine}
+    written = cli("export", "--csv", "-d", str(path), env=env).stdout
+    assert [row["note"] for row in csv.DictReader(io.StringIO(written))] == [text, ""]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_flag_is_no_number_in_parquet_as_in_json(
     cli: Callable[..., Any], tmp_path: Path, engine: str
 ) -> None:
@@ -238,6 +268,54 @@ def test_a_csv_that_cannot_be_read_says_so_at_the_line(
     result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
     expected = f"{path}:{line}: cannot read the table: {message} [unreadable-table]"
     assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quote_never_closed_past_the_first_rows_is_said_as_such(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """The engine reads rows a few at a time: a quote that opens after its first rows and
+    never closes is a quote never closed, as reading the table whole says, not a short row
+    (its cells run to the end of the file); a short row before it is named too."""
+    from zonestats.io.engine import read as engine_read
+
+    monkeypatch.setattr(engine_read, "CHUNK_ROWS", 2)
+    path = tmp_path / "t.csv"
+    rows = [f"甲区,r,{year},{year - 2015},家" for year in range(2016, 2022)]
+    rows[1] = "甲区,r,2017,2"
+    rows[4] = '甲区,"r,2020,5,家'
+    path.write_text("zone,indicator,period,value,unit\n" + "\n".join(rows) + "\n", "utf-8")
+    result = cli("validate", str(path), expect=1, env={"ZONESTATS_ENGINE": engine})
+    assert result.stdout.splitlines() == [
+        f"{path}:3: cannot read the table: a row of 4 cells, where the header has 5 "
+        "[unreadable-table]",
+        f"{path}:6: cannot read the table: a quote opened on this line is never closed "
+        "[unreadable-table]",
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_lines_ended_by_a_return_keep_an_empty_first_cell_after_a_blank_line(
+    cli: Callable[..., Any], tmp_path: Path, engine: str, suffix: str
+) -> None:
+    """An old Mac's line ends (\\r alone): a row after a blank line whose first cell is empty
+    keeps it, and its other cells stay in their columns."""
+    separator = "\t" if suffix == ".tsv" else ","
+    rows = [
+        ["zone_id", "zone", "indicator", "period", "value", "unit"],
+        ["jia", "甲区", "parks", "2019", "3", "个"],
+        [],
+        ["", "乙区", "parks", "2021", "5", "个"],
+    ]
+    plain = tmp_path / f"t{suffix}"
+    plain.write_text("\n".join(separator.join(r) for r in rows) + "\n", encoding="utf-8")
+    expected = cli("export", "--csv", "-d", str(plain)).stdout
+    assert "\n乙区,parks,parks,parks,other,2021,5,个," in expected
+    returns = tmp_path / f"r{suffix}"
+    returns.write_bytes(plain.read_bytes().replace(b"\n", b"\r"))
+    env = {"ZONESTATS_ENGINE": engine}
+    assert cli("export", "--csv", "-d", str(returns), env=env).stdout == expected
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -369,6 +447,99 @@ def test_a_problem_of_a_compressed_table_names_it_and_the_line(
     packed = _gzip(plain)
     result = cli("validate", str(packed), expect=1, env={"ZONESTATS_ENGINE": engine})
     assert result.stdout == f"{packed}:3: value 'many' is not a number [not-a-number]\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize(("suffix", "packed"), [(".csv", True), (".json", True), (".json", False)])
+def test_a_table_from_a_named_pipe_is_read_once(
+    cli: Callable[..., Any], tmp_path: Path, suffix: str, packed: bool
+) -> None:
+    """A pipe cannot be read from its start again: it is not sought back after its first
+    bytes, nor opened again after a look into it (a .json: records or a dataset?), where
+    it would wait for ever."""
+    import threading
+
+    plain = _table(tmp_path, suffix)
+    expected = cli("compare", "--csv", "-d", str(plain)).stdout
+    pipe = tmp_path / f"piped{suffix}{'.gz' if packed else ''}"
+    os.mkfifo(pipe)
+    data = gzip.compress(plain.read_bytes()) if packed else plain.read_bytes()
+    writer = threading.Thread(target=pipe.write_bytes, args=(data,))
+    writer.start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "zonestats", "compare", "--csv", "-d", str(pipe)],
+            capture_output=True,
+            env=env,
+            timeout=30,
+        )
+    finally:
+        if writer.is_alive():  # the pipe never opened to be read: let the writer go
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join()
+    assert done.stdout.decode("utf-8") == expected, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("data.json.gz", '{"schema_version": 1, "zones": []}'),
+        ("data.yaml.gz", "schema_version: 1\nzones: []\n"),
+    ],
+)
+def test_a_dataset_compressed_is_refused_with_what_to_do(
+    cli: Callable[..., Any], tmp_path: Path, name: str, text: str
+) -> None:
+    """Only long tables are read compressed: a dataset's .json.gz or .yaml.gz is not said
+    to have an extension zonestats does not read."""
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode()))
+    result = cli("validate", str(path), expect=1)
+    assert result.stdout == (
+        f"{path}: a dataset compressed with gzip: unpack it first (zcat); tables are read "
+        "compressed (.csv.gz, and a .json.gz holding a list of records) [unknown-input-kind]\n"
+    )
+
+
+_SIGNALLED_WHILE_UNPACKED = """
+import os, sys
+from zonestats.cli.app import main
+from zonestats.io import long_table
+
+signum, table = int(sys.argv[1]), sys.argv[2]
+source = long_table._source
+
+def source_then_signal(path, name):
+    found = source(path, name)
+    os.kill(os.getpid(), signum)
+    return found
+
+long_table._source = source_then_signal
+sys.argv = ["zonestats", "validate", table]
+main()
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_while_a_compressed_table_is_read_leaves_no_temporary_file(
+    tmp_path: Path, engine: str, signum: int
+) -> None:
+    """The table a .gz file unpacks to (up to the input limit) is gone however the process
+    ends; it ends as the signal says, quietly."""
+    table = _gzip(_table(tmp_path, ".csv"))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNALLED_WHILE_UNPACKED, str(int(signum)), str(table)],
+        capture_output=True,
+        env={**os.environ, "TMPDIR": str(temporary), "ZONESTATS_ENGINE": engine},
+        timeout=60,
+    )
+    assert done.returncode == 128 + signum, done.stderr
+    assert b"error" not in done.stderr
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -35,10 +35,23 @@ def is_compressed(path: Path) -> bool:
 def head(path: Path, size: int) -> bytes:
     """The first bytes of what a compressed file holds (none where it cannot be read)."""
     try:
-        with gzip.open(path, "rb") as file:
+        with _packed(path) as raw, gzip.open(raw, "rb") as file:
             return file.read(size)
-    except (OSError, EOFError, zlib.error):
+    except (OSError, EOFError, zlib.error, DataError):
         return b""
+
+
+def _packed(path: Path) -> BinaryIO:
+    """A compressed file opened, or a pipe's bytes (a pipe is read once: read_bytes keeps
+    them, within the input limit, for every reading)."""
+    import io
+    import stat
+
+    from zonestats.io.text import read_bytes
+
+    if stat.S_ISFIFO(path.stat().st_mode):
+        return io.BytesIO(read_bytes(path))
+    return path.open("rb")
 
 
 def unpacked_size(path: Path) -> int:
@@ -57,18 +70,21 @@ def unpacked_size(path: Path) -> int:
 
 @contextmanager
 def unpacked(path: Path) -> Iterator[Path]:
-    """The table a compressed file holds, as a temporary file removed afterwards; a plain
-    file as it is."""
+    """The table a compressed file holds, as a temporary file removed afterwards (a signal
+    that ends the process too); a plain file as it is."""
+    from zonestats.io.interrupt import signals_interrupt
+
     if not is_compressed(path):
         yield path
         return
-    fd, temporary = tempfile.mkstemp(prefix="zonestats-", suffix=table_suffix(path))
-    try:
-        with os.fdopen(fd, "wb") as out:
-            _unpack(path, out)
-        yield Path(temporary)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with signals_interrupt():  # the file goes however the process ends
+        fd, temporary = tempfile.mkstemp(prefix="zonestats-", suffix=table_suffix(path))
+        try:
+            with os.fdopen(fd, "wb") as out:
+                _unpack(path, out)
+            yield Path(temporary)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _unpack(path: Path, out: BinaryIO) -> None:
@@ -76,7 +92,7 @@ def _unpack(path: Path, out: BinaryIO) -> None:
     limit = max_input_mb() * MB
     written = 0
     try:
-        with path.open("rb") as raw:
+        with _packed(path) as raw:
             if raw.read(2) != _GZIP_MAGIC:
                 message = "not a gzip file, as its extension .gz says"
                 raise DataError.at(Problem(name, "unreadable-file", message))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonestats.errors import DataError, Problem
-from zonestats.io.compressed import table_suffix
+from zonestats.io.compressed import is_compressed, table_suffix
 from zonestats.io.contents import Contents
 from zonestats.io.kinds import PACKED, TABLES, is_long_table, kind_of
 from zonestats.model.dataset import Dataset
@@ -156,6 +156,10 @@ def read_input(path: Path) -> Contents:
 
             cells, lines = read_cells(path)
             return check_cells(cells, path, lines)
+        if is_compressed(path) and table_suffix(path) in YAML_SUFFIXES:
+            message = "a dataset compressed with gzip: unpack it first (zcat); tables are read "
+            message += "compressed (.csv.gz, and a .json.gz holding a list of records)"
+            return Contents.unreadable(name, [Problem(name, "unknown-input-kind", message)])
         if suffix and suffix not in YAML_SUFFIXES:
             message = (
                 f"cannot tell what this file holds from its extension ({KINDS}); "

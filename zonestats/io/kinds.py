@@ -4,6 +4,7 @@ pipe: `-d -`, /dev/stdin, a file named without one) by its first bytes."""
 from __future__ import annotations
 
 import io
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ BLANK = b"\xef\xbb\xbf \t\r\n"
 SNIFF = 8192
 """Bytes looked at to tell what a file holds."""
 _PARQUET, _GZIP = b"PAR1", b"\x1f\x8b"
+_YAML_LINE = re.compile(r"#|%|---|[\w-]+:(\s|$)")
+"""How a YAML dataset's first line may start, and no table's header does."""
 
 
 def kind_of(path: Path) -> str:
@@ -38,7 +41,7 @@ def is_long_table(path: Path) -> bool:
         return kind in TABLES
     if is_compressed(path):
         return holds_records(io.BytesIO(head(path, SNIFF)))
-    if not path.suffix:
+    if not path.suffix or _is_pipe(path):  # a pipe's bytes: read once, kept
         return holds_records(io.BytesIO(_start(path)))
     try:
         with path.open("rb") as file:
@@ -62,6 +65,13 @@ def first_text(file: Any) -> bytes:
         if start:
             return bytes(start)
     return b""
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _start(path: Path) -> bytes:
@@ -95,6 +105,8 @@ def _sniff(start: bytes) -> str:
     if text.startswith(b"{"):
         return ".jsonl" if looks_like_json_lines(text) else ".json"
     header = text.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
+    if _YAML_LINE.match(header):  # a comment, a directive, a key: a column named in it is none
+        return ".yaml"
     for separator, kind in (("\t", ".tsv"), (",", ".csv")):
         cells = [cell.strip().strip('"') for cell in header.split(separator)]
         if len(cells) > 1 and any(cell in COLUMN_FIELDS for cell in cells):

@@ -85,6 +85,7 @@ def _read_chunks(
 
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+_NEVER_CLOSED = "a quote opened on this line is never closed"
 
 
 def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
@@ -100,8 +101,7 @@ def _unreadable(message: str, source: Any, suffix: str, name: str) -> Problem:
         return Problem(name, "unreadable-table", f"cannot read the table: {text}", at or line)
     if quote := _OPEN_QUOTE.search(message):
         at = segment_line(source, separator, int(quote.group(1)))
-        text = "a quote opened on this line is never closed"
-        return Problem(name, "unreadable-table", f"cannot read the table: {text}", at)
+        return Problem(name, "unreadable-table", f"cannot read the table: {_NEVER_CLOSED}", at)
     return Problem(name, "unreadable-table", f"cannot read the table: {message}")
 
 
@@ -222,6 +222,8 @@ def _delimited_chunks(
 
     options = csv_options(separator)
     scanned = _started(lambda: record_lines(source, separator))  # while pandas parses
+    if _first_break_is_a_return(source) and scanned().returns:
+        options["lineterminator"] = "\r"  # see _first_break_is_a_return
     try:
         if rows is None:
             cells = as_arrow_text(_quiet(lambda: pd.read_csv(source, **options)))
@@ -240,9 +242,24 @@ def _delimited_chunks(
         if not read:  # a header and no rows  # pragma: no cover (pandas yields one)
             yield as_arrow_text(pd.read_csv(source, **options)), _consecutive(2, 0)
     except pd.errors.ParserError as error:
-        if _FIELDS.search(str(error)):  # rows of another width, each at its line
-            _checked(scanned(), name)
+        fields, quote = _FIELDS.search(str(error)), _OPEN_QUOTE.search(str(error))
+        if fields or (quote and scanned().unclosed is not None):
+            _checked(scanned(), name)  # rows of another width, a quote, each at its line
         raise
+
+
+def _first_break_is_a_return(source: Any) -> bool:
+    """Whether the file's first line ends with \\r alone (an old Mac's line ends). The
+    reader, which takes \\n, \\r\\n and \\r alike, drops the separator after a blank line
+    ended by \\r alone (a row's empty first cell: every cell one column along); told that
+    \\r ends lines, it does not."""
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            head = file.read(SNIFF)
+    else:
+        head = source.getvalue()[:SNIFF]
+    found = re.search(rb"\r\n?|\n", head)
+    return found is not None and found.group() == b"\r"
 
 
 def _quiet(read: Callable[[], T]) -> T:
@@ -274,13 +291,17 @@ def _cells(count: int) -> str:
 
 
 def _checked(starts: RecordLines, name: str) -> RecordLines:
-    """The scan's records, where each has as many cells as the header."""
+    """The scan's records, where each has as many cells as the header and every quoted cell
+    is closed."""
     header = starts.header_cells
     message = "cannot read the table: a row of {}, where the header has {}"
     problems = [
         Problem(name, "unreadable-table", message.format(_cells(cells), header), line)
         for line, cells in starts.wrong
     ]
+    if starts.unclosed is not None:  # the file's last record
+        message = f"cannot read the table: {_NEVER_CLOSED}"
+        problems.append(Problem(name, "unreadable-table", message, starts.unclosed))
     if problems:
         raise DataError.from_problems(problems)
     return starts

@@ -113,8 +113,9 @@ def _utf8(column: pa.ChunkedArray, key: str, name: str, first: int) -> pa.Chunke
 
 def _dates(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """Dates as a text table writes them (2021-06-30); a time at midnight is its date (a
-    date column of pandas is written as times), any other a date and a time of day, as its
-    own time zone's clock shows it (refused where a date is asked for)."""
+    date column of pandas is written as times), any other a date and a time of day (and its
+    fraction of a second, if any), as its own time zone's clock shows it (refused where a
+    date is asked for)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -124,8 +125,11 @@ def _dates(column: pa.ChunkedArray) -> pa.ChunkedArray:
         column = pc.local_timestamp(column)
     days = pc.cast(pc.cast(column, pa.date32()), column.type)
     dates = pc.strftime(column, format="%Y-%m-%d")
-    seconds = pc.cast(column, pa.timestamp("s"), safe=False)  # %S: no fraction
-    times = pc.strftime(seconds, format="%Y-%m-%d %H:%M:%S")
+    seconds = pc.floor_temporal(column, unit="second")  # 1969-12-31 23:59:59.5: 23:59:59
+    times = pc.strftime(pc.cast(seconds, pa.timestamp("s")), format="%Y-%m-%d %H:%M:%S")
+    whole = pc.equal(seconds, column)
+    if not pc.all(whole).as_py():  # a fraction of a second: said (%S of the column gives it)
+        times = pc.if_else(whole, times, pc.strftime(column, format="%Y-%m-%d %H:%M:%S"))
     return pc.if_else(pc.equal(days, column), dates, times).cast(pa.large_string())
 
 

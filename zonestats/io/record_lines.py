@@ -16,7 +16,7 @@ import codecs
 import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,6 +36,8 @@ class RecordLines:
         self.records, self.shifts, self.count = records, shifts, count
         self.header_cells = 0
         self.wrong: list[tuple[int, int]] = []  # (line, cells) of rows of another width
+        self.unclosed: int | None = None  # the line of a record whose quote never closes
+        self.returns = False  # every record ends with \r alone (none with \n or \r\n)
 
     @classmethod
     def one_a_line(cls) -> RecordLines:
@@ -62,66 +64,84 @@ class RecordLines:
 def record_lines(source: Any, separator: str) -> RecordLines:
     """Where the file's records start, and which have another number of cells than the
     header."""
-    return _records(*_segments(source, separator))
+    return _records(_segments(source, separator))
 
 
 def records_as_read(source: Any, separator: str) -> RecordLines:
     """record_lines by Python's csv reader, which reads quotes as the table reader does (a
     quote inside an unquoted cell is text): slower, for the files whose quotes the scan
     reads otherwise."""
-    return _records(*_segments_as_read(source, separator))
+    return _records(_segments_as_read(source, separator))
 
 
 def segment_line(source: Any, separator: str, segment: int) -> int | None:
     """The line a segment starts at: a record or a blank line, counted from 0 (the header,
     or a blank line before it), as the table reader counts them in its own messages."""
-    lines, _, _ = _segments(source, separator)
+    lines = _segments(source, separator).lines
     return int(lines[segment]) if 0 <= segment < len(lines) else None
 
 
-def _records(lines: np.ndarray, blank: np.ndarray, cells: np.ndarray) -> RecordLines:
-    """The records (segments not blank): their lines, and those of another width."""
+class _Segments(NamedTuple):
+    """Each segment's line, whether it is blank, and its cells (separators outside quoted
+    cells, and one); whether the file ends inside a quoted cell, and whether every record
+    ends with \\r alone."""
+
+    lines: np.ndarray
+    blank: np.ndarray
+    cells: np.ndarray
+    unclosed: bool = False
+    returns: bool = False
+
+
+def _records(found: _Segments) -> RecordLines:
+    """The records (segments not blank): their lines, those of another width, and the last
+    one where a quote in it is never closed (its cells run to the file's end: no width)."""
     import numpy as np
 
-    lines, cells = lines[~blank], cells[~blank]
+    lines, cells = found.lines[~found.blank], found.cells[~found.blank]
     records = _shifts(lines)
+    records.returns = found.returns
     if len(cells):
         wrong = np.flatnonzero(cells != cells[0])
+        if found.unclosed:
+            records.unclosed = int(lines[-1])
+            wrong = wrong[wrong != len(cells) - 1]
         records.header_cells = int(cells[0])
         records.wrong = list(zip(lines[wrong].tolist(), cells[wrong].tolist(), strict=True))
     return records
 
 
-def record_ranges(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def record_ranges(
+    source: Any, separator: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool] | None:
     """Each record's line, and where its bytes start and stop in the file (the header
-    first; a record's bytes hold its line break, where it has one); None where quotes
-    mislead the scan (a quote the reader reads as text)."""
+    first; a record's bytes hold its line break, where it has one), and whether every
+    record ends with \\r alone; None where quotes mislead the scan (a quote the reader
+    reads as text)."""
     import numpy as np
 
     scanned = _scanned(source, separator, widths=False)
     if scanned is None:
         return None
-    starts, lines, blank, _, skip, size = scanned
+    found, starts, skip, size = scanned
     stops = np.append(starts[1:], size)
-    return lines[~blank], starts[~blank] + skip, stops[~blank] + skip
+    keep = ~found.blank
+    return found.lines[keep], starts[keep] + skip, stops[keep] + skip, found.returns
 
 
-def _segments(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each segment's line, whether it is blank, and its cells (separators outside quoted
-    cells, and one)."""
+def _segments(source: Any, separator: str) -> _Segments:
+    """The file's segments, scanned (or as Python's csv reader reads them, where a quote
+    the reader reads as text misleads the scan)."""
     scanned = _scanned(source, separator)
-    if scanned is None:  # a quote the reader reads as text
-        return _segments_as_read(source, separator)
-    _, lines, blank, cells, _, _ = scanned
-    return lines, blank, cells
+    return _segments_as_read(source, separator) if scanned is None else scanned[0]
 
 
 def _scanned(
     source: Any, separator: str, widths: bool = True
-) -> tuple[Any, Any, Any, Any, int, int] | None:
-    """Each segment's start (past a BOM), line, whether it is blank, and its cells (one
-    each, unless ``widths``); the BOM's length and the bytes past it. None where a quote is
-    not a quoted cell's."""
+) -> tuple[_Segments, np.ndarray, int, int] | None:
+    """The file's segments (cells one each, unless ``widths``), where each starts (past a
+    BOM), the BOM's length and the bytes past it. None where a quote is not a quoted
+    cell's."""
     import numpy as np
 
     scan = _Scan(separator, widths)
@@ -136,7 +156,8 @@ def _scanned(
         starts, lines, maybe, cells = scan.segments()
         spaces = b" \r\n" if separator == "\t" else b" \t\r\n"
         blank = _blank(file, skip, starts, scan.offset, maybe, spaces)
-    return starts, lines, blank, cells, skip, scan.offset
+    found = _Segments(lines, blank, cells, scan.quoted, not scan.feeds)
+    return found, starts, skip, scan.offset
 
 
 @contextmanager
@@ -149,8 +170,9 @@ def _opened(source: Any) -> Iterator[io.BufferedReader | io.BytesIO]:
         yield file
 
 
-def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """_segments by Python's csv reader (the file read as a stream)."""
+def _segments_as_read(source: Any, separator: str) -> _Segments:
+    """_segments by Python's csv reader (the file read as a stream; a quote never closed is
+    not told, its record is one of another width, nor the records' line breaks)."""
     import csv
 
     import numpy as np
@@ -175,7 +197,7 @@ def _segments_as_read(source: Any, separator: str) -> tuple[np.ndarray, np.ndarr
         except csv.Error:  # a cell beyond the reader's limit (and any cell's): rows as lines
             lines, blank, cells = [], [], []
     as_array = np.array
-    return as_array(lines, dtype=np.int64), as_array(blank, dtype=bool), as_array(cells)
+    return _Segments(as_array(lines, dtype=np.int64), as_array(blank, dtype=bool), as_array(cells))
 
 
 class _Scan:
@@ -199,6 +221,7 @@ class _Scan:
         self.closing_last = False  # the previous block ended with a closing quote
         self.offset = 0  # bytes before this block (a BOM not counted)
         self.breaks = 0  # line breaks before this block
+        self.feeds = 0  # records ended by \n or \r\n before this block
         self.quoted = False  # inside a quoted cell at the block's start
         self.separators = 0  # separators outside quoted cells before this block
         start = np.zeros(1, dtype=np.int64)
@@ -223,6 +246,7 @@ class _Scan:
             self._check_bounds(data, quotes)
             self.quoted = (len(quotes) + int(self.quoted)) % 2 == 1
         before = self.separators + np.searchsorted(separators, breaks[ending])
+        self.feeds += int(np.count_nonzero(data[breaks[ending]] == _LF))
         self.separators += len(separators)
         after = breaks[ending] + 1  # where the next segment starts
         inside = after < len(data)
@@ -258,6 +282,7 @@ class _Scan:
         breaks = np.flatnonzero(data == _LF)
         if self.last == _CR and len(breaks) and breaks[0] == 0:
             breaks = breaks[1:]  # the \n of a \r\n split between blocks: the \r was it
+            self.feeds += int(not self.quoted)
         if raw.find(b"\r", 0, len(data)) < 0:
             return breaks
         cr = np.flatnonzero(data == _CR)

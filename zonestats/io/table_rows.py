@@ -36,15 +36,25 @@ def read_rows(path: Path, lines: np.ndarray) -> tuple[pd.DataFrame, np.ndarray] 
         ranges = record_ranges(readable, separator)
         if ranges is None:
             return None
-        data = _gathered(readable, *ranges, lines)
+        found, starts, stops, returns = ranges
+        end = b"\r" if returns else b"\n"
+        data = _gathered(readable, found, starts, stops, lines, end)
     if data is None:
         return None
-    cells = as_arrow_text(pd.read_csv(io.BytesIO(data), **csv_options(separator)))
+    options = csv_options(separator)
+    if returns:
+        options["lineterminator"] = "\r"  # as the whole file is read (see long_table)
+    cells = as_arrow_text(pd.read_csv(io.BytesIO(data), **options))
     return (with_partitions(cells, path), lines) if len(cells) == len(lines) else None
 
 
 def _gathered(
-    file: Path, found: np.ndarray, starts: np.ndarray, stops: np.ndarray, lines: np.ndarray
+    file: Path,
+    found: np.ndarray,
+    starts: np.ndarray,
+    stops: np.ndarray,
+    lines: np.ndarray,
+    end: bytes,
 ) -> bytes | None:
     """The header's bytes and those of the records at ``lines``, each ending a line."""
     import numpy as np
@@ -59,7 +69,7 @@ def _gathered(
         spans = zip(starts[first].tolist(), stops[last].tolist(), strict=True)
         records = [m[a:b] for a, b in spans]
     if not header.endswith((b"\n", b"\r")):
-        header += b"\n"
+        header += end
     if not records[-1].endswith((b"\n", b"\r")):  # the file's last record, unended
-        records[-1] += b"\n"
+        records[-1] += end
     return header + b"".join(records)

@@ -13,8 +13,9 @@ from zonestats.io.limits import ENV_MAX_INPUT, MB, max_input_mb
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-_PIPES: dict[tuple[int, int], bytes] = {}
-"""What each pipe read held (a pipe can be read once; its kind is told from its bytes)."""
+_PIPES: dict[tuple[int, int], bytes | DataError] = {}
+"""What each pipe read held, or why it could not be read whole (a pipe can be read once;
+its kind is told from its bytes)."""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -25,15 +26,24 @@ def read_bytes(path: Path) -> bytes:
     try:
         known = os.stat(path)
         if stat.S_ISFIFO(known.st_mode) and (known.st_dev, known.st_ino) in _PIPES:
-            return _PIPES[known.st_dev, known.st_ino]  # opened again, it would wait
+            read = _PIPES[known.st_dev, known.st_ino]  # opened again, it would wait
+            if isinstance(read, DataError):
+                raise read
+            return read
         fd = os.open(path, os.O_RDONLY)
     except OSError as error:
         raise DataError.at(_unreadable(name, error)) from None
     try:
         kind = os.fstat(fd)
-        data = _read_within_limit(fd, name, kind)
-        if stat.S_ISFIFO(kind.st_mode):
-            _PIPES[kind.st_dev, kind.st_ino] = data
+        pipe = (kind.st_dev, kind.st_ino) if stat.S_ISFIFO(kind.st_mode) else None
+        try:
+            data = _read_within_limit(fd, name, kind)
+        except DataError as error:  # a pipe read in part: asked again, it says so again
+            if pipe:
+                _PIPES[pipe] = error
+            raise
+        if pipe:
+            _PIPES[pipe] = data
         return data
     except OSError as error:
         raise DataError.at(_unreadable(name, error)) from None

@@ -231,8 +231,9 @@ class ObservationTable:
 
         assert self._frame is not None
         codes = pd.factorize(self._key(columns))[0]
-        rows = np.empty(int(codes.max(initial=-1)) + 1, dtype=np.int64)
-        rows[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the first row of each
+        # codes number combinations as they first appear: each one's first row is where
+        # the highest code so far grows
+        rows = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1))
         firsts = self._frame[list(columns)].iloc[rows]
         firsts = firsts.astype(object).where(firsts.notna(), None)
         values = list(firsts.itertuples(index=False, name=None))

@@ -172,3 +172,23 @@ def test_a_stream_is_no_folder_of_drafts(
     assert not (tmp_path / "-").exists() and "into" not in result.stderr
     if target == "-":  # the draft, as without -o
         assert "value: 10亿元" in result.stdout and result.stdout.startswith("# Draft")
+
+
+def test_workers_of_a_process_with_other_threads_start_from_a_fresh_one(reports: Path) -> None:
+    """A fork copies the locks other threads hold (a table reader's, an allocator's): a
+    worker could wait for ever. Such a process starts its workers from a server process."""
+    import threading
+
+    from zonestats.extract import batch
+
+    paths = sorted(reports.glob("r*.txt"))
+    alone = [o.candidates for o in extract_many(paths, Job(), jobs=1)]
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert batch._start_method() == "forkserver"
+        assert [o.candidates for o in extract_many(paths, Job(), jobs=2)] == alone
+    finally:
+        release.set()
+        other.join()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,10 +80,23 @@ def extract_many(paths: Sequence[Path], job: Job, jobs: int | None = None) -> It
         for name in names:
             yield extract_one(name, job)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(16, len(names) // (workers * 8)))
     with context.Pool(workers) as pool:
         yield from pool.imap(_Worker(job), names, chunksize=chunk)
+
+
+def _start_method() -> str:
+    """How workers start: forked (at once) from a process of one thread; else from a
+    fresh server process (a fork copies the locks other threads hold, as a table reader's
+    or an allocator's, and can wait for ever), or spawned where there is no fork."""
+    if os.name != "posix":
+        return "spawn"
+    try:
+        threads = len(os.listdir("/proc/self/task"))  # native threads too
+    except OSError:
+        threads = threading.active_count()
+    return "fork" if threads == 1 else "forkserver"
 
 
 class _Worker:

@@ -495,11 +495,13 @@ def test_a_dataset_compressed_is_refused_with_what_to_do(
     to have an extension zonestats does not read."""
     path = tmp_path / name
     path.write_bytes(gzip.compress(text.encode()))
-    result = cli("validate", str(path), expect=1)
-    assert result.stdout == (
-        f"{path}: a dataset compressed with gzip: unpack it first (zcat); tables are read "
-        "compressed (.csv.gz, and a .json.gz holding a list of records) [unknown-input-kind]\n"
-    )
+    for named in (path, tmp_path):  # alone, or in a folder (not skipped unsaid)
+        result = cli("validate", str(named), expect=1)
+        assert result.stdout == (
+            f"{path}: a dataset compressed with gzip: unpack it first (zcat); tables are read "
+            "compressed (.csv.gz, and a .json.gz holding a list of records) "
+            "[unknown-input-kind]\n"
+        )
 
 
 _SIGNALLED_WHILE_UNPACKED = """
@@ -546,6 +548,8 @@ def test_a_signal_while_a_compressed_table_is_read_leaves_no_temporary_file(
     ("data", "message"),
     [
         (b"zone,indicator\n", "not a gzip file, as its extension .gz says"),
+        (b"", "the file is empty [empty-file]"),
+        (gzip.compress(b""), "the file is empty [empty-file]"),
         (
             gzip.compress(b"zone,indicator,period,value,unit\n" * 1000)[:60],
             "cannot unpack the gzip file: it ends early",
@@ -555,7 +559,7 @@ def test_a_signal_while_a_compressed_table_is_read_leaves_no_temporary_file(
             "the table it holds is larger than the input limit of 1 MB",
         ),
     ],
-    ids=["not gzip", "cut short", "larger than the limit"],
+    ids=["not gzip", "empty", "holding nothing", "cut short", "larger than the limit"],
 )
 def test_a_compressed_table_that_cannot_be_unpacked_says_why(
     cli: Callable[..., Any], tmp_path: Path, data: bytes, message: str

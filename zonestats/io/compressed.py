@@ -93,7 +93,10 @@ def _unpack(path: Path, out: BinaryIO) -> None:
     written = 0
     try:
         with _packed(path) as raw:
-            if raw.read(2) != _GZIP_MAGIC:
+            magic = raw.read(2)
+            if not magic:
+                raise DataError.at(Problem(name, "empty-file", "the file is empty"))
+            if magic != _GZIP_MAGIC:
                 message = "not a gzip file, as its extension .gz says"
                 raise DataError.at(Problem(name, "unreadable-file", message))
             raw.seek(0)

@@ -61,7 +61,7 @@ def is_input(path: Path) -> bool:
     compressed with gzip, too)."""
     if path.suffix.lower() in YAML_SUFFIXES:
         return True
-    return table_suffix(path) in (*TABLES, ".json")
+    return table_suffix(path) in (*TABLES, *YAML_SUFFIXES)  # a dataset compressed: said
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,17 +176,21 @@ def _refuse_blank(source: Any, name: str) -> None:
         raise DataError.at(Problem(name, "empty-file", "the file holds nothing but white space"))
 
 
+def _head(source: Any) -> bytes:
+    """A text file's first bytes, enough to tell what it holds."""
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            return file.read(SNIFF)
+    head: bytes = source.getvalue()[:SNIFF]
+    return head
+
+
 def _refuse_binary(source: Any, name: str) -> None:
     """A binary file is refused as binary-file, by the rule every text input follows."""
     from zonestats.io.text import decode
 
-    if isinstance(source, Path):
-        with source.open("rb") as file:
-            head = file.read(SNIFF)
-    else:
-        head = source.getvalue()[:SNIFF]
     try:
-        decode(head, name, reject_binary=True)
+        decode(_head(source), name, reject_binary=True)
     except DataError as error:
         if error.code == "binary-file":
             raise
@@ -253,12 +257,7 @@ def _first_break_is_a_return(source: Any) -> bool:
     reader, which takes \\n, \\r\\n and \\r alike, drops the separator after a blank line
     ended by \\r alone (a row's empty first cell: every cell one column along); told that
     \\r ends lines, it does not."""
-    if isinstance(source, Path):
-        with source.open("rb") as file:
-            head = file.read(SNIFF)
-    else:
-        head = source.getvalue()[:SNIFF]
-    found = re.search(rb"\r\n?|\n", head)
+    found = re.search(rb"\r\n?|\n", _head(source))
     return found is not None and found.group() == b"\r"
 
 
